@@ -1,0 +1,32 @@
+package org.cyberhealth.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cyberhealth} command: one subcommand group per pillar. */
+@Command(
+        name = "cyberhealth",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Protect medical data and medical AI along their whole life cycle.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {"", "Example:", "  cyberhealth keys new --out hospital.key", "  cyberhealth image mark ct.dcm --key hospital.key --recipient lab-42 --out ct-marked.dcm"})
+public final class CyberHealth implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 ok, 1 a check failed, 2 bad usage or input). */
+    public static int run(String... args) {
+        return Cli.commandLine().execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command group, e.g. 'cyberhealth image --help'");
+    }
+}
