@@ -1,0 +1,276 @@
+package org.cyberhealth.imaging.watermark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import javax.crypto.AEADBadTagException;
+import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.core.crypto.Aead;
+import org.cyberhealth.core.keys.IssuerKey;
+import org.cyberhealth.core.keys.IssuerKey.Purpose;
+import org.cyberhealth.core.keys.VerificationKey;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
+import org.cyberhealth.imaging.watermark.reversible.ReversibleScheme;
+
+/**
+ * Reversible crypto-watermarking of one raster: a robust mark of the recipient, then a fragile,
+ * reversible layer that carries an Ed25519 seal of the original samples and identifying attributes, an
+ * AES-GCM encrypted traceability record, and per-block tags for tamper localisation.
+ *
+ * <p>Layout. The raster is cut into blocks (32x32 on a 512x512 image when capacity allows, larger
+ * otherwise). Each block is embedded independently with the reversible scheme and carries its own
+ * 32-bit tag plus a slice of the sealed bundle; the bundle is spread in two copies half an image apart,
+ * so that a local change destroys at most one copy of each bit and damage in one block does not spread
+ * to others. A small header (block size, lengths, key id) sits in the low bits of three reserved runs
+ * of samples. Blocks that meet the region of interest are left untouched; their tags travel in the
+ * bundle.
+ */
+public final class CryptoWatermark {
+
+    private static final int COPIES = 2;
+    private static final int[] BLOCK_SIZES = {32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 4096};
+
+    private final ReversibleScheme scheme;
+    private final boolean robust;
+
+    /**
+     * @param scheme the reversible scheme for the fragile layer (must be registered in {@link WatermarkSchemes})
+     * @param robust whether to embed the robust recipient mark under the fragile layer
+     */
+    public CryptoWatermark(ReversibleScheme scheme, boolean robust) {
+        this.scheme = scheme;
+        this.robust = robust;
+        WatermarkSchemes.idOf(scheme);
+    }
+
+    /**
+     * Marks {@code raster} in place for the recipient named in {@code record}.
+     *
+     * @param untouched samples (row-major indices) that must stay untouched, or null for none
+     * @throws CapacityExceededException if the raster cannot hold the seal; the raster is then unchanged
+     */
+    public MarkReport mark(Raster raster, ImageIdentity identity, TraceabilityRecord record, IssuerKey key, BitSet untouched) {
+        byte[] keyId = key.verificationKey().keyIdBytes();
+        byte[] code = RecipientCodes.of(key, record.recipient());
+        byte[] box = Aead.seal(key.derive(Purpose.RECORD_ENCRYPTION), record.toBytes(), associatedData(keyId, identity));
+        Seal seal = new Seal(key, keyId, identity, RasterDigest.of(raster), box, code);
+        BitSet roi = untouched == null ? new BitSet() : untouched;
+        for (int size : BLOCK_SIZES) {
+            if (size > 2 * Math.max(raster.width(), raster.height())) {
+                break;
+            }
+            Raster attempt = raster.copy();
+            MarkReport report = tryMark(attempt, size, roi, seal);
+            if (report != null) {
+                System.arraycopy(attempt.samples(), 0, raster.samples(), 0, raster.size());
+                return report;
+            }
+            if (size >= Math.max(raster.width(), raster.height())) {
+                break;
+            }
+        }
+        throw new CapacityExceededException("the image (" + raster.width() + "x" + raster.height()
+                + ") has too little capacity outside the region of interest to hold the seal");
+    }
+
+    /** What every block-size attempt seals: fixed before the attempts start. */
+    private record Seal(IssuerKey key, byte[] keyId, ImageIdentity identity, byte[] originalDigest, byte[] box, byte[] code) {}
+
+    private MarkReport tryMark(Raster r, int blockSize, BitSet roi, Seal seal) {
+        Layout layout = Layout.forMarking(r, blockSize, roi);
+        Bits side = robust
+                ? WatermarkSchemes.robustLayer(seal.key.derive(Purpose.EMBEDDING)).embed(r, layout.changeable(Region.whole(r)), Bits.fromBytes(seal.code))
+                : new Bits(0);
+        byte[] signature = seal.key.sign(SealMessage.of(seal.keyId, seal.identity, seal.originalDigest, RasterDigest.of(r), seal.box, seal.code));
+        BlockTags tags = new BlockTags(seal.key.derive(Purpose.BLOCK_TAGS));
+        ContainerHeader draft = layout.header(WatermarkSchemes.idOf(scheme), robust, 0, 0, seal.keyId);
+        List<Integer> slots = HeaderSlots.choose(r, draft.bitLength(), layout.untouchedSamples);
+        if (slots.isEmpty()) {
+            return null;
+        }
+        layout.reserve(slots, draft.bitLength());
+        int[] untouchedTags = layout.untouchedBlocks().map(b -> tags.tag(r, layout.grid, b, new Bits(0))).toArray();
+        Bits bundle = new SealBundle(signature, seal.originalDigest, seal.box, seal.code, side, layout.readHeaderLowBits(r), untouchedTags).toBits();
+        int[] blocks = layout.embeddableBlocks();
+        if (blocks.length == 0) {
+            return null;
+        }
+        int slice = (COPIES * bundle.length() + blocks.length - 1) / blocks.length;
+        ContainerHeader header = layout.header(WatermarkSchemes.idOf(scheme), robust, slice, bundle.length(), seal.keyId);
+        layout.writeHeader(r, header.toBits());
+        AtomicBoolean fits = new AtomicBoolean(true);
+        IntStream.range(0, blocks.length).parallel().forEach(j -> {
+            if (!fits.get()) {
+                return;
+            }
+            Bits piece = sliceOf(bundle, j, slice);
+            Bits payload = new Bits(BlockTags.BITS + slice).append(tags.tag(r, layout.grid, blocks[j], piece), BlockTags.BITS).append(piece);
+            try {
+                scheme.embed(r, layout.blockRegion(r, blocks[j]), payload);
+            } catch (CapacityExceededException e) {
+                fits.set(false);
+            }
+        });
+        if (!fits.get()) {
+            return null;
+        }
+        long bits = (long) blocks.length * (BlockTags.BITS + slice) + (long) HeaderSlots.COPIES * draft.bitLength();
+        return new MarkReport(scheme.name(), blockSize, layout.grid.count(), layout.grid.count() - blocks.length, bits,
+                (double) bits / r.size(), robust);
+    }
+
+    /**
+     * Verifies {@code marked} (which is not changed). With the issuer key the traceability record is
+     * decrypted and tampering is localised by the keyed block tags; with only the verification key the
+     * verdict is as sound, but regions are those whose embedding could not be read back.
+     *
+     * @param issuerKey the issuer key, or null to verify with {@code verificationKey} alone
+     */
+    public static Verification verify(Raster marked, ImageIdentity identity, VerificationKey verificationKey, IssuerKey issuerKey) {
+        ContainerHeader header = findHeader(marked);
+        if (header == null) {
+            return Verification.withoutSeal(Verdict.NO_WATERMARK, "", "no CyberHealth watermark found");
+        }
+        String embeddedKeyId = java.util.HexFormat.of().formatHex(header.keyId());
+        if (!Arrays.equals(header.keyId(), verificationKey.keyIdBytes())) {
+            return Verification.withoutSeal(Verdict.WRONG_KEY, embeddedKeyId,
+                    "the watermark was made with key " + embeddedKeyId + ", not " + verificationKey.keyId());
+        }
+        ReversibleScheme scheme = WatermarkSchemes.byId(header.schemeId());
+        Layout layout = Layout.forVerifying(marked, header);
+        Raster work = marked.copy();
+        BlockTags tags = issuerKey == null ? null : new BlockTags(issuerKey.derive(Purpose.BLOCK_TAGS));
+        int[] blocks = layout.embeddableBlocks();
+        Bits[] slices = new Bits[blocks.length];
+        IntStream.range(0, blocks.length).parallel().forEach(j -> slices[j] = readBlock(scheme, work, layout, blocks[j], header.sliceLength(), tags));
+
+        List<TamperedRegion> regions = new ArrayList<>();
+        for (int j = 0; j < blocks.length; j++) {
+            if (slices[j] == null) {
+                regions.add(layout.grid.asRegion(blocks[j]));
+            }
+        }
+        SealBundle bundle = reassemble(slices, header);
+        if (bundle == null) {
+            return new Verification(Verdict.TAMPERED, embeddedKeyId, regions, tags != null, Optional.empty(), Optional.empty(),
+                    "the seal could not be read back: too much of the image changed");
+        }
+        if (tags != null) {
+            int[] untouched = layout.untouchedBlocks().toArray();
+            for (int i = 0; i < untouched.length; i++) {
+                if (i >= bundle.untouchedBlockTags().length
+                        || tags.tag(work, layout.grid, untouched[i], new Bits(0)) != bundle.untouchedBlockTags()[i]) {
+                    regions.add(layout.grid.asRegion(untouched[i]));
+                }
+            }
+        }
+        layout.restoreHeaderLowBits(work, bundle.headerOriginalLowBits());
+        byte[] robustlyMarkedDigest = RasterDigest.of(work);
+        boolean fullyRestored = !header.robust() || issuerKey != null;
+        if (header.robust() && issuerKey != null) {
+            WatermarkSchemes.robustLayer(issuerKey.derive(Purpose.EMBEDDING)).remove(work, layout.changeable(Region.whole(work)),
+                    Bits.fromBytes(bundle.recipientCode()), bundle.robustSideInfo());
+        }
+        byte[] originalDigest = fullyRestored ? RasterDigest.of(work) : bundle.originalDigest();
+        byte[] keyId = header.keyId();
+        boolean sealValid = Arrays.equals(originalDigest, bundle.originalDigest()) && verificationKey.verifies(
+                SealMessage.of(keyId, identity, originalDigest, robustlyMarkedDigest, bundle.recordBox(), bundle.recipientCode()),
+                bundle.signature());
+        Optional<TraceabilityRecord> record = issuerKey == null ? Optional.empty() : decrypt(issuerKey, keyId, identity, bundle);
+        if (sealValid && regions.isEmpty()) {
+            String restoredWhat = fullyRestored ? "" : "; restoring without the issuer key keeps the robust recipient mark";
+            return new Verification(Verdict.AUTHENTIC, embeddedKeyId, List.of(), tags != null, record, Optional.of(work),
+                    "the seal verifies: no sample and no identifying attribute changed since marking" + restoredWhat);
+        }
+        String detail = regions.isEmpty()
+                ? "the seal does not verify: the identifying attributes or the sealed data changed"
+                : regions.size() + " region(s) changed since marking";
+        return new Verification(Verdict.TAMPERED, embeddedKeyId, regions, tags != null, record, Optional.empty(), detail);
+    }
+
+    private static Bits readBlock(ReversibleScheme scheme, Raster work, Layout layout, int block, int slice, BlockTags tags) {
+        try {
+            Bits payload = scheme.extract(work, layout.blockRegion(work, block));
+            if (payload.length() != BlockTags.BITS + slice) {
+                return null;
+            }
+            Bits piece = payload.slice(BlockTags.BITS, payload.length());
+            if (tags != null && (int) payload.read(0, BlockTags.BITS) != tags.tag(work, layout.grid, block, piece)) {
+                return null;
+            }
+            return piece;
+        } catch (RuntimeException e) {
+            // A damaged block can make an extractor fail in any way; it only means "this block changed".
+            return null;
+        }
+    }
+
+    /** Rebuilds the bundle from the readable slices, each bit from the first copy that survived. */
+    private static SealBundle reassemble(Bits[] slices, ContainerHeader header) {
+        int n = header.bundleBits();
+        int slice = header.sliceLength();
+        for (int preferred = 0; preferred < COPIES; preferred++) {
+            Bits bundle = new Bits(n);
+            for (int k = 0; k < n; k++) {
+                Boolean bit = null;
+                for (int c = 0; c < COPIES && bit == null; c++) {
+                    int position = ((c + preferred) % COPIES) * n + k;
+                    Bits s = position / slice < slices.length ? slices[position / slice] : null;
+                    bit = s == null ? null : s.get(position % slice);
+                }
+                if (bit == null) {
+                    return null;
+                }
+                bundle.append(bit);
+            }
+            SealBundle parsed = SealBundle.parse(bundle);
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        return null;
+    }
+
+    private static Optional<TraceabilityRecord> decrypt(IssuerKey key, byte[] keyId, ImageIdentity identity, SealBundle bundle) {
+        try {
+            byte[] json = Aead.open(key.derive(Purpose.RECORD_ENCRYPTION), bundle.recordBox(), associatedData(keyId, identity));
+            return Optional.of(TraceabilityRecord.fromBytes(json));
+        } catch (AEADBadTagException | BadInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ContainerHeader findHeader(Raster raster) {
+        for (int start : HeaderSlots.candidates(raster)) {
+            Bits low = HeaderSlots.readLowBits(raster, start, ContainerHeader.MAX_BITS);
+            ContainerHeader header = ContainerHeader.parse(low, size -> new BlockGrid(raster.width(), raster.height(), size).count());
+            if (header != null) {
+                return header;
+            }
+        }
+        return null;
+    }
+
+    private static Bits sliceOf(Bits bundle, int index, int slice) {
+        Bits out = new Bits(slice);
+        int n = bundle.length();
+        for (int i = index * slice; i < (index + 1) * slice; i++) {
+            out.append(i < COPIES * n && bundle.get(i % n));
+        }
+        return out;
+    }
+
+    private static byte[] associatedData(byte[] keyId, ImageIdentity identity) {
+        byte[] id = identity.canonicalBytes();
+        byte[] aad = Arrays.copyOf(keyId, keyId.length + id.length);
+        System.arraycopy(id, 0, aad, keyId.length, id.length);
+        return aad;
+    }
+}

@@ -1,0 +1,102 @@
+package org.cyberhealth.imaging.watermark;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+
+/**
+ * Where the parts of a crypto-watermark go in one raster: the block grid, the blocks left untouched
+ * because they meet the region of interest, and the samples reserved for the header copies. Marking
+ * and verifying build the same layout from the same facts (geometry, block size, untouched blocks).
+ */
+final class Layout {
+
+    final BlockGrid grid;
+    final BitSet untouchedBlocks;
+    final BitSet untouchedSamples;
+    private final int width;
+    private final List<Integer> slots = new ArrayList<>();
+    private final BitSet reserved = new BitSet();
+    private int headerLength;
+
+    private Layout(Raster raster, BlockGrid grid, BitSet untouchedBlocks) {
+        this.grid = grid;
+        this.untouchedBlocks = untouchedBlocks;
+        this.width = raster.width();
+        this.untouchedSamples = new BitSet(raster.size());
+        untouchedBlocks.stream().forEach(b -> {
+            for (int y = grid.y(b); y < grid.y(b) + grid.height(b); y++) {
+                untouchedSamples.set(y * width + grid.x(b), y * width + grid.x(b) + grid.width(b));
+            }
+        });
+    }
+
+    /** Blocks meeting any sample of {@code roi} are left untouched. */
+    static Layout forMarking(Raster raster, int blockSize, BitSet roi) {
+        BlockGrid grid = new BlockGrid(raster.width(), raster.height(), blockSize);
+        BitSet blocks = new BitSet(grid.count());
+        roi.stream().forEach(i -> blocks.set(grid.blockAt(i % raster.width(), i / raster.width())));
+        return new Layout(raster, grid, blocks);
+    }
+
+    static Layout forVerifying(Raster raster, ContainerHeader header) {
+        Layout layout = new Layout(raster, new BlockGrid(raster.width(), raster.height(), header.blockSize()), header.skippedBlocks());
+        layout.reserve(HeaderSlots.choose(raster, header.bitLength(), layout.untouchedSamples), header.bitLength());
+        return layout;
+    }
+
+    ContainerHeader header(int schemeId, boolean robust, int slice, int bundleBits, byte[] keyId) {
+        return new ContainerHeader(schemeId, robust, grid.blockSize(), slice, bundleBits, keyId, untouchedBlocks, grid.count());
+    }
+
+    void reserve(List<Integer> starts, int length) {
+        slots.clear();
+        slots.addAll(starts);
+        headerLength = length;
+        reserved.clear();
+        for (int start : starts) {
+            reserved.set(start, start + length);
+        }
+    }
+
+    /** The part of {@code region} outside the untouched blocks. */
+    Region changeable(Region region) {
+        return region.excluding(untouchedSamples);
+    }
+
+    Region blockRegion(Raster raster, int block) {
+        return Region.rectangle(raster, grid.x(block), grid.y(block), grid.width(block), grid.height(block)).excluding(reserved);
+    }
+
+    int[] embeddableBlocks() {
+        return IntStream.range(0, grid.count()).filter(b -> !untouchedBlocks.get(b)).toArray();
+    }
+
+    IntStream untouchedBlocks() {
+        return untouchedBlocks.stream();
+    }
+
+    Bits readHeaderLowBits(Raster raster) {
+        Bits bits = new Bits(slots.size() * headerLength);
+        for (int start : slots) {
+            bits.append(HeaderSlots.readLowBits(raster, start, headerLength));
+        }
+        return bits;
+    }
+
+    void writeHeader(Raster raster, Bits header) {
+        for (int start : slots) {
+            HeaderSlots.writeLowBits(raster, start, header);
+        }
+    }
+
+    void restoreHeaderLowBits(Raster raster, Bits original) {
+        for (int i = 0; i < slots.size() && (i + 1) * headerLength <= original.length(); i++) {
+            HeaderSlots.writeLowBits(raster, slots.get(i), original.slice(i * headerLength, (i + 1) * headerLength));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.cyberhealth.imaging.watermark;
+
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+
+/**
+ * The robust, lossless mark that carries the recipient code under the fragile layer. What it needs to
+ * undo itself exactly (its side information) travels in the fragile layer's sealed bundle.
+ */
+public interface RobustLayer {
+
+    /** Embeds {@code message} in place and returns the side information that {@link #remove} needs. */
+    Bits embed(Raster raster, Region region, Bits message);
+
+    /** Undoes {@link #embed} exactly, given the same region, message and side information. */
+    void remove(Raster raster, Region region, Bits message, Bits sideInformation);
+}
