@@ -14,6 +14,7 @@ import org.cyberhealth.core.crypto.Aead;
 import org.cyberhealth.core.keys.IssuerKey;
 import org.cyberhealth.core.keys.IssuerKey.Purpose;
 import org.cyberhealth.core.keys.VerificationKey;
+import org.cyberhealth.imaging.ImageIdentity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
@@ -245,6 +246,22 @@ public final class CryptoWatermark {
         } catch (AEADBadTagException | BadInputException e) {
             return Optional.empty();
         }
+    }
+
+    /** What a watermark header found in {@code raster} says (no key needed), if there is one. */
+    public static Optional<WatermarkInfo> inspect(Raster raster) {
+        ContainerHeader h = findHeader(raster);
+        if (h == null) {
+            return Optional.empty();
+        }
+        String scheme;
+        try {
+            scheme = WatermarkSchemes.byId(h.schemeId()).name();
+        } catch (BadInputException e) {
+            scheme = "unknown (" + h.schemeId() + ")";
+        }
+        return Optional.of(new WatermarkInfo(java.util.HexFormat.of().formatHex(h.keyId()), scheme, h.blockSize(),
+                h.robust(), h.skippedBlocks().cardinality()));
     }
 
     private static ContainerHeader findHeader(Raster raster) {

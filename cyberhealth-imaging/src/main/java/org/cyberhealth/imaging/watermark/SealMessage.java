@@ -2,6 +2,7 @@ package org.cyberhealth.imaging.watermark;
 
 import java.nio.charset.StandardCharsets;
 import org.cyberhealth.core.crypto.Digests;
+import org.cyberhealth.imaging.ImageIdentity;
 
 /**
  * What the seal's Ed25519 signature covers: the key, the identifying attributes, the original pixels,

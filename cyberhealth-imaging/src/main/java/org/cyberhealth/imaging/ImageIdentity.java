@@ -1,4 +1,4 @@
-package org.cyberhealth.imaging.watermark;
+package org.cyberhealth.imaging;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ public record ImageIdentity(String patientId, String studyInstanceUid, String se
     }
 
     /** An unambiguous encoding: each attribute length-prefixed. */
-    byte[] canonicalBytes() {
+    public byte[] canonicalBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String value : new String[] {patientId, studyInstanceUid, seriesInstanceUid, sopInstanceUid}) {
             byte[] b = value.getBytes(StandardCharsets.UTF_8);
