@@ -1,0 +1,96 @@
+package org.cyberhealth.imaging.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import org.cyberhealth.core.keys.IssuerKey;
+import org.cyberhealth.imaging.ImageIdentity;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.watermark.CryptoWatermark;
+import org.cyberhealth.imaging.watermark.TraceabilityRecord;
+import org.cyberhealth.imaging.watermark.Verdict;
+import org.cyberhealth.imaging.watermark.Verification;
+
+/**
+ * Speed of the whole crypto-watermark (robust mark, seal, tags, reversible embedding) per core: every
+ * operation runs in a one-thread pool, so that the parallel block loops use a single core, and the
+ * result is megabytes of pixel data (bytes as stored: 1 per 8-bit sample, 2 otherwise) per second.
+ */
+public final class SpeedBench {
+
+    /** One measured operation on one image. */
+    public record Row(String image, String size, String operation, double milliseconds, double megabytesPerSecond) {}
+
+    private static final long MIN_NANOS = 400_000_000L;
+
+    private SpeedBench() {}
+
+    public static List<Row> run(Map<String, Raster> images, CryptoWatermark watermark) {
+        IssuerKey key = IssuerKey.generate("benchmark");
+        TraceabilityRecord record = new TraceabilityRecord("benchmark", "lab-42", "bench", Instant.EPOCH, "speed");
+        ForkJoinPool oneCore = new ForkJoinPool(1);
+        try {
+            List<Row> rows = new ArrayList<>();
+            for (Map.Entry<String, Raster> e : images.entrySet()) {
+                Raster original = e.getValue();
+                Raster marked = original.copy();
+                watermark.mark(marked, ImageIdentity.NONE, record, key, null);
+                double bytes = original.size() * (original.peak() <= 255 ? 1.0 : 2.0);
+                String size = original.width() + "x" + original.height();
+                double mark = time(oneCore, () -> watermark.mark(original.copy(), ImageIdentity.NONE, record, key, null));
+                double verifyPublic = time(oneCore, () -> check(CryptoWatermark.verify(marked, ImageIdentity.NONE, key.verificationKey(), null)));
+                double restore = time(oneCore, () -> check(CryptoWatermark.verify(marked, ImageIdentity.NONE, key.verificationKey(), key)).restored());
+                rows.add(new Row(e.getKey(), size, "mark", mark, bytes / 1e3 / mark));
+                rows.add(new Row(e.getKey(), size, "verify (public key)", verifyPublic, bytes / 1e3 / verifyPublic));
+                rows.add(new Row(e.getKey(), size, "verify + restore (issuer key)", restore, bytes / 1e3 / restore));
+            }
+            return rows;
+        } finally {
+            oneCore.shutdown();
+        }
+    }
+
+    public static String toMarkdown(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("| image | size | operation | ms per image | MB/s per core |\n|---|---|---|---:|---:|\n");
+        for (Row r : rows) {
+            sb.append(String.format("| %s | %s | %s | %.1f | %.1f |%n", r.image(), r.size(), r.operation(), r.milliseconds(), r.megabytesPerSecond()));
+        }
+        return sb.toString();
+    }
+
+    private static Verification check(Verification v) {
+        if (v.verdict() != Verdict.AUTHENTIC) {
+            throw new IllegalStateException("benchmark image did not verify: " + v.detail());
+        }
+        return v;
+    }
+
+    /** Mean milliseconds per run, after three warm-up runs, over at least {@link #MIN_NANOS} of runs. */
+    private static double time(ForkJoinPool pool, Supplier<?> operation) {
+        try {
+            return pool.submit(() -> {
+                for (int i = 0; i < 3; i++) {
+                    operation.get();
+                }
+                long start = System.nanoTime();
+                int runs = 0;
+                long elapsed;
+                do {
+                    operation.get();
+                    runs++;
+                    elapsed = System.nanoTime() - start;
+                } while (elapsed < MIN_NANOS);
+                return elapsed / 1e6 / runs;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
