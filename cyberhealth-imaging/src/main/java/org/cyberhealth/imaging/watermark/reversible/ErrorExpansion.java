@@ -17,9 +17,4 @@ interface ErrorExpansion {
 
     /** The bit that marked error {@code marked} carries, or -1 if it carries none. */
     int bit(int marked);
-
-    /** Largest change {@code mark(e, bit) - e} in either direction, to bound neighbour drift. */
-    int maxIncrease();
-
-    int maxDecrease();
 }

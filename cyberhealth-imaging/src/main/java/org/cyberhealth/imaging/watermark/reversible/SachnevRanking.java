@@ -10,7 +10,11 @@ import org.cyberhealth.core.bits.Bits;
 final class SachnevRanking implements LayerStrategy {
 
     /** A single threshold pair for the whole layer. */
-    private record Thresholds(ThresholdExpansion expansion) implements LayerRule {
+    private record Thresholds(int tn, int tp, MirroredExpansion expansion) implements LayerRule {
+
+        Thresholds(int tn, int tp) {
+            this(tn, tp, new MirroredExpansion(HalfMapping.threshold(-tn - 1), HalfMapping.threshold(tp)));
+        }
 
         @Override
         public ErrorExpansion at(int rank) {
@@ -19,8 +23,8 @@ final class SachnevRanking implements LayerStrategy {
 
         @Override
         public void write(Bits out) {
-            BitReader.gamma(out, 1 - expansion.tn());
-            BitReader.gamma(out, 1 + expansion.tp());
+            BitReader.gamma(out, -tn);
+            BitReader.gamma(out, 1 + tp);
         }
     }
 
@@ -53,20 +57,23 @@ final class SachnevRanking implements LayerStrategy {
     }
 
     /**
-     * The narrowest expansion interval {@code [Tn, Tp]} that carries the bits; of the (at most two)
-     * balanced intervals of that width, the one with less distortion.
+     * The narrowest expansion interval {@code [Tn, Tp]} with {@code Tn < 0 <= Tp} that carries the bits
+     * (so {@code (-1, 0)}, then {@code (-1, 1)}, then {@code (-2, 1)} or {@code (-1, 2)}, ...); of the
+     * balanced intervals of that width, the one with less distortion. Requiring {@code Tn < 0} matters:
+     * the one-sided {@code (0, 0)} often fits a small payload but needs many more samples, so costs
+     * about 2 dB on Baboon at 10,000 bits.
      */
     @Override
     public LayerRule plan(LayerPass pass) {
         int limit = Integer.MAX_VALUE / 4;
-        int width = 1;
+        int width = 2;
         while (bestOfWidth(pass, width) == null) {
             if (width >= limit) {
                 return null;
             }
             width = Math.min(limit, width * 2);
         }
-        int failing = width / 2;
+        int failing = width == 2 ? 1 : width / 2;
         while (width - failing > 1) {
             int mid = (failing + width) >>> 1;
             if (bestOfWidth(pass, mid) == null) {
@@ -81,14 +88,14 @@ final class SachnevRanking implements LayerStrategy {
     private static LayerRule bestOfWidth(LayerPass pass, int width) {
         LayerRule best = null;
         long bestDistortion = Long.MAX_VALUE;
-        for (int tn : new int[] {-(width / 2), -((width - 1) / 2)}) {
-            Thresholds candidate = new Thresholds(new ThresholdExpansion(tn, tn + width - 1));
+        for (int tn : new int[] {-(width / 2), -Math.max(1, (width - 1) / 2)}) {
+            Thresholds candidate = new Thresholds(tn, tn + width - 1);
             LayerPass.Walk walk = pass.embed(candidate, false);
             if (walk != null && walk.distortion() < bestDistortion) {
                 best = candidate;
                 bestDistortion = walk.distortion();
             }
-            if (width % 2 == 1) {
+            if (width % 2 == 1 || width == 2) {
                 break;
             }
         }
@@ -97,9 +104,9 @@ final class SachnevRanking implements LayerStrategy {
 
     @Override
     public LayerRule read(BitReader in, int usable) {
-        int tn = 1 - in.gamma();
+        int tn = -in.gamma();
         int tp = in.gamma() - 1;
-        return new Thresholds(new ThresholdExpansion(tn, tp));
+        return new Thresholds(tn, tp);
     }
 
     @Override
