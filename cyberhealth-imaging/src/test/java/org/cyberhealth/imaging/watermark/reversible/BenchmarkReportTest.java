@@ -23,7 +23,7 @@ class BenchmarkReportTest {
         for (String name : System.getProperty("bench.images", "Baboon,Airplane,Peppers,Man,Crowd").split(",")) {
             images.add(new NamedRaster(name, TestImages.png(dir.resolve(name + ".png"))));
         }
-        List<ReversibleScheme> schemes = new ArrayList<>(List.of(new Sachnev2009Scheme()));
+        List<ReversibleScheme> schemes = new ArrayList<>(List.of(new Sachnev2009Scheme(), new AdaptiveMhmScheme()));
         List<PayloadSize> sizes = Boolean.getBoolean("bench.quick") ? List.of(PayloadSize.bits(10_000)) : PayloadSize.standard();
         System.out.println(CapacityDistortionBench.markdown(new CapacityDistortionBench(3).run(images, schemes, sizes)));
     }
