@@ -1,0 +1,45 @@
+package org.cyberhealth.imaging.watermark.reversible;
+
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+
+/**
+ * Our reversible scheme: rhombus prediction in two layers as in Sachnev et al. (IEEE TCSVT 2009), with
+ * <ul>
+ *   <li>a finer local complexity from the 5x5 neighbourhood ({@link RingComplexity}) to rank samples,</li>
+ *   <li>multiple-histogram modification (Li, Zhang, Gui, Yang, "Efficient reversible data hiding based
+ *       on multiple histograms modification", IEEE TIP 24(12):5291-5302, 2015): up to 16 complexity
+ *       classes, each with its own expansion per histogram side, chosen for the payload by
+ *       {@link ExpansionOptimizer}, generalised so that a side may also use full expansion
+ *       (Sachnev-style thresholds) when the payload is high;</li>
+ *   <li>adaptive pixel selection: only the smoothest part of each layer is used, its length chosen
+ *       by measured distortion, and embedding stops as soon as the payload is in;</li>
+ *   <li>overflow/underflow handled by a compressed location map over the real sample range.</li>
+ * </ul>
+ * Side information layout and region independence are those of {@link TwoLayerPee}.
+ */
+public final class AdaptiveMhmScheme implements ReversibleScheme {
+
+    private final TwoLayerPee engine = new TwoLayerPee(new MhmRanking());
+
+    @Override
+    public String name() {
+        return "ours-mhm";
+    }
+
+    @Override
+    public void embed(Raster raster, Region region, Bits payload) {
+        engine.embed(raster, region, payload);
+    }
+
+    @Override
+    public Bits extract(Raster raster, Region region) {
+        return engine.extract(raster, region);
+    }
+
+    @Override
+    public int capacity(Raster raster, Region region) {
+        return engine.capacity(raster, region);
+    }
+}

@@ -1,0 +1,20 @@
+package org.cyberhealth.imaging.watermark.reversible;
+
+/**
+ * How a prediction-error expansion scheme maps a prediction error {@code e} to a marked error: some
+ * errors carry one bit (they are expanded), the others are shifted or left alone so that the mapping
+ * stays invertible.
+ */
+interface ErrorExpansion {
+
+    /** The marked error for error {@code e}; {@code bit} only matters when {@link #carries} holds. */
+    int mark(int e, int bit);
+
+    boolean carries(int e);
+
+    /** The original error behind marked error {@code marked}. */
+    int restore(int marked);
+
+    /** The bit that marked error {@code marked} carries, or -1 if it carries none. */
+    int bit(int marked);
+}

@@ -1,0 +1,107 @@
+package org.cyberhealth.imaging.watermark.reversible;
+
+/**
+ * Chooses, for every complexity class and each side of its prediction-error histogram, the mapping
+ * (nothing, one expansion bin, or an expansion threshold) that minimises the expected squared error for
+ * a required capacity: the multiple-histogram modification of Li, Zhang, Gui and Yang, "Efficient
+ * reversible data hiding based on multiple histograms modification", IEEE TIP 24(12), 2015, with the
+ * per-class search solved exactly by Lagrangian relaxation. Both sides of every class are independent
+ * given the multiplier (the cost of a side depends only on its own choice), so each step is linear in
+ * the number of candidate mappings.
+ */
+final class ExpansionOptimizer {
+
+    /** Errors of magnitude up to this are modelled one by one; larger ones are only ever shifted. */
+    static final int RANGE = 64;
+
+    private static final int OPTIONS = 1 + 2 * RANGE;
+
+    /** [class * 2 + side][option]; option 0 = untouched, 1..RANGE = bin t - 1, then threshold t. */
+    private final double[][] capacity;
+    private final double[][] distortion;
+    private final int classes;
+
+    /** @param errors prediction errors by rank; the first {@code length} ranks are split into {@code classes} */
+    ExpansionOptimizer(int[] errors, int length, int classes) {
+        this.classes = classes;
+        long[][] histograms = new long[classes * 2][RANGE + 1];
+        for (int rank = 0; rank < length; rank++) {
+            int e = errors[rank];
+            int side = e >= 0 ? 0 : 1;
+            int magnitude = e >= 0 ? e : -1 - e;
+            histograms[ClassedRule.classOf(rank, length, classes) * 2 + side][Math.min(RANGE, magnitude)]++;
+        }
+        capacity = new double[classes * 2][OPTIONS];
+        distortion = new double[classes * 2][OPTIONS];
+        for (int s = 0; s < histograms.length; s++) {
+            tabulate(histograms[s], capacity[s], distortion[s]);
+        }
+    }
+
+    private static void tabulate(long[] g, double[] capacity, double[] distortion) {
+        long total = 0;
+        for (long count : g) {
+            total += count;
+        }
+        long below = 0;
+        double expandedCost = 0;
+        for (int t = 0; t < RANGE; t++) {
+            below += g[t];
+            expandedCost += g[t] * ((double) t * t + (double) (t + 1) * (t + 1)) / 2;
+            long above = total - below;
+            capacity[1 + t] = g[t];
+            distortion[1 + t] = 0.5 * g[t] + above;
+            capacity[1 + RANGE + t] = below;
+            distortion[1 + RANGE + t] = expandedCost + (double) (t + 1) * (t + 1) * above;
+        }
+    }
+
+    /** The cheapest expansions with at least {@code target} expected capacity, or null if none reach it. */
+    MirroredExpansion[] solve(double target) {
+        int[] choice = new int[classes * 2];
+        double high = 1e7;
+        if (choose(high, choice) < target) {
+            return null;
+        }
+        double low = 0;
+        for (int i = 0; i < 60; i++) {
+            double mid = (low + high) / 2;
+            if (choose(mid, choice) >= target) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        choose(high, choice);
+        MirroredExpansion[] expansions = new MirroredExpansion[classes];
+        for (int k = 0; k < classes; k++) {
+            expansions[k] = new MirroredExpansion(mapping(choice[2 * k + 1]), mapping(choice[2 * k]));
+        }
+        return expansions;
+    }
+
+    private double choose(double lambda, int[] choice) {
+        double total = 0;
+        for (int s = 0; s < choice.length; s++) {
+            int best = 0;
+            double bestCost = 0;
+            for (int o = 1; o < OPTIONS; o++) {
+                double cost = distortion[s][o] - lambda * capacity[s][o];
+                if (cost < bestCost) {
+                    best = o;
+                    bestCost = cost;
+                }
+            }
+            choice[s] = best;
+            total += capacity[s][best];
+        }
+        return total;
+    }
+
+    private static HalfMapping mapping(int option) {
+        if (option == 0) {
+            return HalfMapping.NONE;
+        }
+        return option <= RANGE ? HalfMapping.bin(option - 1) : HalfMapping.threshold(option - 1 - RANGE);
+    }
+}

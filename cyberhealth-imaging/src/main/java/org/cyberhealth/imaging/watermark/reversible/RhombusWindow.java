@@ -1,0 +1,89 @@
+package org.cyberhealth.imaging.watermark.reversible;
+
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+
+/**
+ * A working copy of a region's rectangle (so that nothing outside the region is ever read, and a failed
+ * embedding leaves the raster untouched) and its two rhombus layers: the "cross" samples, whose
+ * coordinates sum to an even number, and the "dot" samples in between. A sample is a carrier candidate
+ * when it may change and its four neighbours lie in the rectangle; border samples are context only.
+ */
+final class RhombusWindow {
+
+    final int width;
+    final int height;
+    final int[] values;
+    final int minValue;
+    final int maxValue;
+    final int[] cross;
+    final int[] dot;
+    private final Raster raster;
+    private final Region region;
+
+    private RhombusWindow(Raster raster, Region region) {
+        this.raster = raster;
+        this.region = region;
+        width = region.width();
+        height = region.height();
+        minValue = raster.minValue();
+        maxValue = raster.maxValue();
+        if (region.x() + width > raster.width() || region.y() + height > raster.height()) {
+            throw new IllegalArgumentException("region leaves the raster");
+        }
+        values = new int[width * height];
+        int[] samples = raster.samples();
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(samples, (region.y() + y) * raster.width() + region.x(), values, y * width, width);
+        }
+        int inner = Math.max(0, width - 2) * Math.max(0, height - 2);
+        int[] crossBuffer = new int[(inner + 1) / 2 + 1];
+        int[] dotBuffer = new int[(inner + 1) / 2 + 1];
+        int crossCount = 0;
+        int dotCount = 0;
+        for (int y = 1; y < height - 1; y++) {
+            for (int x = 1; x < width - 1; x++) {
+                int px = region.x() + x;
+                int py = region.y() + y;
+                if (!region.mayChange(px, py)) {
+                    continue;
+                }
+                if (((px + py) & 1) == 0) {
+                    crossBuffer[crossCount++] = y * width + x;
+                } else {
+                    dotBuffer[dotCount++] = y * width + x;
+                }
+            }
+        }
+        cross = java.util.Arrays.copyOf(crossBuffer, crossCount);
+        dot = java.util.Arrays.copyOf(dotBuffer, dotCount);
+    }
+
+    static RhombusWindow of(Raster raster, Region region) {
+        return new RhombusWindow(raster, region);
+    }
+
+    /** The rhombus prediction: the floored mean of the four neighbours. */
+    int predict(int p) {
+        return (values[p - width] + values[p + width] + values[p - 1] + values[p + 1]) >> 2;
+    }
+
+    boolean inRange(int value) {
+        return value >= minValue && value <= maxValue;
+    }
+
+    /** Whether the least significant bit of {@code value} can be replaced without leaving the range. */
+    boolean lsbReplaceable(int value) {
+        return (value & ~1) >= minValue && (value | 1) <= maxValue;
+    }
+
+    /** Copies the carrier candidates back into the raster (nothing else can have changed). */
+    void writeBack() {
+        int[] samples = raster.samples();
+        for (int[] layer : new int[][] {cross, dot}) {
+            for (int p : layer) {
+                samples[(region.y() + p / width) * raster.width() + region.x() + p % width] = values[p];
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.cyberhealth.imaging.watermark.reversible;
+
+import java.util.SplittableRandom;
+
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+
+/**
+ * The two-layer frame of sorted prediction-error expansion (Sachnev et al. 2009): the cross layer is
+ * marked first, predicted from the untouched dot layer; then the dot layer, predicted from the marked
+ * cross layer. The extractor runs the other way round.
+ *
+ * <p>Side information, all inside the region: the dot layer's rule, its end rank and location map sit in
+ * the least significant bits of reserved dot samples (the last LSB-replaceable ones of the dot ranking,
+ * never used as carriers), preceded by their count. The cross layer's rule, end rank and location map,
+ * and the reserved samples' original LSBs, travel at the head of the dot layer's bits. So a region costs
+ * a few tens of bits of overhead and needs nothing outside it.
+ *
+ * <p>Capacity depends slightly on the payload's values (the dot layer is predicted from marked cross
+ * samples), so capacity is defined with a fixed reference payload: {@link #fits} runs a dry embedding of
+ * pseudo-random bits, and {@link #embed} accepts exactly the payload lengths that fit that way and that
+ * also fit with the actual bits (the latter fails only in pathological cases, with
+ * CapacityExceededException and the raster untouched).
+ */
+final class TwoLayerPee {
+
+    private static final long REFERENCE_SEED = 0x5EEDL;
+
+    private final LayerStrategy strategy;
+
+    TwoLayerPee(LayerStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    void embed(Raster raster, Region region, Bits payload) {
+        if (!fits(raster, region, payload.length())) {
+            throw new CapacityExceededException("payload of " + payload.length() + " bits exceeds the capacity of the "
+                    + region.width() + "x" + region.height() + " region (" + capacity(raster, region) + " bits)");
+        }
+        RhombusWindow window = RhombusWindow.of(raster, region);
+        if (!embedInto(window, payload)) {
+            throw new CapacityExceededException("payload of " + payload.length()
+                    + " bits does not fit this region with these bit values; try a shorter payload");
+        }
+        window.writeBack();
+    }
+
+    int capacity(Raster raster, Region region) {
+        if (!fits(raster, region, 0)) {
+            return 0;
+        }
+        int low = 0;
+        int high = 2 * (region.width() * region.height()) + 1;
+        while (high - low > 1) {
+            int mid = (int) (((long) low + high) >>> 1);
+            if (fits(raster, region, mid)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private boolean fits(Raster raster, Region region, int payloadBits) {
+        return embedInto(RhombusWindow.of(raster, region), referencePayload(payloadBits));
+    }
+
+    private static Bits referencePayload(int length) {
+        SplittableRandom random = new SplittableRandom(REFERENCE_SEED);
+        Bits bits = new Bits(Math.max(1, length));
+        for (int i = 0; i < length; i++) {
+            bits.append(random.nextBoolean());
+        }
+        return bits;
+    }
+
+    /** Marks the window (not the raster); false if the payload does not fit. */
+    private boolean embedInto(RhombusWindow window, Bits payload) {
+        int crossBits = strategy.crossShare(window, payload.length());
+        int[] crossRanked = ranked(window, window.cross);
+        LayerPass crossPass = new LayerPass(window, crossRanked, crossRanked.length, payload.slice(0, crossBits));
+        LayerRule crossRule = strategy.plan(crossPass);
+        if (crossRule == null) {
+            return false;
+        }
+        LayerPass.Walk crossWalk = crossPass.embed(crossRule, true);
+        Bits crossSide = new Bits();
+        crossRule.write(crossSide);
+        crossSide.append(crossWalk.end(), BitReader.widthOf(crossRanked.length));
+        LocationMap.write(crossWalk.flags(), crossSide);
+
+        int[] dotRanked = ranked(window, window.dot);
+        Bits rest = payload.slice(crossBits, payload.length());
+        int reserved = 8;
+        while (true) {
+            int[] tail = reservedRanks(window, dotRanked, reserved);
+            if (tail == null) {
+                return false;
+            }
+            Bits dotBits = new Bits(crossSide.length() + reserved + rest.length());
+            dotBits.append(crossSide);
+            for (int rank : tail) {
+                dotBits.append((window.values[dotRanked[rank]] & 1) == 1);
+            }
+            dotBits.append(rest);
+            int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
+            LayerPass dotPass = new LayerPass(window, dotRanked, usable, dotBits);
+            LayerRule dotRule = strategy.plan(dotPass);
+            if (dotRule == null) {
+                return false;
+            }
+            LayerPass.Walk dotWalk = dotPass.embed(dotRule, false);
+            Bits dotSide = new Bits();
+            dotRule.write(dotSide);
+            dotSide.append(dotWalk.end(), BitReader.widthOf(dotRanked.length));
+            LocationMap.write(dotWalk.flags(), dotSide);
+            Bits header = new Bits();
+            BitReader.gamma(header, reserved);
+            header.append(dotSide);
+            if (header.length() > reserved) {
+                reserved = header.length();
+                continue;
+            }
+            dotPass.embed(dotRule, true);
+            for (int i = 0; i < tail.length; i++) {
+                int p = dotRanked[tail[i]];
+                int bit = i < header.length() ? header.bit(i) : 0;
+                window.values[p] = (window.values[p] & ~1) | bit;
+            }
+            return true;
+        }
+    }
+
+    Bits extract(Raster raster, Region region) {
+        RhombusWindow window = RhombusWindow.of(raster, region);
+        int[] dotRanked = ranked(window, window.dot);
+        BitReader header = new BitReader(tailLsbs(window, dotRanked));
+        int reserved = header.gamma();
+        int[] tail = reservedRanks(window, dotRanked, reserved);
+        if (tail == null) {
+            throw new ExtractionException("no valid reversible watermark: side information larger than the region");
+        }
+        int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
+        LayerRule dotRule = strategy.read(header, usable);
+        int dotEnd = header.read(BitReader.widthOf(dotRanked.length));
+        Bits dotFlags = LocationMap.read(header, usable);
+        if (header.position() > reserved) {
+            throw new ExtractionException("no valid reversible watermark: inconsistent side information");
+        }
+        LayerPass dotPass = new LayerPass(window, dotRanked, usable, null);
+        BitReader dotBits = new BitReader(dotPass.extract(dotRule, dotEnd, dotFlags));
+
+        int crossCount = window.cross.length;
+        LayerRule crossRule = strategy.read(dotBits, crossCount);
+        int crossEnd = dotBits.read(BitReader.widthOf(crossCount));
+        Bits crossFlags = LocationMap.read(dotBits, crossCount);
+        for (int rank : tail) {
+            int p = dotRanked[rank];
+            window.values[p] = (window.values[p] & ~1) | dotBits.bit();
+        }
+        Bits rest = dotBits.rest();
+        int[] crossRanked = ranked(window, window.cross);
+        Bits payload = new LayerPass(window, crossRanked, crossCount, null).extract(crossRule, crossEnd, crossFlags);
+        payload.append(rest);
+        window.writeBack();
+        return payload;
+    }
+
+    /** The LSBs of the dot layer's LSB-replaceable samples, from the last rank backwards. */
+    private static Bits tailLsbs(RhombusWindow window, int[] dotRanked) {
+        Bits bits = new Bits(Math.max(1, dotRanked.length));
+        for (int rank = dotRanked.length - 1; rank >= 0; rank--) {
+            int value = window.values[dotRanked[rank]];
+            if (window.lsbReplaceable(value)) {
+                bits.append((value & 1) == 1);
+            }
+        }
+        return bits;
+    }
+
+    private int[] ranked(RhombusWindow window, int[] layer) {
+        int[] keys = strategy.rankingKeys(window, layer);
+        int[] order = StableOrder.ascending(keys, layer.length);
+        int[] ranked = new int[layer.length];
+        for (int i = 0; i < ranked.length; i++) {
+            ranked[i] = layer[order[i]];
+        }
+        return ranked;
+    }
+
+    /**
+     * The ranks of the last {@code count} LSB-replaceable samples of the dot ranking, latest first, or
+     * null if there are not enough. Whether a sample is LSB-replaceable does not depend on its LSB, so
+     * the extractor finds the same samples.
+     */
+    static int[] reservedRanks(RhombusWindow window, int[] dotRanked, int count) {
+        int[] ranks = new int[count];
+        int found = 0;
+        for (int rank = dotRanked.length - 1; rank >= 0 && found < count; rank--) {
+            if (window.lsbReplaceable(window.values[dotRanked[rank]])) {
+                ranks[found++] = rank;
+            }
+        }
+        return found == count ? ranks : null;
+    }
+}
