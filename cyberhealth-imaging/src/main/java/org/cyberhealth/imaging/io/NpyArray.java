@@ -13,7 +13,7 @@ import org.cyberhealth.imaging.Raster;
 
 /**
  * A 2-D gray or 3-D RGB (last axis 3) array read from a NumPy {@code .npy} file, format versions 1.0,
- * 2.0 and 3.0, C order, either byte order, dtypes u1, i1, u2, i2, u4, i4, f4 and f8. Integer arrays
+ * 2.0 and 3.0, C or Fortran order (the openjph CT slices are stored in Fortran order), either byte order, dtypes u1, i1, u2, i2, u4, i4, f4 and f8. Integer arrays
  * convert to a raster with the dtype's range; any array converts by rounding into a range the caller
  * chooses (for instance CT in Hounsfield units as signed 16 bit).
  *
@@ -174,7 +174,7 @@ public final class NpyArray {
         int[] samples = new int[width * rows * channels];
         int planeSize = width * rows;
         for (int i = 0; i < samples.length; i++) {
-            double value = valueAt(i);
+            double value = valueAt(storageIndex(i));
             double rounded = Math.rint(value);
             if (Double.isNaN(value) || rounded < min || rounded > max) {
                 int pixel = i / channels;
@@ -190,6 +190,16 @@ public final class NpyArray {
     private static int bitDepthHolding(int min, int max) {
         long span = (long) max - min;
         return span < 1 << 8 ? 8 : span < 1 << 16 ? 16 : 32;
+    }
+
+    /** Where the element at C-order position {@code index} (row, column, channel) is stored. */
+    private int storageIndex(int index) {
+        if (!header.fortranOrder()) {
+            return index;
+        }
+        int channel = index % channels;
+        int pixel = index / channels;
+        return pixel / width + rows * (pixel % width + width * channel);
     }
 
     private double valueAt(int index) {

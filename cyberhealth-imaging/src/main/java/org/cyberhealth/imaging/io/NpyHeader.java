@@ -12,7 +12,7 @@ import org.cyberhealth.core.BadInputException;
  * {@code {'descr': '<u2', 'fortran_order': False, 'shape': (512, 512), }}, parsed strictly: only the
  * Python literals NumPy writes there (strings, True/False, tuples of integers) are accepted.
  */
-record NpyHeader(char kind, int itemSize, ByteOrder order, long[] shape) {
+record NpyHeader(char kind, int itemSize, ByteOrder order, boolean fortranOrder, long[] shape) {
 
     private static final Map<String, Integer> ITEM_SIZES = Map.of(
             "u1", 1, "i1", 1, "u2", 2, "i2", 2, "u4", 4, "i4", 4, "f4", 4, "f8", 8);
@@ -25,13 +25,10 @@ record NpyHeader(char kind, int itemSize, ByteOrder order, long[] shape) {
         if (!(descr instanceof String) || !(fortran instanceof Boolean) || !(shape instanceof long[])) {
             throw new BadInputException(what + ": header lacks descr, fortran_order or shape");
         }
-        if ((Boolean) fortran) {
-            throw new BadInputException(what + " is in Fortran order; save it in C order (numpy.ascontiguousarray)");
-        }
-        return fromDescr((String) descr, (long[]) shape, what);
+        return fromDescr((String) descr, (Boolean) fortran, (long[]) shape, what);
     }
 
-    private static NpyHeader fromDescr(String descr, long[] shape, String what) {
+    private static NpyHeader fromDescr(String descr, boolean fortranOrder, long[] shape, String what) {
         if (descr.length() != 3) {
             throw new BadInputException(what + ": unsupported dtype '" + descr + "'");
         }
@@ -43,7 +40,7 @@ record NpyHeader(char kind, int itemSize, ByteOrder order, long[] shape) {
         }
         ByteOrder order = orderMark == '>' ? ByteOrder.BIG_ENDIAN
                 : orderMark == '=' ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
-        return new NpyHeader(type.charAt(0), size, order, shape);
+        return new NpyHeader(type.charAt(0), size, order, fortranOrder, shape);
     }
 
     /** A recursive-descent reader of the few Python literals a header holds. */

@@ -1,0 +1,222 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+
+/**
+ * A lossless watermark that carries a short code (the recipient's identifier) robustly: it survives
+ * lossy JPEG re-encoding, additive noise and gray-level windowing to 8 bits, and is read blindly (no
+ * original, no side information), while whoever holds the message and the side information can remove
+ * it and restore the original exactly.
+ *
+ * <p>The scheme follows the patchwork construction of De Vleeschouwer, Delaigle and Macq, "Circular
+ * interpretation of bijective transformations in lossless watermarking for media asset management",
+ * IEEE Trans. Multimedia 5(1):97-105, 2003: the picture is cut into zones, each zone is split by the key
+ * into two pseudo-random subsets A and B, a bit is carried by moving the two subsets' gray levels in
+ * opposite directions, and the reader compares the two subsets. It departs from the paper in three
+ * measured ways:
+ * <ul>
+ *   <li>The subsets are made of whole 8x8 blocks aligned with the JPEG grid (2x2 blocks per zone), so
+ *       the mark lives in the blocks' mean (the DCT's DC term), which JPEG quantises least.</li>
+ *   <li>Instead of the paper's circular (modulo) shift, which turns pixels near the ends of the range
+ *       into salt-and-pepper noise, a zone whose samples come within twice the shift of either end is
+ *       left unmarked; the few such zones the marked picture cannot reveal by itself are listed in the
+ *       side information. The reader compares the subsets' mean gray levels, whose sign survives any
+ *       increasing gray-level map, so a windowed 8-bit copy of a 12-bit picture still reads.</li>
+ *   <li>The embedding is informed: for every bit the smallest shift (in gray levels, between the
+ *       parameters' minimum and maximum) is chosen that makes the bit's mean A-B difference reach the
+ *       margin, taking the picture's own difference into account. The chosen shifts go into the side
+ *       information, a few bits per message bit.</li>
+ * </ul>
+ * Restoration is exact because every marked zone is shifted by a known amount without clipping.
+ */
+public final class RobustMark {
+
+    private final byte[] key;
+    private final RobustParameters parameters;
+
+    /** A mark for {@code key} (32 bytes) with the given parameters. */
+    public RobustMark(byte[] key, RobustParameters parameters) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("the robust mark key has " + key.length + " bytes, not 32");
+        }
+        this.key = key.clone();
+        this.parameters = parameters;
+    }
+
+    /** A mark for {@code key} with the default parameters for {@code raster}'s range. */
+    public static RobustMark forRaster(byte[] key, Raster raster) {
+        return new RobustMark(key, RobustParameters.forPeak(raster.peak()));
+    }
+
+    public RobustParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * Marks {@code region} of {@code raster} in place with {@code message} and returns the side
+     * information that {@link #remove} needs. Samples outside the region, or protected in it, are
+     * never changed.
+     */
+    public Bits embed(Raster raster, Region region, Bits message) {
+        ZoneLayout layout = layout(raster, message.length());
+        List<List<ZoneStatistics>> zonesOfBit = statistics(raster, region, layout, message.length());
+        BitStrength[] strengths = new BitStrength[message.length()];
+        int[] shifts = new int[layout.zoneCount()];
+        List<Integer> ambiguous = new ArrayList<>();
+        for (int bit = 0; bit < message.length(); bit++) {
+            int sign = message.get(bit) ? 1 : -1;
+            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, raster, layout);
+            for (ZoneStatistics zone : zonesOfBit.get(bit)) {
+                int shift = shiftOf(zone.zone, strengths[bit], layout);
+                if (shift > 0 && zone.fits(shift, raster)) {
+                    shifts[zone.zone] = sign * shift;
+                } else if (shift > 0 && !zone.comesWithin(shift, raster)) {
+                    ambiguous.add(zone.zone);
+                }
+            }
+        }
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            if (shifts[zone] != 0) {
+                shift(raster, region, layout, zone, shifts[zone]);
+            }
+        }
+        ambiguous.sort(null);
+        return new SideInformation(strengths, ambiguous.stream().mapToInt(Integer::intValue).toArray()).encode();
+    }
+
+    /**
+     * Restores, in place, the raster {@link #embed} marked with {@code message}, bit for bit, given the
+     * side information it returned.
+     *
+     * @throws org.cyberhealth.core.BadInputException if the side information is malformed
+     */
+    public void remove(Raster marked, Region region, Bits message, Bits sideInformation) {
+        ZoneLayout layout = layout(marked, message.length());
+        SideInformation side = SideInformation.decode(sideInformation, message.length(), layout.zoneCount());
+        boolean[] listedAsSkipped = new boolean[layout.zoneCount()];
+        for (int zone : side.ambiguousSkippedZones()) {
+            listedAsSkipped[zone] = true;
+        }
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int bit = layout.bitOf(zone);
+            int shift = shiftOf(zone, side.strengths()[bit], layout);
+            if (shift == 0 || listedAsSkipped[zone] || ZoneStatistics.of(marked, region, layout, zone).comesWithin(shift, marked)) {
+                continue;
+            }
+            shift(marked, region, layout, zone, message.get(bit) ? -shift : shift);
+        }
+    }
+
+    /**
+     * Reads the soft values of the mark's bits from {@code suspect}, which may have been
+     * re-encoded, noised or windowed to another range but keeps the marked picture's width and height.
+     */
+    public RobustReading read(Raster suspect) {
+        int messageLength = parameters.messageBits();
+        ZoneLayout layout = layout(suspect, messageLength);
+        Region everything = Region.whole(suspect);
+        double[] sums = new double[messageLength];
+        int[] counts = new int[messageLength];
+        double squares = 0;
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            double difference = ZoneStatistics.of(suspect, everything, layout, zone).difference();
+            sums[layout.bitOf(zone)] += difference;
+            counts[layout.bitOf(zone)]++;
+            squares += difference * difference;
+        }
+        double spread = Math.sqrt(squares / layout.zoneCount());
+        double[] soft = new double[messageLength];
+        for (int bit = 0; bit < messageLength; bit++) {
+            soft[bit] = spread == 0 ? 0 : sums[bit] / (spread * Math.sqrt(counts[bit]));
+        }
+        return new RobustReading(soft);
+    }
+
+    private ZoneLayout layout(Raster raster, int messageLength) {
+        if (messageLength != parameters.messageBits()) {
+            throw new IllegalArgumentException("message of " + messageLength + " bits; this mark carries " + parameters.messageBits());
+        }
+        return new ZoneLayout(key, raster.width(), raster.height(), messageLength,
+                parameters.unit(), parameters.zoneUnits());
+    }
+
+    private static List<List<ZoneStatistics>> statistics(Raster raster, Region region, ZoneLayout layout, int messageLength) {
+        List<List<ZoneStatistics>> zonesOfBit = new ArrayList<>();
+        for (int bit = 0; bit < messageLength; bit++) {
+            zonesOfBit.add(new ArrayList<>());
+        }
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            zonesOfBit.get(layout.bitOf(zone)).add(ZoneStatistics.of(raster, region, layout, zone));
+        }
+        return zonesOfBit;
+    }
+
+    /**
+     * The smallest strength, in quarter steps, that gives the bit its margin, or the largest allowed
+     * when none does. The margin must hold within each intensity band of the bit's zones (zones ranked
+     * by mean gray level, cut into {@code bands} equal groups), so that a window that clips away some
+     * bands, as a viewer's gray-level window does with air or bone, still leaves the right sign.
+     */
+    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Raster raster, ZoneLayout layout) {
+        int[] bandOf = intensityBands(zones);
+        int bands = parameters.bands();
+        for (int steps = 4 * parameters.minStrength(); steps < 4 * parameters.maxStrength(); steps++) {
+            BitStrength strength = BitStrength.ofQuarterSteps(steps);
+            double[] totals = new double[bands];
+            int[] counts = new int[bands];
+            for (int i = 0; i < zones.size(); i++) {
+                ZoneStatistics zone = zones.get(i);
+                double difference = zone.difference();
+                int shift = shiftOf(zone.zone, strength, layout);
+                if (shift > 0 && zone.fits(shift, raster)) {
+                    difference += sign * shift * zone.shiftGain();
+                }
+                totals[bandOf[i]] += difference;
+                counts[bandOf[i]]++;
+            }
+            if (reachesMargin(totals, counts, sign)) {
+                return strength;
+            }
+        }
+        return BitStrength.ofQuarterSteps(4 * parameters.maxStrength());
+    }
+
+    private boolean reachesMargin(double[] totals, int[] counts, int sign) {
+        for (int band = 0; band < totals.length; band++) {
+            if (sign * totals[band] < parameters.margin() * counts[band]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For each zone, its intensity band: 0 for the darkest zones up to {@code bands - 1}. */
+    private int[] intensityBands(List<ZoneStatistics> zones) {
+        Integer[] order = new Integer[zones.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> zones.get(i).mean()));
+        int[] bandOf = new int[zones.size()];
+        for (int rank = 0; rank < order.length; rank++) {
+            bandOf[order[rank]] = rank * parameters.bands() / order.length;
+        }
+        return bandOf;
+    }
+
+    private static int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {
+        return strength.shiftOf(layout.rankOf(zone), layout.zonesOf(layout.bitOf(zone)));
+    }
+
+    private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {
+        layout.forEachPixel(zone, (x, y, subsetA) -> {
+            if (region.mayChange(x, y)) {
+                raster.set(x, y, raster.get(x, y) + (subsetA ? amount : -amount));
+            }
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.core.BadInputException;
+
+/**
+ * What removing the mark needs besides the message: the strength chosen for every bit, and the zones
+ * left unmarked to avoid overflow that the marked picture alone cannot tell apart from marked ones.
+ * Base strengths and zone gaps are coded with Elias gamma codes, which are short for the small numbers
+ * they hold (a base of 0 or 1 costs one or three bits); the boosted quarter takes two bits.
+ */
+record SideInformation(BitStrength[] strengths, int[] ambiguousSkippedZones) {
+
+    Bits encode() {
+        Bits out = new Bits();
+        for (BitStrength strength : strengths) {
+            gamma(out, strength.base() + 1L);
+            out.append(strength.boostedQuarters(), 2);
+        }
+        gamma(out, ambiguousSkippedZones.length + 1L);
+        int previous = -1;
+        for (int zone : ambiguousSkippedZones) {
+            gamma(out, zone - previous);
+            previous = zone;
+        }
+        return out;
+    }
+
+    static SideInformation decode(Bits bits, int messageLength, int zoneCount) {
+        int[] position = {0};
+        BitStrength[] strengths = new BitStrength[messageLength];
+        for (int i = 0; i < messageLength; i++) {
+            int base = (int) ungamma(bits, position, 1 << 20) - 1;
+            if (position[0] + 2 > bits.length()) {
+                throw invalid("truncated");
+            }
+            strengths[i] = new BitStrength(base, (int) bits.read(position[0], 2));
+            position[0] += 2;
+        }
+        int count = (int) ungamma(bits, position, zoneCount + 1L) - 1;
+        List<Integer> zones = new ArrayList<>();
+        int previous = -1;
+        for (int i = 0; i < count; i++) {
+            previous += (int) ungamma(bits, position, zoneCount);
+            if (previous >= zoneCount) {
+                throw invalid("zone index beyond the raster");
+            }
+            zones.add(previous);
+        }
+        if (position[0] != bits.length()) {
+            throw invalid((bits.length() - position[0]) + " bits left over");
+        }
+        return new SideInformation(strengths, zones.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static void gamma(Bits out, long value) {
+        int length = 64 - Long.numberOfLeadingZeros(value);
+        out.append(0, length - 1);
+        out.append(value, length);
+    }
+
+    private static long ungamma(Bits bits, int[] position, long limit) {
+        int zeros = 0;
+        while (position[0] < bits.length() && !bits.get(position[0])) {
+            zeros++;
+            position[0]++;
+            if (zeros > 40) {
+                throw invalid("code too long");
+            }
+        }
+        if (position[0] + zeros + 1 > bits.length()) {
+            throw invalid("truncated");
+        }
+        long value = bits.read(position[0], zeros + 1);
+        position[0] += zeros + 1;
+        if (value > limit) {
+            throw invalid("value " + value + " out of range");
+        }
+        return value;
+    }
+
+    private static BadInputException invalid(String problem) {
+        return new BadInputException("robust mark side information is invalid: " + problem);
+    }
+}

@@ -1,0 +1,123 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.SplittableRandom;
+
+/**
+ * Where each message bit lives: the raster is tiled into square zones of {@code zoneUnits x zoneUnits}
+ * units of {@code unit x unit} pixels, aligned with the raster's top-left corner (and so with the 8x8
+ * grid of a JPEG encoder when {@code unit} is 8). A key-driven permutation spreads the zones of one bit
+ * over the whole picture, and inside each zone the key picks which half of the units form subset A
+ * (the rest form B).
+ *
+ * <p>The layout depends only on the key, the raster's width and height and the message length, so a
+ * reader can rebuild it from a suspect copy whose sample range differs from the marked one.
+ */
+final class ZoneLayout {
+
+    private final int unit;
+    private final int zoneUnits;
+    private final int zonesAcross;
+    private final int zoneCount;
+    private final int[] bitOfZone;
+    private final int[] rankOfZone;
+    private final int[] zonesOfBit;
+    /** For each zone, the units (0 .. zoneUnits^2 - 1, row-major inside the zone) in subset A. */
+    private final boolean[][] inSubsetA;
+
+    ZoneLayout(byte[] key, int width, int height, int messageLength, int unit, int zoneUnits) {
+        this.unit = unit;
+        this.zoneUnits = zoneUnits;
+        int zoneSide = unit * zoneUnits;
+        this.zonesAcross = width / zoneSide;
+        this.zoneCount = zonesAcross * (height / zoneSide);
+        if (messageLength <= 0 || messageLength > zoneCount) {
+            throw new IllegalArgumentException("a message of " + messageLength + " bits needs as many "
+                    + zoneSide + "x" + zoneSide + " zones; a " + width + "x" + height + " raster has " + zoneCount);
+        }
+        SplittableRandom random = new SplittableRandom(seed(key, width, height, messageLength));
+        int[] order = new int[zoneCount];
+        for (int i = 0; i < zoneCount; i++) {
+            order[i] = i;
+        }
+        for (int i = zoneCount - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        bitOfZone = new int[zoneCount];
+        rankOfZone = new int[zoneCount];
+        zonesOfBit = new int[messageLength];
+        for (int position = 0; position < zoneCount; position++) {
+            bitOfZone[order[position]] = position % messageLength;
+            rankOfZone[order[position]] = position / messageLength;
+            zonesOfBit[position % messageLength]++;
+        }
+        int units = zoneUnits * zoneUnits;
+        inSubsetA = new boolean[zoneCount][units];
+        for (int zone = 0; zone < zoneCount; zone++) {
+            for (int chosen = 0; chosen < units / 2; ) {
+                int candidate = random.nextInt(units);
+                if (!inSubsetA[zone][candidate]) {
+                    inSubsetA[zone][candidate] = true;
+                    chosen++;
+                }
+            }
+        }
+    }
+
+    private static long seed(byte[] key, int width, int height, int messageLength) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("cyberhealth robust mark layout v1".getBytes(StandardCharsets.US_ASCII));
+            sha.update(key);
+            sha.update((width + "x" + height + "/" + messageLength).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = sha.digest();
+            long seed = 0;
+            for (int i = 0; i < 8; i++) {
+                seed = seed << 8 | (digest[i] & 0xFF);
+            }
+            return seed;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    int zoneCount() {
+        return zoneCount;
+    }
+
+    int bitOf(int zone) {
+        return bitOfZone[zone];
+    }
+
+    /** The zone's place (0, 1, ...) among the zones of its bit, in the key's order. */
+    int rankOf(int zone) {
+        return rankOfZone[zone];
+    }
+
+    int zonesOf(int bit) {
+        return zonesOfBit[bit];
+    }
+
+    /** Visits every pixel of a zone, telling whether it belongs to subset A. */
+    void forEachPixel(int zone, PixelVisitor visitor) {
+        int zoneSide = unit * zoneUnits;
+        int left = (zone % zonesAcross) * zoneSide;
+        int top = (zone / zonesAcross) * zoneSide;
+        for (int dy = 0; dy < zoneSide; dy++) {
+            for (int dx = 0; dx < zoneSide; dx++) {
+                int unitIndex = (dy / unit) * zoneUnits + dx / unit;
+                visitor.visit(left + dx, top + dy, inSubsetA[zone][unitIndex]);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface PixelVisitor {
+        void visit(int x, int y, boolean subsetA);
+    }
+}

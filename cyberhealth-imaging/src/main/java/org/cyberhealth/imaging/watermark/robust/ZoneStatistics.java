@@ -1,0 +1,75 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+
+/** The sums one zone contributes: its subsets' means and the extremes of the samples that may change. */
+final class ZoneStatistics {
+
+    final int zone;
+    private long sumA;
+    private long sumB;
+    private int countA;
+    private int countB;
+    private int changeableA;
+    private int changeableB;
+    private int lowest = Integer.MAX_VALUE;
+    private int highest = Integer.MIN_VALUE;
+
+    private ZoneStatistics(int zone) {
+        this.zone = zone;
+    }
+
+    static ZoneStatistics of(Raster raster, Region region, ZoneLayout layout, int zone) {
+        ZoneStatistics s = new ZoneStatistics(zone);
+        layout.forEachPixel(zone, (x, y, subsetA) -> {
+            int value = raster.get(x, y);
+            boolean changeable = region.mayChange(x, y);
+            if (subsetA) {
+                s.sumA += value;
+                s.countA++;
+                s.changeableA += changeable ? 1 : 0;
+            } else {
+                s.sumB += value;
+                s.countB++;
+                s.changeableB += changeable ? 1 : 0;
+            }
+            if (changeable) {
+                s.lowest = Math.min(s.lowest, value);
+                s.highest = Math.max(s.highest, value);
+            }
+        });
+        return s;
+    }
+
+    /** Mean of subset A minus mean of subset B. */
+    double difference() {
+        return (double) sumA / countA - (double) sumB / countB;
+    }
+
+    /** The mean gray level of the whole zone. */
+    double mean() {
+        return (double) (sumA + sumB) / (countA + countB);
+    }
+
+    /** How much {@link #difference} grows when A is raised and B lowered by one gray level. */
+    double shiftGain() {
+        return (double) changeableA / countA + (double) changeableB / countB;
+    }
+
+    /**
+     * Whether the changeable samples lie at least twice {@code strength} from both ends, so that after a
+     * shift they stay at least {@code strength} away and {@link #comesWithin} tells marked zones apart.
+     */
+    boolean fits(int strength, Raster raster) {
+        return lowest > highest
+                || (long) lowest >= (long) raster.minValue() + 2L * strength
+                && (long) highest <= (long) raster.maxValue() - 2L * strength;
+    }
+
+    /** Whether some changeable sample lies within {@code strength} of either end of the range. */
+    boolean comesWithin(int strength, Raster raster) {
+        return lowest <= highest
+                && ((long) lowest < (long) raster.minValue() + strength || (long) highest > (long) raster.maxValue() - strength);
+    }
+}

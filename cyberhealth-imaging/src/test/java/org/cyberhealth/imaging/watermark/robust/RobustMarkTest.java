@@ -1,0 +1,146 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.BitSet;
+import java.util.Random;
+import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+import org.cyberhealth.imaging.attack.JpegRecompression;
+import org.cyberhealth.imaging.attack.Windowing;
+import org.cyberhealth.imaging.bench.RobustnessBench;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RobustMarkTest {
+
+    private static final byte[] KEY = TestPictures.key(1);
+    private static final Bits MESSAGE = new Bits().append(0x9E3779B97F4A7C15L, 64);
+
+    @ParameterizedTest(name = "{0}-bit {1}..{2}")
+    @CsvSource({"8, 0, 255", "12, 0, 4095", "16, -32768, 32767", "16, 0, 65535"})
+    void removalRestoresPicturesWithSaturatedAreasBitForBit(int bits, int min, int max) {
+        Raster original = TestPictures.withSaturatedAreas(256, min, max, bits);
+        Raster marked = original.copy();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+
+        Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        assertThat(marked.sameAs(original)).isFalse();
+        assertThat(marked.inRange()).isTrue();
+        assertThat(mark.read(marked).errorsAgainst(MESSAGE)).isZero();
+        mark.remove(marked, Region.whole(marked), MESSAGE, side);
+        assertThat(marked.sameAs(original)).isTrue();
+    }
+
+    @Test
+    void airplaneIsMarkedFaintlyWithLittleSideInformationAndRestoredExactly() {
+        Raster original = TestPictures.airplane();
+        Raster marked = original.copy();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+
+        Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        assertThat(RobustnessBench.psnr(original, marked)).isGreaterThan(45.0);
+        assertThat(side.length()).isLessThan(400);
+        mark.remove(marked, Region.whole(marked), MESSAGE, side);
+        assertThat(marked.sameAs(original)).isTrue();
+    }
+
+    @Test
+    void theMessageSurvivesJpegAtQuality75() {
+        Raster marked = TestPictures.airplane();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+        mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        RobustReading clean = mark.read(marked);
+        RobustReading compressed = mark.read(new JpegRecompression(75).apply(marked));
+
+        assertThat(clean.bits()).isEqualTo(MESSAGE);
+        assertThat(compressed.errorsAgainst(MESSAGE)).isZero();
+        assertThat(compressed.correlation(MESSAGE)).isGreaterThan(0.6);
+    }
+
+    @Test
+    void aTwelveBitMarkSurvivesWindowingTo8BitsThenJpeg() {
+        Raster marked = TestPictures.withSaturatedAreas(256, 0, 4095, 7);
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+        mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        Raster leaked = new Windowing(2048, 1600, "mid").then(new JpegRecompression(75)).apply(marked);
+
+        assertThat(leaked.maxValue()).isEqualTo(255);
+        assertThat(mark.read(leaked).errorsAgainst(MESSAGE)).isZero();
+    }
+
+    @Test
+    void aWrongKeyReadsNoise() {
+        Raster marked = TestPictures.airplane();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+        mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        RobustReading right = mark.read(marked);
+        RobustReading wrong = RobustMark.forRaster(TestPictures.key(2), marked).read(marked);
+
+        assertThat(wrong.errorsAgainst(MESSAGE)).isBetween(16, 48);
+        assertThat(Math.abs(wrong.correlation(MESSAGE))).isLessThan(0.4);
+        assertThat(right.correlation(MESSAGE)).isGreaterThan(0.8);
+    }
+
+    @Test
+    void theRightRecipientStandsOutAmongCandidates() {
+        Raster marked = TestPictures.airplane();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+        mark.embed(marked, Region.whole(marked), MESSAGE);
+        RobustReading reading = mark.read(new JpegRecompression(75).apply(marked));
+
+        Random random = new Random(3);
+        for (int i = 0; i < 100; i++) {
+            Bits other = new Bits().append(random.nextLong(), 64);
+            assertThat(reading.correlation(other)).isLessThan(reading.correlation(MESSAGE));
+        }
+    }
+
+    @Test
+    void samplesOutsideTheRegionOrProtectedNeverChange() {
+        Raster original = TestPictures.withSaturatedAreas(256, 0, 4095, 11);
+        Raster marked = original.copy();
+        BitSet protectedSamples = new BitSet();
+        for (int y = 100; y < 140; y++) {
+            protectedSamples.set(y * 256 + 100, y * 256 + 160);
+        }
+        Region region = Region.rectangle(marked, 16, 8, 224, 240).excluding(protectedSamples);
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+
+        Bits side = mark.embed(marked, region, MESSAGE);
+
+        int changed = 0;
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 256; x++) {
+                if (marked.get(x, y) != original.get(x, y)) {
+                    assertThat(region.mayChange(x, y)).as("changed (%d,%d)", x, y).isTrue();
+                    changed++;
+                }
+            }
+        }
+        assertThat(changed).isPositive();
+        mark.remove(marked, region, MESSAGE, side);
+        assertThat(marked.sameAs(original)).isTrue();
+    }
+
+    @Test
+    void malformedSideInformationIsRefused() {
+        Raster marked = TestPictures.airplane();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+        Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        assertThatThrownBy(() -> mark.remove(marked, Region.whole(marked), MESSAGE, side.slice(0, side.length() - 3)))
+                .isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> mark.remove(marked, Region.whole(marked), MESSAGE, new Bits().append(0, 64)))
+                .isInstanceOf(BadInputException.class);
+    }
+}

@@ -1,0 +1,51 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import java.nio.file.Path;
+import java.util.Random;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.io.ImageFiles;
+
+/** Pictures for the robust mark's tests: the copied Airplane and synthetic wide-range ones. */
+final class TestPictures {
+
+    private TestPictures() {}
+
+    static Raster airplane() {
+        try {
+            return ImageFiles.read(Path.of(TestPictures.class.getResource("/classic/Airplane.png").toURI())).raster();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A smooth picture with texture and noise spanning {@code min..max}, whose left quarter is stuck at
+     * the minimum and whose top eighth is stuck at the maximum, like air and metal in a CT slice.
+     */
+    static Raster withSaturatedAreas(int size, int min, int max, long seed) {
+        Random random = new Random(seed);
+        Raster raster = Raster.blank(size, size, min, max);
+        double span = (double) max - min;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double value;
+                if (x < size / 4) {
+                    value = min;
+                } else if (y < size / 8) {
+                    value = max;
+                } else {
+                    double smooth = 0.5 + 0.3 * Math.sin(x / 23.0) * Math.cos(y / 31.0);
+                    value = min + span * smooth + span * 0.02 * random.nextGaussian();
+                }
+                raster.set(x, y, (int) Math.max(min, Math.min(max, Math.round(value))));
+            }
+        }
+        return raster;
+    }
+
+    static byte[] key(int seed) {
+        byte[] key = new byte[32];
+        new Random(seed).nextBytes(key);
+        return key;
+    }
+}
