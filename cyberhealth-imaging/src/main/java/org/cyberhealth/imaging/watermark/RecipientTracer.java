@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.cyberhealth.core.bits.Bits;
 import org.cyberhealth.core.keys.IssuerKey;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.watermark.robust.RobustMark;
 
 /**
  * Names the recipient of a leaked copy from the robust mark read back from it. Each candidate's code
@@ -30,6 +32,15 @@ public final class RecipientTracer {
     public static final double DEFAULT_BOUND = 1e-6;
 
     private RecipientTracer() {}
+
+    /**
+     * Reads the robust mark from {@code copy} (which must have the marked image's width and height, in
+     * any range: an 8-bit windowed export of a CT reads) and compares it with every recipient's code.
+     */
+    public static Trace trace(Raster copy, IssuerKey key, Collection<String> recipients, double bound) {
+        double[] soft = RobustMark.forRaster(key.derive(IssuerKey.Purpose.EMBEDDING), copy).read(copy).softValues();
+        return trace(soft, key, recipients, bound);
+    }
 
     /**
      * @param soft one value per code bit read from the copy: positive means 1, zero means unreadable

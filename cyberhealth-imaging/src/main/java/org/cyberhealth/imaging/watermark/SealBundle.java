@@ -30,7 +30,7 @@ record SealBundle(byte[] signature, byte[] originalDigest, byte[] recordBox, byt
         bits.append(headerOriginalLowBits.length(), 16).append(headerOriginalLowBits);
         bits.append(untouchedBlockTags.length, 16);
         for (int tag : untouchedBlockTags) {
-            bits.append(tag & 0xFFFFFFFFL, 32);
+            bits.append(tag, BlockTags.BITS);
         }
         bits.append(crc(bits), 32);
         return bits;
@@ -51,7 +51,7 @@ record SealBundle(byte[] signature, byte[] originalDigest, byte[] recordBox, byt
             Bits low = in.readBits(in.readInt(16));
             int[] tags = new int[in.readInt(16)];
             for (int i = 0; i < tags.length; i++) {
-                tags[i] = (int) in.read(32);
+                tags[i] = in.readInt(BlockTags.BITS);
             }
             int end = in.position();
             if (in.read(32) != crc(bits.slice(0, end))) {

@@ -1,12 +1,11 @@
 package org.cyberhealth.imaging.watermark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import org.cyberhealth.core.BadInputException;
 
@@ -15,8 +14,6 @@ import org.cyberhealth.core.BadInputException;
  * holder of the issuer key) can read it back.
  */
 public record TraceabilityRecord(String issuer, String recipient, String exportId, Instant issuedAt, String purpose) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public TraceabilityRecord {
         Objects.requireNonNull(issuer, "issuer");
@@ -29,27 +26,31 @@ public record TraceabilityRecord(String issuer, String recipient, String exportI
         }
     }
 
-    /** Compact JSON with one-letter keys: the record travels inside the image, where bits are scarce. */
+    /**
+     * A compact binary form (length-prefixed UTF-8 strings and the time in seconds): the record travels
+     * inside the image, in two copies, where every byte costs capacity.
+     */
     byte[] toBytes() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("i", issuer);
-        node.put("r", recipient);
-        node.put("e", exportId);
-        node.put("t", issuedAt.getEpochSecond());
-        node.put("p", purpose);
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (String field : new String[] {issuer, recipient, exportId, purpose}) {
+                out.writeUTF(field);
+            }
+            out.writeLong(issuedAt.getEpochSecond());
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("the traceability record is too long (each field at most 65535 bytes)");
         }
+        return bytes.toByteArray();
     }
 
     static TraceabilityRecord fromBytes(byte[] bytes) {
-        try {
-            JsonNode node = JSON.readTree(bytes);
-            return new TraceabilityRecord(node.path("i").asText(), node.path("r").asText(), node.path("e").asText(),
-                    Instant.ofEpochSecond(node.path("t").asLong()), node.path("p").asText());
-        } catch (IOException | DateTimeParseException e) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            String issuer = in.readUTF();
+            String recipient = in.readUTF();
+            String exportId = in.readUTF();
+            String purpose = in.readUTF();
+            return new TraceabilityRecord(issuer, recipient, exportId, Instant.ofEpochSecond(in.readLong()), purpose);
+        } catch (IOException | RuntimeException e) {
             throw new BadInputException("the embedded traceability record is malformed");
         }
     }
