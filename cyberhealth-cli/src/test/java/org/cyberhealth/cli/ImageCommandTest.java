@@ -1,0 +1,129 @@
+package org.cyberhealth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.cyberhealth.imaging.ImageDocument;
+import org.cyberhealth.imaging.ImageDocuments;
+import org.cyberhealth.imaging.Raster;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The image commands end to end on the bundled sample CT study, through the real command line. */
+class ImageCommandTest {
+
+    private static final Path STUDY = Path.of("../samples/ct-study");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path key;
+    static Path pub;
+    static Path marked;
+
+    @BeforeAll
+    static void markTheStudy() {
+        key = dir.resolve("h.key");
+        pub = dir.resolve("h.pub");
+        marked = dir.resolve("marked");
+        assertThat(CliRun.of("keys", "new", "--issuer", "Test Hospital", "--out", key.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("keys", "public", key.toString(), "--out", pub.toString()).exitCode()).isZero();
+        CliRun mark = CliRun.of("image", "mark", STUDY.toString(), "--key", key.toString(), "--recipient", "lab-42",
+                "--export-id", "exp-1", "--out", marked.toString(), "--json");
+        assertThat(mark.exitCode()).as(mark.err()).isZero();
+    }
+
+    @Test
+    void markedStudyVerifiesWithThePublicKeyAndNamesTheRecipientWithTheIssuerKey() throws Exception {
+        CliRun verify = CliRun.of("image", "verify", marked.toString(), "--key", pub.toString(), "--json");
+        assertThat(verify.exitCode()).isZero();
+        JsonNode result = JSON.readTree(verify.out());
+        assertThat(result.path("files").asInt()).isEqualTo(3);
+        result.path("results").forEach(r -> assertThat(r.path("verdict").asText()).isEqualTo("AUTHENTIC"));
+
+        JsonNode withKey = JSON.readTree(CliRun.of("image", "verify", marked.resolve("02.dcm").toString(), "--key", key.toString(), "--json").out());
+        JsonNode record = withKey.path("results").get(0).path("record");
+        assertThat(record.path("recipient").asText()).isEqualTo("lab-42");
+        assertThat(record.path("exportId").asText()).isEqualTo("exp-1");
+    }
+
+    @Test
+    void restoreGivesTheOriginalFilesByteForByte() throws Exception {
+        Path restored = dir.resolve("restored");
+        assertThat(CliRun.of("image", "restore", marked.toString(), "--key", key.toString(), "--out", restored.toString()).exitCode()).isZero();
+        try (Stream<Path> files = Files.list(STUDY)) {
+            for (Path original : files.filter(f -> f.toString().endsWith(".dcm")).toList()) {
+                assertThat(Files.mismatch(original, restored.resolve(original.getFileName()))).isEqualTo(-1L);
+            }
+        }
+    }
+
+    @Test
+    void onePixelChangedIsLocatedAndMapped() throws Exception {
+        ImageDocument doc = ImageDocuments.open(marked.resolve("01.dcm"));
+        Raster r = doc.raster();
+        r.set(100, 300, r.get(100, 300) + 1);
+        Path tampered = dir.resolve("tampered.dcm");
+        doc.write(r, tampered, false);
+        Path map = dir.resolve("map.png");
+
+        CliRun verify = CliRun.of("image", "verify", tampered.toString(), "--key", key.toString(), "--tamper-map", map.toString(), "--json");
+        assertThat(verify.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(verify.out()).path("results").get(0);
+        assertThat(result.path("verdict").asText()).isEqualTo("TAMPERED");
+        JsonNode region = result.path("tamperedRegions").get(0);
+        assertThat(100).isBetween(region.path("x").asInt(), region.path("x").asInt() + region.path("width").asInt() - 1);
+        assertThat(300).isBetween(region.path("y").asInt(), region.path("y").asInt() + region.path("height").asInt() - 1);
+        assertThat(map).isRegularFile();
+
+        CliRun restore = CliRun.of("image", "restore", tampered.toString(), "--key", key.toString(), "--out", dir.resolve("no.dcm").toString());
+        assertThat(restore.exitCode()).isEqualTo(1);
+        assertThat(dir.resolve("no.dcm")).doesNotExist();
+    }
+
+    @Test
+    void unmarkedImageAndWrongKeyAreDistinctFailures() throws Exception {
+        CliRun unmarked = CliRun.of("image", "verify", STUDY.resolve("01.dcm").toString(), "--key", pub.toString());
+        assertThat(unmarked.exitCode()).isEqualTo(1);
+        assertThat(unmarked.out()).contains("NO WATERMARK");
+
+        Path other = dir.resolve("other.key");
+        CliRun.of("keys", "new", "--issuer", "Other", "--out", other.toString());
+        CliRun wrong = CliRun.of("image", "verify", marked.resolve("01.dcm").toString(), "--key", other.toString());
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.out()).contains("WRONG KEY");
+    }
+
+    @Test
+    void traceNamesTheRecipientFromTheLedger() throws Exception {
+        Path png = dir.resolve("leak.png");
+        // An 8-bit soft-tissue window of the marked slice, as a viewer export would produce it.
+        Raster r = ImageDocuments.open(marked.resolve("03.dcm")).raster();
+        int[] s = new int[r.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (int) Math.max(0, Math.min(255, Math.round((r.samples()[i] - (1064 - 200)) * 255.0 / 400)));
+        }
+        org.cyberhealth.imaging.io.ImageFiles.write(org.cyberhealth.imaging.io.PlainImage.gray(Raster.wrap(r.width(), r.height(), s, 0, 255)), png, false);
+        CliRun trace = CliRun.of("image", "trace", png.toString(), "--key", key.toString(), "--json");
+        assertThat(trace.exitCode()).as(trace.err()).isZero();
+        assertThat(JSON.readTree(trace.out()).path("recipient").asText()).isEqualTo("lab-42");
+
+        CliRun unrelated = CliRun.of("image", "trace", STUDY.resolve("01.dcm").toString(), "--key", key.toString());
+        assertThat(unrelated.exitCode()).isEqualTo(1);
+        assertThat(unrelated.out()).contains("no recipient identified");
+    }
+
+    @Test
+    void inspectShowsTheWatermarkWithoutAKey() throws Exception {
+        CliRun inspect = CliRun.of("image", "inspect", marked.resolve("01.dcm").toString(), "--json");
+        assertThat(inspect.exitCode()).isZero();
+        JsonNode facts = JSON.readTree(inspect.out());
+        assertThat(facts.path("rows").asInt()).isEqualTo(512);
+        assertThat(facts.path("watermark").path("blockSize").asInt()).isEqualTo(32);
+    }
+}
