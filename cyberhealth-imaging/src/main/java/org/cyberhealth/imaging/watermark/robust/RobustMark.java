@@ -64,28 +64,22 @@ public final class RobustMark {
     public Bits embed(Raster raster, Region region, Bits message) {
         ZoneLayout layout = layout(raster, message.length());
         List<List<ZoneStatistics>> zonesOfBit = statistics(raster, region, layout, message.length());
-        BitStrength[] strengths = new BitStrength[message.length()];
-        int[] shifts = new int[layout.zoneCount()];
-        List<Integer> ambiguous = new ArrayList<>();
-        for (int bit = 0; bit < message.length(); bit++) {
-            int sign = message.get(bit) ? 1 : -1;
-            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, raster, layout);
-            for (ZoneStatistics zone : zonesOfBit.get(bit)) {
-                int shift = shiftOf(zone.zone, strengths[bit], layout);
-                if (shift > 0 && zone.fits(shift, raster)) {
-                    shifts[zone.zone] = sign * shift;
-                } else if (shift > 0 && !zone.comesWithin(shift, raster)) {
-                    ambiguous.add(zone.zone);
-                }
-            }
+        Plan best = null;
+        for (int low : guardCandidates(raster.minValue(), raster.peak(), 1)) {
+            Plan plan = plan(raster, zonesOfBit, message, new Guards(low, raster.maxValue()), layout);
+            best = best == null || plan.sideBits() < best.sideBits() ? plan : best;
+        }
+        int low = best.side().guards().low();
+        for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
+            Plan plan = plan(raster, zonesOfBit, message, new Guards(low, high), layout);
+            best = plan.sideBits() < best.sideBits() ? plan : best;
         }
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            if (shifts[zone] != 0) {
-                shift(raster, region, layout, zone, shifts[zone]);
+            if (best.shifts()[zone] != 0) {
+                shift(raster, region, layout, zone, best.shifts()[zone]);
             }
         }
-        ambiguous.sort(null);
-        return new SideInformation(strengths, ambiguous.stream().mapToInt(Integer::intValue).toArray()).encode();
+        return best.side().encode(raster);
     }
 
     /**
@@ -96,7 +90,7 @@ public final class RobustMark {
      */
     public void remove(Raster marked, Region region, Bits message, Bits sideInformation) {
         ZoneLayout layout = layout(marked, message.length());
-        SideInformation side = SideInformation.decode(sideInformation, message.length(), layout.zoneCount());
+        SideInformation side = SideInformation.decode(sideInformation, message.length(), layout.zoneCount(), marked);
         boolean[] listedAsSkipped = new boolean[layout.zoneCount()];
         for (int zone : side.ambiguousSkippedZones()) {
             listedAsSkipped[zone] = true;
@@ -104,11 +98,50 @@ public final class RobustMark {
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int bit = layout.bitOf(zone);
             int shift = shiftOf(zone, side.strengths()[bit], layout);
-            if (shift == 0 || listedAsSkipped[zone] || ZoneStatistics.of(marked, region, layout, zone).comesWithin(shift, marked)) {
+            if (shift == 0 || listedAsSkipped[zone]
+                    || ZoneStatistics.of(marked, region, layout, zone).leaves(side.guards())) {
                 continue;
             }
             shift(marked, region, layout, zone, message.get(bit) ? -shift : shift);
         }
+    }
+
+    /** What embedding with one choice of guards would do, and how long its side information is. */
+    private record Plan(SideInformation side, int[] shifts, int sideBits) {}
+
+    private Plan plan(Raster raster, List<List<ZoneStatistics>> zonesOfBit, Bits message, Guards guards, ZoneLayout layout) {
+        BitStrength[] strengths = new BitStrength[message.length()];
+        int[] shifts = new int[layout.zoneCount()];
+        List<Integer> ambiguous = new ArrayList<>();
+        for (int bit = 0; bit < message.length(); bit++) {
+            int sign = message.get(bit) ? 1 : -1;
+            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, guards, layout);
+            for (ZoneStatistics zone : zonesOfBit.get(bit)) {
+                int shift = shiftOf(zone.zone, strengths[bit], layout);
+                if (shift > 0 && zone.fits(shift, guards)) {
+                    shifts[zone.zone] = sign * shift;
+                } else if (shift > 0 && !zone.leaves(guards)) {
+                    ambiguous.add(zone.zone);
+                }
+            }
+        }
+        ambiguous.sort(null);
+        SideInformation side = new SideInformation(strengths, guards, ambiguous.stream().mapToInt(Integer::intValue).toArray());
+        return new Plan(side, shifts, side.encode(raster).length());
+    }
+
+    /**
+     * Guard levels to try, from {@code end} of the range inwards by 0, 1, 2, 4, ... up to a quarter of
+     * the range: a guard just above a crowded end level (CT air, a black background) keeps the zones
+     * that the marked picture alone cannot classify, and so the side information, few.
+     */
+    private static List<Integer> guardCandidates(int end, int peak, int direction) {
+        List<Integer> candidates = new ArrayList<>();
+        candidates.add(end);
+        for (long distance = 1; distance <= peak / 4; distance *= 2) {
+            candidates.add((int) (end + direction * distance));
+        }
+        return candidates;
     }
 
     /**
@@ -159,39 +192,47 @@ public final class RobustMark {
      * The smallest strength, in quarter steps, that gives the bit its margin, or the largest allowed
      * when none does. The margin must hold within each intensity band of the bit's zones (zones ranked
      * by mean gray level, cut into {@code bands} equal groups), so that a window that clips away some
-     * bands, as a viewer's gray-level window does with air or bone, still leaves the right sign.
+     * bands, as a viewer's gray-level window does with air or bone, still leaves the right sign. A band
+     * in which no zone can be marked (all of it near an end of the range, like air) is exempt; the
+     * margin must then still hold over all the bit's zones together.
      */
-    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Raster raster, ZoneLayout layout) {
+    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Guards guards, ZoneLayout layout) {
         int[] bandOf = intensityBands(zones);
         int bands = parameters.bands();
         for (int steps = 4 * parameters.minStrength(); steps < 4 * parameters.maxStrength(); steps++) {
             BitStrength strength = BitStrength.ofQuarterSteps(steps);
             double[] totals = new double[bands];
             int[] counts = new int[bands];
+            boolean[] markable = new boolean[bands];
             for (int i = 0; i < zones.size(); i++) {
                 ZoneStatistics zone = zones.get(i);
                 double difference = zone.difference();
                 int shift = shiftOf(zone.zone, strength, layout);
-                if (shift > 0 && zone.fits(shift, raster)) {
+                if (shift > 0 && zone.fits(shift, guards)) {
                     difference += sign * shift * zone.shiftGain();
                 }
                 totals[bandOf[i]] += difference;
                 counts[bandOf[i]]++;
+                markable[bandOf[i]] |= zone.shiftGain() > 0 && zone.fits(Math.max(parameters.step(), shift), guards);
             }
-            if (reachesMargin(totals, counts, sign)) {
+            if (reachesMargin(totals, counts, markable, sign)) {
                 return strength;
             }
         }
         return BitStrength.ofQuarterSteps(4 * parameters.maxStrength());
     }
 
-    private boolean reachesMargin(double[] totals, int[] counts, int sign) {
+    private boolean reachesMargin(double[] totals, int[] counts, boolean[] markable, int sign) {
+        double total = 0;
+        int count = 0;
         for (int band = 0; band < totals.length; band++) {
-            if (sign * totals[band] < parameters.margin() * counts[band]) {
+            if (markable[band] && sign * totals[band] < parameters.margin() * counts[band]) {
                 return false;
             }
+            total += totals[band];
+            count += counts[band];
         }
-        return true;
+        return sign * total >= parameters.margin() * count;
     }
 
     /** For each zone, its intensity band: 0 for the darkest zones up to {@code bands - 1}. */
@@ -208,8 +249,8 @@ public final class RobustMark {
         return bandOf;
     }
 
-    private static int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {
-        return strength.shiftOf(layout.rankOf(zone), layout.zonesOf(layout.bitOf(zone)));
+    private int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {
+        return parameters.step() * strength.shiftOf(layout.rankOf(zone), layout.zonesOf(layout.bitOf(zone)));
     }
 
     private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {
