@@ -189,64 +189,26 @@ public final class RobustMark {
     }
 
     /**
-     * The smallest strength, in quarter steps, that gives the bit its margin, or the largest allowed
-     * when none does. The margin must hold within each intensity band of the bit's zones (zones ranked
-     * by mean gray level, cut into {@code bands} equal groups), so that a window that clips away some
-     * bands, as a viewer's gray-level window does with air or bone, still leaves the right sign. A band
-     * in which no zone can be marked (all of it near an end of the range, like air) is exempt; the
-     * margin must then still hold over all the bit's zones together.
+     * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
+     * largest allowed when none does.
      */
     private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Guards guards, ZoneLayout layout) {
-        int[] bandOf = intensityBands(zones);
-        int bands = parameters.bands();
+        double margin = parameters.margin() * zones.size();
         for (int steps = 4 * parameters.minStrength(); steps < 4 * parameters.maxStrength(); steps++) {
             BitStrength strength = BitStrength.ofQuarterSteps(steps);
-            double[] totals = new double[bands];
-            int[] counts = new int[bands];
-            boolean[] markable = new boolean[bands];
-            for (int i = 0; i < zones.size(); i++) {
-                ZoneStatistics zone = zones.get(i);
-                double difference = zone.difference();
+            double total = 0;
+            for (ZoneStatistics zone : zones) {
+                total += zone.difference();
                 int shift = shiftOf(zone.zone, strength, layout);
                 if (shift > 0 && zone.fits(shift, guards)) {
-                    difference += sign * shift * zone.shiftGain();
+                    total += sign * shift * zone.shiftGain();
                 }
-                totals[bandOf[i]] += difference;
-                counts[bandOf[i]]++;
-                markable[bandOf[i]] |= zone.shiftGain() > 0 && zone.fits(Math.max(parameters.step(), shift), guards);
             }
-            if (reachesMargin(totals, counts, markable, sign)) {
+            if (sign * total >= margin) {
                 return strength;
             }
         }
         return BitStrength.ofQuarterSteps(4 * parameters.maxStrength());
-    }
-
-    private boolean reachesMargin(double[] totals, int[] counts, boolean[] markable, int sign) {
-        double total = 0;
-        int count = 0;
-        for (int band = 0; band < totals.length; band++) {
-            if (markable[band] && sign * totals[band] < parameters.margin() * counts[band]) {
-                return false;
-            }
-            total += totals[band];
-            count += counts[band];
-        }
-        return sign * total >= parameters.margin() * count;
-    }
-
-    /** For each zone, its intensity band: 0 for the darkest zones up to {@code bands - 1}. */
-    private int[] intensityBands(List<ZoneStatistics> zones) {
-        Integer[] order = new Integer[zones.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> zones.get(i).mean()));
-        int[] bandOf = new int[zones.size()];
-        for (int rank = 0; rank < order.length; rank++) {
-            bandOf[order[rank]] = rank * parameters.bands() / order.length;
-        }
-        return bandOf;
     }
 
     private int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {

@@ -47,11 +47,6 @@ final class ZoneStatistics {
         return (double) sumA / countA - (double) sumB / countB;
     }
 
-    /** The mean gray level of the whole zone. */
-    double mean() {
-        return (double) (sumA + sumB) / (countA + countB);
-    }
-
     /** How much {@link #difference} grows when A is raised and B lowered by one gray level. */
     double shiftGain() {
         return (double) changeableA / countA + (double) changeableB / countB;
