@@ -16,22 +16,27 @@ import org.cyberhealth.imaging.Region;
  * interpretation of bijective transformations in lossless watermarking for media asset management",
  * IEEE Trans. Multimedia 5(1):97-105, 2003: the picture is cut into zones, each zone is split by the key
  * into two pseudo-random subsets A and B, a bit is carried by moving the two subsets' gray levels in
- * opposite directions, and the reader compares the two subsets. It departs from the paper in three
- * measured ways:
+ * opposite directions, and the reader compares the two subsets. It departs from the paper in four
+ * ways, each chosen by measurement ({@code RobustnessBench}):
  * <ul>
- *   <li>The subsets are made of whole 8x8 blocks aligned with the JPEG grid (2x2 blocks per zone), so
- *       the mark lives in the blocks' mean (the DCT's DC term), which JPEG quantises least.</li>
- *   <li>Instead of the paper's circular (modulo) shift, which turns pixels near the ends of the range
- *       into salt-and-pepper noise, a zone whose samples come within twice the shift of either end is
- *       left unmarked; the few such zones the marked picture cannot reveal by itself are listed in the
- *       side information. The reader compares the subsets' mean gray levels, whose sign survives any
- *       increasing gray-level map, so a windowed 8-bit copy of a 12-bit picture still reads.</li>
- *   <li>The embedding is informed: for every bit the smallest shift (in gray levels, between the
- *       parameters' minimum and maximum) is chosen that makes the bit's mean A-B difference reach the
- *       margin, taking the picture's own difference into account. The chosen shifts go into the side
- *       information, a few bits per message bit.</li>
+ *   <li>Zones are 8x8 pixels, aligned with the JPEG block grid, and the subsets are two of its four
+ *       4x4 quarters each, so the mark lives in the lowest DCT frequencies, which JPEG keeps; the
+ *       key spreads each bit's zones over the whole picture.</li>
+ *   <li>The reader compares the subsets' mean gray levels rather than the paper's centres of mass
+ *       on a circle. The sign of a mean difference survives any increasing gray-level map, so an
+ *       8-bit windowed copy of a 12-bit picture, whose range differs, still reads.</li>
+ *   <li>Instead of the paper's circular (modulo) shift, which turns samples near the ends of the range
+ *       into salt-and-pepper noise, a zone is marked only if its shifted samples stay inside two
+ *       guard levels; a zone with a sample outside them was certainly left unmarked, and the few
+ *       unmarked zones that removal cannot recognise so are listed in the side information. The
+ *       embedder tries guards 0, 1, 2, 4, ... levels from each end and keeps the shortest side
+ *       information (on CT, a guard above the noisy air levels).</li>
+ *   <li>The embedding is informed: for every bit the smallest strength (in quarter steps: a base shift
+ *       for all the bit's zones, one level more for the first quarters of them) is chosen that brings
+ *       the bit's summed A-B difference to the margin, counting the picture's own difference. The
+ *       strengths go into the side information, a few bits per message bit.</li>
  * </ul>
- * Restoration is exact because every marked zone is shifted by a known amount without clipping.
+ * Restoration is exact because every marked zone was shifted by a known amount without clipping.
  */
 public final class RobustMark {
 

@@ -4,7 +4,8 @@ package org.cyberhealth.imaging.watermark.robust;
  * The tuning of a {@link RobustMark}.
  *
  * @param messageBits the length of the carried code
- * @param unit side of the square pixel blocks the subsets are made of (8 matches the JPEG grid)
+ * @param unit side of the square pixel blocks the subsets are made of (4, with 2 blocks a side, makes
+ *     each zone one 8x8 JPEG block)
  * @param zoneUnits a zone is {@code zoneUnits x zoneUnits} blocks, half of them in subset A
  * @param margin the mean A-B difference, in gray levels of the marked raster, each bit must reach
  * @param step gray levels per strength step (1 for 8-bit; coarser for wider ranges, to keep the side

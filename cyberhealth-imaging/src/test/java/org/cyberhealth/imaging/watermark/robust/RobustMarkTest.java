@@ -149,6 +149,15 @@ class RobustMarkTest {
     }
 
     @Test
+    void aPictureTooSmallForTheMessageIsRefused() {
+        Raster tiny = TestPictures.withSaturatedAreas(56, 0, 255, 1);
+        RobustMark mark = RobustMark.forRaster(KEY, tiny);
+        assertThatThrownBy(() -> mark.embed(tiny, Region.whole(tiny), MESSAGE))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("needs 64 zones of 8x8 pixels and has 49");
+        assertThat(tiny.sameAs(TestPictures.withSaturatedAreas(56, 0, 255, 1))).isTrue();
+    }
+
+    @Test
     void malformedSideInformationIsRefused() {
         Raster marked = TestPictures.airplane();
         RobustMark mark = RobustMark.forRaster(KEY, marked);
