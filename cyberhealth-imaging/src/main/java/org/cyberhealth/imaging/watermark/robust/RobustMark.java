@@ -38,7 +38,7 @@ import org.cyberhealth.imaging.Region;
  * </ul>
  * Restoration is exact because every marked zone was shifted by a known amount without clipping.
  */
-public final class RobustMark {
+public final class RobustMark implements RobustWatermark {
 
     private final byte[] key;
     private final RobustParameters parameters;
@@ -61,11 +61,22 @@ public final class RobustMark {
         return parameters;
     }
 
+    @Override
+    public String name() {
+        return "informed-block-patchwork";
+    }
+
+    @Override
+    public int messageBits() {
+        return parameters.messageBits();
+    }
+
     /**
      * Marks {@code region} of {@code raster} in place with {@code message} and returns the side
      * information that {@link #remove} needs. Samples outside the region, or protected in it, are
      * never changed.
      */
+    @Override
     public Bits embed(Raster raster, Region region, Bits message) {
         ZoneLayout layout = layout(raster, message.length());
         List<List<ZoneStatistics>> zonesOfBit = statistics(raster, region, layout, message.length());
@@ -93,6 +104,7 @@ public final class RobustMark {
      *
      * @throws org.cyberhealth.core.BadInputException if the side information is malformed
      */
+    @Override
     public void remove(Raster marked, Region region, Bits message, Bits sideInformation) {
         ZoneLayout layout = layout(marked, message.length());
         SideInformation side = SideInformation.decode(sideInformation, message.length(), layout.zoneCount(), marked);
@@ -153,6 +165,7 @@ public final class RobustMark {
      * Reads the soft values of the mark's bits from {@code suspect}, which may have been
      * re-encoded, noised or windowed to another range but keeps the marked picture's width and height.
      */
+    @Override
     public RobustReading read(Raster suspect) {
         int messageLength = parameters.messageBits();
         ZoneLayout layout = layout(suspect, messageLength);
@@ -166,12 +179,7 @@ public final class RobustMark {
             counts[layout.bitOf(zone)]++;
             squares += difference * difference;
         }
-        double spread = Math.sqrt(squares / layout.zoneCount());
-        double[] soft = new double[messageLength];
-        for (int bit = 0; bit < messageLength; bit++) {
-            soft[bit] = spread == 0 ? 0 : sums[bit] / (spread * Math.sqrt(counts[bit]));
-        }
-        return new RobustReading(soft);
+        return RobustReading.ofZoneSums(sums, counts, squares / layout.zoneCount());
     }
 
     private ZoneLayout layout(Raster raster, int messageLength) {
