@@ -11,12 +11,14 @@ import org.cyberhealth.imaging.attack.Attack;
 import org.cyberhealth.imaging.attack.GaussianNoise;
 import org.cyberhealth.imaging.attack.JpegRecompression;
 import org.cyberhealth.imaging.attack.Windowing;
+import org.cyberhealth.imaging.watermark.robust.CircularHistogramMark;
 import org.cyberhealth.imaging.watermark.robust.RobustMark;
 import org.cyberhealth.imaging.watermark.robust.RobustReading;
+import org.cyberhealth.imaging.watermark.robust.RobustWatermark;
 
 /**
- * Measures how well the {@link RobustMark} survives a leaker's processing: for each picture it embeds a
- * random 64-bit code, checks that removal restores the picture exactly, then applies each attack to a
+ * Measures how well the robust marks survive a leaker's processing: for {@link RobustMark} and its
+ * baseline {@link CircularHistogramMark}, and for each picture, it embeds a random 64-bit code, checks that removal restores the picture exactly, then applies each attack to a
  * copy of the marked picture and counts the bits the blind reader gets wrong.
  *
  * <p>8-bit pictures get JPEG re-encoding at qualities 95 to 50 and Gaussian noise of sigma 1 to 8.
@@ -42,7 +44,7 @@ public final class RobustnessBench {
     }
 
     /** One measurement: the marked picture's quality and what the reader got after one attack. */
-    public record Row(String image, String attack, double psnr, int sideInformationBits, boolean restoredExactly,
+    public record Row(String scheme, String image, String attack, double psnr, int sideInformationBits, boolean restoredExactly,
             int bitErrors, int messageBits, double meanReliability) {}
 
     private final byte[] key;
@@ -62,9 +64,17 @@ public final class RobustnessBench {
     }
 
     public List<Row> run(Subject subject) {
+        List<Row> rows = new ArrayList<>();
+        Raster raster = subject.raster();
+        for (RobustWatermark mark : List.of(RobustMark.forRaster(key, raster), CircularHistogramMark.forRaster(key, raster))) {
+            rows.addAll(run(subject, mark));
+        }
+        return rows;
+    }
+
+    private List<Row> run(Subject subject, RobustWatermark mark) {
         Raster original = subject.raster();
-        RobustMark mark = RobustMark.forRaster(key, original);
-        int messageBits = mark.parameters().messageBits();
+        int messageBits = mark.messageBits();
         Bits message = new Bits(messageBits).append(new SplittableRandom(seed ^ subject.name().hashCode()).nextLong(), messageBits);
         Raster marked = original.copy();
         Region region = Region.whole(marked);
@@ -76,7 +86,7 @@ public final class RobustnessBench {
         List<Row> rows = new ArrayList<>();
         for (Attack attack : attacksFor(subject)) {
             RobustReading reading = mark.read(attack.apply(marked));
-            rows.add(new Row(subject.name(), attack.name(), psnr, side.length(), exact,
+            rows.add(new Row(mark.name(), subject.name(), attack.name(), psnr, side.length(), exact,
                     reading.errorsAgainst(message), messageBits, reading.meanReliability()));
         }
         return rows;
@@ -126,10 +136,10 @@ public final class RobustnessBench {
     /** The rows as a Markdown table. */
     public static String markdown(List<Row> rows) {
         StringBuilder out = new StringBuilder();
-        out.append("| image | attack | PSNR (dB) | side info (bits) | restored | bit errors | mean reliability |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| scheme | image | attack | PSNR (dB) | side info (bits) | restored | bit errors | mean reliability |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %s | %d/%d | %.1f |%n", row.image(), row.attack(),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %d | %s | %d/%d | %.1f |%n", row.scheme(), row.image(), row.attack(),
                     row.psnr(), row.sideInformationBits(), row.restoredExactly() ? "exact" : "NO", row.bitErrors(),
                     row.messageBits(), row.meanReliability()));
         }

@@ -22,7 +22,7 @@ import org.cyberhealth.core.io.AtomicOutput;
 public final class ImageFiles {
 
     /** Larger pictures are refused before decoding, to bound memory. */
-    static final long MAX_PIXELS = 1L << 27;
+    static final long MAX_PIXELS = 1L << 26;
 
     private ImageFiles() {}
 

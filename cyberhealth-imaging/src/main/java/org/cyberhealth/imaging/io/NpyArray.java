@@ -23,7 +23,7 @@ import org.cyberhealth.imaging.Raster;
 public final class NpyArray {
 
     /** Larger arrays are refused, to bound memory. */
-    public static final long MAX_SAMPLES = 1L << 27;
+    public static final long MAX_SAMPLES = 1L << 26;
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int MAX_HEADER_BYTES = 1 << 16;

@@ -45,6 +45,19 @@ class ImageFilesTest {
     }
 
     @Test
+    void aTwelveBitRasterIsWrittenAsSixteenBitGray() {
+        Raster twelveBit = Raster.wrap(3, 1, new int[] {0, 2048, 4095}, 0, 4095);
+        PlainImage image = PlainImage.gray(twelveBit);
+        assertThat(image.bitDepth()).isEqualTo(16);
+        assertThat(PlainImage.gray(Raster.blank(2, 2, 0, 255)).bitDepth()).isEqualTo(8);
+        Path file = folder.resolve("ct.png");
+        ImageFiles.write(image, file, false);
+        assertThat(ImageFiles.read(file).raster().samples()).containsExactly(0, 2048, 4095);
+        assertThatThrownBy(() -> ImageFiles.write(image, file, false))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("already exists");
+    }
+
+    @Test
     void readsTheColoursIntoStackedPlanes() throws IOException {
         BufferedImage rgb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
         rgb.setRGB(0, 0, 0x102030);

@@ -16,24 +16,29 @@ import org.cyberhealth.imaging.Region;
  * interpretation of bijective transformations in lossless watermarking for media asset management",
  * IEEE Trans. Multimedia 5(1):97-105, 2003: the picture is cut into zones, each zone is split by the key
  * into two pseudo-random subsets A and B, a bit is carried by moving the two subsets' gray levels in
- * opposite directions, and the reader compares the two subsets. It departs from the paper in three
- * measured ways:
+ * opposite directions, and the reader compares the two subsets. It departs from the paper in four
+ * ways, each chosen by measurement ({@code RobustnessBench}):
  * <ul>
- *   <li>The subsets are made of whole 8x8 blocks aligned with the JPEG grid (2x2 blocks per zone), so
- *       the mark lives in the blocks' mean (the DCT's DC term), which JPEG quantises least.</li>
- *   <li>Instead of the paper's circular (modulo) shift, which turns pixels near the ends of the range
- *       into salt-and-pepper noise, a zone whose samples come within twice the shift of either end is
- *       left unmarked; the few such zones the marked picture cannot reveal by itself are listed in the
- *       side information. The reader compares the subsets' mean gray levels, whose sign survives any
- *       increasing gray-level map, so a windowed 8-bit copy of a 12-bit picture still reads.</li>
- *   <li>The embedding is informed: for every bit the smallest shift (in gray levels, between the
- *       parameters' minimum and maximum) is chosen that makes the bit's mean A-B difference reach the
- *       margin, taking the picture's own difference into account. The chosen shifts go into the side
- *       information, a few bits per message bit.</li>
+ *   <li>Zones are 8x8 pixels, aligned with the JPEG block grid, and the subsets are two of its four
+ *       4x4 quarters each, so the mark lives in the lowest DCT frequencies, which JPEG keeps; the
+ *       key spreads each bit's zones over the whole picture.</li>
+ *   <li>The reader compares the subsets' mean gray levels rather than the paper's centres of mass
+ *       on a circle. The sign of a mean difference survives any increasing gray-level map, so an
+ *       8-bit windowed copy of a 12-bit picture, whose range differs, still reads.</li>
+ *   <li>Instead of the paper's circular (modulo) shift, which turns samples near the ends of the range
+ *       into salt-and-pepper noise, a zone is marked only if its shifted samples stay inside two
+ *       guard levels; a zone with a sample outside them was certainly left unmarked, and the few
+ *       unmarked zones that removal cannot recognise so are listed in the side information. The
+ *       embedder tries guards 0, 1, 2, 4, ... levels from each end and keeps the shortest side
+ *       information (on CT, a guard above the noisy air levels).</li>
+ *   <li>The embedding is informed: for every bit the smallest strength (in quarter steps: a base shift
+ *       for all the bit's zones, one level more for the first quarters of them) is chosen that brings
+ *       the bit's summed A-B difference to the margin, counting the picture's own difference. The
+ *       strengths go into the side information, a few bits per message bit.</li>
  * </ul>
- * Restoration is exact because every marked zone is shifted by a known amount without clipping.
+ * Restoration is exact because every marked zone was shifted by a known amount without clipping.
  */
-public final class RobustMark {
+public final class RobustMark implements RobustWatermark {
 
     private final byte[] key;
     private final RobustParameters parameters;
@@ -56,36 +61,41 @@ public final class RobustMark {
         return parameters;
     }
 
+    @Override
+    public String name() {
+        return "informed-block-patchwork";
+    }
+
+    @Override
+    public int messageBits() {
+        return parameters.messageBits();
+    }
+
     /**
      * Marks {@code region} of {@code raster} in place with {@code message} and returns the side
      * information that {@link #remove} needs. Samples outside the region, or protected in it, are
      * never changed.
      */
+    @Override
     public Bits embed(Raster raster, Region region, Bits message) {
         ZoneLayout layout = layout(raster, message.length());
         List<List<ZoneStatistics>> zonesOfBit = statistics(raster, region, layout, message.length());
-        BitStrength[] strengths = new BitStrength[message.length()];
-        int[] shifts = new int[layout.zoneCount()];
-        List<Integer> ambiguous = new ArrayList<>();
-        for (int bit = 0; bit < message.length(); bit++) {
-            int sign = message.get(bit) ? 1 : -1;
-            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, raster, layout);
-            for (ZoneStatistics zone : zonesOfBit.get(bit)) {
-                int shift = shiftOf(zone.zone, strengths[bit], layout);
-                if (shift > 0 && zone.fits(shift, raster)) {
-                    shifts[zone.zone] = sign * shift;
-                } else if (shift > 0 && !zone.comesWithin(shift, raster)) {
-                    ambiguous.add(zone.zone);
-                }
-            }
+        Plan best = null;
+        for (int low : guardCandidates(raster.minValue(), raster.peak(), 1)) {
+            Plan plan = plan(raster, zonesOfBit, message, new Guards(low, raster.maxValue()), layout);
+            best = best == null || plan.sideBits() < best.sideBits() ? plan : best;
+        }
+        int low = best.side().guards().low();
+        for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
+            Plan plan = plan(raster, zonesOfBit, message, new Guards(low, high), layout);
+            best = plan.sideBits() < best.sideBits() ? plan : best;
         }
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            if (shifts[zone] != 0) {
-                shift(raster, region, layout, zone, shifts[zone]);
+            if (best.shifts()[zone] != 0) {
+                shift(raster, region, layout, zone, best.shifts()[zone]);
             }
         }
-        ambiguous.sort(null);
-        return new SideInformation(strengths, ambiguous.stream().mapToInt(Integer::intValue).toArray()).encode();
+        return best.side().encode(raster);
     }
 
     /**
@@ -94,9 +104,10 @@ public final class RobustMark {
      *
      * @throws org.cyberhealth.core.BadInputException if the side information is malformed
      */
+    @Override
     public void remove(Raster marked, Region region, Bits message, Bits sideInformation) {
         ZoneLayout layout = layout(marked, message.length());
-        SideInformation side = SideInformation.decode(sideInformation, message.length(), layout.zoneCount());
+        SideInformation side = SideInformation.decode(sideInformation, message.length(), layout.zoneCount(), marked);
         boolean[] listedAsSkipped = new boolean[layout.zoneCount()];
         for (int zone : side.ambiguousSkippedZones()) {
             listedAsSkipped[zone] = true;
@@ -104,17 +115,57 @@ public final class RobustMark {
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int bit = layout.bitOf(zone);
             int shift = shiftOf(zone, side.strengths()[bit], layout);
-            if (shift == 0 || listedAsSkipped[zone] || ZoneStatistics.of(marked, region, layout, zone).comesWithin(shift, marked)) {
+            if (shift == 0 || listedAsSkipped[zone]
+                    || ZoneStatistics.of(marked, region, layout, zone).leaves(side.guards())) {
                 continue;
             }
             shift(marked, region, layout, zone, message.get(bit) ? -shift : shift);
         }
     }
 
+    /** What embedding with one choice of guards would do, and how long its side information is. */
+    private record Plan(SideInformation side, int[] shifts, int sideBits) {}
+
+    private Plan plan(Raster raster, List<List<ZoneStatistics>> zonesOfBit, Bits message, Guards guards, ZoneLayout layout) {
+        BitStrength[] strengths = new BitStrength[message.length()];
+        int[] shifts = new int[layout.zoneCount()];
+        List<Integer> ambiguous = new ArrayList<>();
+        for (int bit = 0; bit < message.length(); bit++) {
+            int sign = message.get(bit) ? 1 : -1;
+            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, guards, layout);
+            for (ZoneStatistics zone : zonesOfBit.get(bit)) {
+                int shift = shiftOf(zone.zone, strengths[bit], layout);
+                if (shift > 0 && zone.fits(shift, guards)) {
+                    shifts[zone.zone] = sign * shift;
+                } else if (shift > 0 && !zone.leaves(guards)) {
+                    ambiguous.add(zone.zone);
+                }
+            }
+        }
+        ambiguous.sort(null);
+        SideInformation side = new SideInformation(strengths, guards, ambiguous.stream().mapToInt(Integer::intValue).toArray());
+        return new Plan(side, shifts, side.encode(raster).length());
+    }
+
+    /**
+     * Guard levels to try, from {@code end} of the range inwards by 0, 1, 2, 4, ... up to a quarter of
+     * the range: a guard just above a crowded end level (CT air, a black background) keeps the zones
+     * that the marked picture alone cannot classify, and so the side information, few.
+     */
+    private static List<Integer> guardCandidates(int end, int peak, int direction) {
+        List<Integer> candidates = new ArrayList<>();
+        candidates.add(end);
+        for (long distance = 1; distance <= peak / 4; distance *= 2) {
+            candidates.add((int) (end + direction * distance));
+        }
+        return candidates;
+    }
+
     /**
      * Reads the soft values of the mark's bits from {@code suspect}, which may have been
      * re-encoded, noised or windowed to another range but keeps the marked picture's width and height.
      */
+    @Override
     public RobustReading read(Raster suspect) {
         int messageLength = parameters.messageBits();
         ZoneLayout layout = layout(suspect, messageLength);
@@ -128,12 +179,7 @@ public final class RobustMark {
             counts[layout.bitOf(zone)]++;
             squares += difference * difference;
         }
-        double spread = Math.sqrt(squares / layout.zoneCount());
-        double[] soft = new double[messageLength];
-        for (int bit = 0; bit < messageLength; bit++) {
-            soft[bit] = spread == 0 ? 0 : sums[bit] / (spread * Math.sqrt(counts[bit]));
-        }
-        return new RobustReading(soft);
+        return RobustReading.ofZoneSums(sums, counts, squares / layout.zoneCount());
     }
 
     private ZoneLayout layout(Raster raster, int messageLength) {
@@ -156,60 +202,30 @@ public final class RobustMark {
     }
 
     /**
-     * The smallest strength, in quarter steps, that gives the bit its margin, or the largest allowed
-     * when none does. The margin must hold within each intensity band of the bit's zones (zones ranked
-     * by mean gray level, cut into {@code bands} equal groups), so that a window that clips away some
-     * bands, as a viewer's gray-level window does with air or bone, still leaves the right sign.
+     * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
+     * largest allowed when none does.
      */
-    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Raster raster, ZoneLayout layout) {
-        int[] bandOf = intensityBands(zones);
-        int bands = parameters.bands();
+    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Guards guards, ZoneLayout layout) {
+        double margin = parameters.margin() * zones.size();
         for (int steps = 4 * parameters.minStrength(); steps < 4 * parameters.maxStrength(); steps++) {
             BitStrength strength = BitStrength.ofQuarterSteps(steps);
-            double[] totals = new double[bands];
-            int[] counts = new int[bands];
-            for (int i = 0; i < zones.size(); i++) {
-                ZoneStatistics zone = zones.get(i);
-                double difference = zone.difference();
+            double total = 0;
+            for (ZoneStatistics zone : zones) {
+                total += zone.difference();
                 int shift = shiftOf(zone.zone, strength, layout);
-                if (shift > 0 && zone.fits(shift, raster)) {
-                    difference += sign * shift * zone.shiftGain();
+                if (shift > 0 && zone.fits(shift, guards)) {
+                    total += sign * shift * zone.shiftGain();
                 }
-                totals[bandOf[i]] += difference;
-                counts[bandOf[i]]++;
             }
-            if (reachesMargin(totals, counts, sign)) {
+            if (sign * total >= margin) {
                 return strength;
             }
         }
         return BitStrength.ofQuarterSteps(4 * parameters.maxStrength());
     }
 
-    private boolean reachesMargin(double[] totals, int[] counts, int sign) {
-        for (int band = 0; band < totals.length; band++) {
-            if (sign * totals[band] < parameters.margin() * counts[band]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** For each zone, its intensity band: 0 for the darkest zones up to {@code bands - 1}. */
-    private int[] intensityBands(List<ZoneStatistics> zones) {
-        Integer[] order = new Integer[zones.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> zones.get(i).mean()));
-        int[] bandOf = new int[zones.size()];
-        for (int rank = 0; rank < order.length; rank++) {
-            bandOf[order[rank]] = rank * parameters.bands() / order.length;
-        }
-        return bandOf;
-    }
-
-    private static int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {
-        return strength.shiftOf(layout.rankOf(zone), layout.zonesOf(layout.bitOf(zone)));
+    private int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {
+        return parameters.step() * strength.shiftOf(layout.rankOf(zone), layout.zonesOf(layout.bitOf(zone)));
     }
 
     private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {

@@ -17,6 +17,19 @@ public final class RobustReading {
         this.softValues = softValues;
     }
 
+    /**
+     * The z-scores of per-bit sums of zone statistics: {@code sums[bit]} adds {@code counts[bit]} zone
+     * values whose mean square over all zones is {@code meanSquare}.
+     */
+    static RobustReading ofZoneSums(double[] sums, int[] counts, double meanSquare) {
+        double spread = Math.sqrt(meanSquare);
+        double[] soft = new double[sums.length];
+        for (int bit = 0; bit < sums.length; bit++) {
+            soft[bit] = spread == 0 || counts[bit] == 0 ? 0 : sums[bit] / (spread * Math.sqrt(counts[bit]));
+        }
+        return new RobustReading(soft);
+    }
+
     public int length() {
         return softValues.length;
     }

@@ -3,18 +3,22 @@ package org.cyberhealth.imaging.watermark.robust;
 import java.util.ArrayList;
 import java.util.List;
 import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.core.BadInputException;
 
 /**
  * What removing the mark needs besides the message: the strength chosen for every bit, and the zones
  * left unmarked to avoid overflow that the marked picture alone cannot tell apart from marked ones.
- * Base strengths and zone gaps are coded with Elias gamma codes, which are short for the small numbers
+ * The guards, base strengths and zone gaps are coded with Elias gamma codes, which are short for the small numbers
  * they hold (a base of 0 or 1 costs one or three bits); the boosted quarter takes two bits.
  */
-record SideInformation(BitStrength[] strengths, int[] ambiguousSkippedZones) {
+record SideInformation(BitStrength[] strengths, Guards guards, int[] ambiguousSkippedZones) {
 
-    Bits encode() {
+    /** The coded form; the guards are coded as distances from the ends of {@code raster}'s range. */
+    Bits encode(Raster raster) {
         Bits out = new Bits();
+        gamma(out, guards.low() - (long) raster.minValue() + 1);
+        gamma(out, (long) raster.maxValue() - guards.high() + 1);
         for (BitStrength strength : strengths) {
             gamma(out, strength.base() + 1L);
             out.append(strength.boostedQuarters(), 2);
@@ -28,8 +32,14 @@ record SideInformation(BitStrength[] strengths, int[] ambiguousSkippedZones) {
         return out;
     }
 
-    static SideInformation decode(Bits bits, int messageLength, int zoneCount) {
+    static SideInformation decode(Bits bits, int messageLength, int zoneCount, Raster raster) {
         int[] position = {0};
+        long low = raster.minValue() + ungamma(bits, position, 1L << 33) - 1;
+        long high = raster.maxValue() - (ungamma(bits, position, 1L << 33) - 1);
+        if (low < raster.minValue() || high > raster.maxValue() || low > high) {
+            throw invalid("guards outside the raster's range");
+        }
+        Guards guards = new Guards((int) low, (int) high);
         BitStrength[] strengths = new BitStrength[messageLength];
         for (int i = 0; i < messageLength; i++) {
             int base = (int) ungamma(bits, position, 1 << 20) - 1;
@@ -52,7 +62,7 @@ record SideInformation(BitStrength[] strengths, int[] ambiguousSkippedZones) {
         if (position[0] != bits.length()) {
             throw invalid((bits.length() - position[0]) + " bits left over");
         }
-        return new SideInformation(strengths, zones.stream().mapToInt(Integer::intValue).toArray());
+        return new SideInformation(strengths, guards, zones.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static void gamma(Bits out, long value) {

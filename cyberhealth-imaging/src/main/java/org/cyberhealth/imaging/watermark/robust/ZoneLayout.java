@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
+import org.cyberhealth.core.BadInputException;
 
 /**
  * Where each message bit lives: the raster is tiled into square zones of {@code zoneUnits x zoneUnits}
  * units of {@code unit x unit} pixels, aligned with the raster's top-left corner (and so with the 8x8
- * grid of a JPEG encoder when {@code unit} is 8). A key-driven permutation spreads the zones of one bit
+ * grid of a JPEG encoder when a zone's side is 8 pixels). A key-driven permutation spreads the zones of one bit
  * over the whole picture, and inside each zone the key picks which half of the units form subset A
  * (the rest form B).
  *
@@ -34,8 +35,9 @@ final class ZoneLayout {
         this.zonesAcross = width / zoneSide;
         this.zoneCount = zonesAcross * (height / zoneSide);
         if (messageLength <= 0 || messageLength > zoneCount) {
-            throw new IllegalArgumentException("a message of " + messageLength + " bits needs as many "
-                    + zoneSide + "x" + zoneSide + " zones; a " + width + "x" + height + " raster has " + zoneCount);
+            throw new BadInputException("a " + width + "x" + height + " picture is too small for a robust mark of "
+                    + messageLength + " bits: it needs " + messageLength + " zones of " + zoneSide + "x" + zoneSide
+                    + " pixels and has " + zoneCount);
         }
         SplittableRandom random = new SplittableRandom(seed(key, width, height, messageLength));
         int[] order = new int[zoneCount];

@@ -47,29 +47,19 @@ final class ZoneStatistics {
         return (double) sumA / countA - (double) sumB / countB;
     }
 
-    /** The mean gray level of the whole zone. */
-    double mean() {
-        return (double) (sumA + sumB) / (countA + countB);
-    }
-
     /** How much {@link #difference} grows when A is raised and B lowered by one gray level. */
     double shiftGain() {
         return (double) changeableA / countA + (double) changeableB / countB;
     }
 
-    /**
-     * Whether the changeable samples lie at least twice {@code strength} from both ends, so that after a
-     * shift they stay at least {@code strength} away and {@link #comesWithin} tells marked zones apart.
-     */
-    boolean fits(int strength, Raster raster) {
+    /** Whether shifting by {@code shift} keeps every changeable sample inside the guards. */
+    boolean fits(int shift, Guards guards) {
         return lowest > highest
-                || (long) lowest >= (long) raster.minValue() + 2L * strength
-                && (long) highest <= (long) raster.maxValue() - 2L * strength;
+                || (long) lowest - shift >= guards.low() && (long) highest + shift <= guards.high();
     }
 
-    /** Whether some changeable sample lies within {@code strength} of either end of the range. */
-    boolean comesWithin(int strength, Raster raster) {
-        return lowest <= highest
-                && ((long) lowest < (long) raster.minValue() + strength || (long) highest > (long) raster.maxValue() - strength);
+    /** Whether some changeable sample lies outside the guards, which no marked zone does. */
+    boolean leaves(Guards guards) {
+        return lowest <= highest && (lowest < guards.low() || highest > guards.high());
     }
 }

@@ -78,6 +78,22 @@ class RobustMarkTest {
     }
 
     @Test
+    void aCtSliceSurvivesASoftTissueWindowThenJpegAndIsRestoredExactly() {
+        Raster original = TestPictures.ctSlice();
+        Raster marked = original.copy();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+
+        Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
+        Raster leaked = new Windowing(1024 + 40, 400, "W400 L40 HU").then(new JpegRecompression(75)).apply(marked);
+
+        assertThat(RobustnessBench.psnr(original, marked)).isGreaterThan(45.0);
+        assertThat(side.length()).isLessThan(800);
+        assertThat(mark.read(leaked).errorsAgainst(MESSAGE)).isZero();
+        mark.remove(marked, Region.whole(marked), MESSAGE, side);
+        assertThat(marked.sameAs(original)).isTrue();
+    }
+
+    @Test
     void aWrongKeyReadsNoise() {
         Raster marked = TestPictures.airplane();
         RobustMark mark = RobustMark.forRaster(KEY, marked);
@@ -130,6 +146,15 @@ class RobustMarkTest {
         assertThat(changed).isPositive();
         mark.remove(marked, region, MESSAGE, side);
         assertThat(marked.sameAs(original)).isTrue();
+    }
+
+    @Test
+    void aPictureTooSmallForTheMessageIsRefused() {
+        Raster tiny = TestPictures.withSaturatedAreas(56, 0, 255, 1);
+        RobustMark mark = RobustMark.forRaster(KEY, tiny);
+        assertThatThrownBy(() -> mark.embed(tiny, Region.whole(tiny), MESSAGE))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("needs 64 zones of 8x8 pixels and has 49");
+        assertThat(tiny.sameAs(TestPictures.withSaturatedAreas(56, 0, 255, 1))).isTrue();
     }
 
     @Test

@@ -1,19 +1,30 @@
 package org.cyberhealth.imaging.watermark.robust;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Random;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.io.ImageFiles;
 
-/** Pictures for the robust mark's tests: the copied Airplane and synthetic wide-range ones. */
+/** Pictures for the robust mark's tests: the copied Airplane and CT slice, and synthetic ones. */
 final class TestPictures {
 
     private TestPictures() {}
 
     static Raster airplane() {
+        return resource("/classic/Airplane.png");
+    }
+
+    /** A real abdominal CT slice, stored values (HU + 1024) in a 12-bit range. */
+    static Raster ctSlice() {
+        Raster sixteenBit = resource("/openjph-ct/ct-abdomen-0-stored12.png");
+        return Raster.wrap(sixteenBit.width(), sixteenBit.height(), sixteenBit.samples(), 0, 4095);
+    }
+
+    private static Raster resource(String name) {
         try {
-            return ImageFiles.read(Path.of(TestPictures.class.getResource("/classic/Airplane.png").toURI())).raster();
-        } catch (java.net.URISyntaxException e) {
+            return ImageFiles.read(Path.of(TestPictures.class.getResource(name).toURI())).raster();
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
