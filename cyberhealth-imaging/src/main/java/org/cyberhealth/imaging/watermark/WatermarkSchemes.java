@@ -10,6 +10,7 @@ import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
 import org.cyberhealth.imaging.watermark.reversible.ReversibleScheme;
 import org.cyberhealth.imaging.watermark.reversible.Sachnev2009Scheme;
 import org.cyberhealth.imaging.watermark.robust.RobustMark;
+import org.cyberhealth.imaging.watermark.robust.RobustParameters;
 
 /**
  * The reversible schemes a watermark header may name, by their stable 4-bit id, and the robust layer.
@@ -49,13 +50,20 @@ public final class WatermarkSchemes {
         throw new IllegalArgumentException("scheme " + scheme.name() + " is not registered");
     }
 
-    /** The robust recipient mark keyed with the issuer's embedding key, parameters chosen per raster. */
+    /**
+     * The robust recipient mark keyed with the issuer's embedding key. Its strength follows the range
+     * the image really uses, not the range its format allows: a CT stored as signed 16-bit spans a few
+     * thousand levels, and a strength scaled to 65536 levels would be visible. That range, as a bit
+     * count, is kept in the first bits of the side information so that removal uses the same strength.
+     */
     static RobustLayer robustLayer(byte[] embeddingKey) {
         return new RobustLayer() {
             @Override
             public Bits embed(Raster raster, Region region, Bits message) {
+                int bits = usedRangeBits(raster);
                 try {
-                    return RobustMark.forRaster(embeddingKey, raster).embed(raster, region, message);
+                    Bits side = markFor(bits).embed(raster, region, message);
+                    return new Bits(RANGE_FIELD_BITS + side.length()).append(bits, RANGE_FIELD_BITS).append(side);
                 } catch (IllegalArgumentException tooSmall) {
                     throw new CapacityExceededException("the image is too small for the robust recipient mark ("
                             + tooSmall.getMessage() + "); mark it without (--no-robust)");
@@ -63,9 +71,34 @@ public final class WatermarkSchemes {
             }
 
             @Override
-            public void remove(Raster raster, Region region, Bits message, Bits sideInformation) {
-                RobustMark.forRaster(embeddingKey, raster).remove(raster, region, message, sideInformation);
+            public void remove(Raster raster, Region region, Bits message, Bits side) {
+                int bits = (int) side.read(0, RANGE_FIELD_BITS);
+                markFor(bits).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()));
+            }
+
+            private RobustMark markFor(int bits) {
+                return new RobustMark(embeddingKey, RobustParameters.forPeak((1 << bits) - 1));
             }
         };
+    }
+
+    private static final int RANGE_FIELD_BITS = 5;
+
+    /**
+     * Bits needed for the spread between the 0.1th and 99.9th percentile of the samples (on a regular
+     * subsample, which is deterministic and fast), at least 8 and at most the format's own.
+     */
+    static int usedRangeBits(Raster raster) {
+        int[] s = raster.samples();
+        int step = Math.max(1, s.length / 40_000);
+        int[] sample = new int[(s.length + step - 1) / step];
+        for (int i = 0, j = 0; i < s.length; i += step, j++) {
+            sample[j] = s[i];
+        }
+        java.util.Arrays.sort(sample);
+        long spread = (long) sample[(int) (0.999 * (sample.length - 1))] - sample[(int) (0.001 * (sample.length - 1))];
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, spread));
+        int formatBits = 32 - Integer.numberOfLeadingZeros(raster.peak());
+        return Math.max(8, Math.min(bits, Math.min(formatBits, 30)));
     }
 }
