@@ -87,7 +87,7 @@ final class DeflatedDataset {
             settingsSearched = true;
             for (int level = 0; level <= 9 && reproducingSettings == null; level++) {
                 for (int strategy : STRATEGIES) {
-                    if (Arrays.equals(compress(inflated, level, strategy), compressed)) {
+                    if (reproduces(level, strategy)) {
                         reproducingSettings = new int[] {level, strategy};
                         break;
                     }
@@ -95,6 +95,29 @@ final class DeflatedDataset {
             }
         }
         return reproducingSettings;
+    }
+
+    /** Whether compressing at these settings gives the original stream; stops at the first differing chunk. */
+    private boolean reproduces(int level, int strategy) {
+        Deflater deflater = new Deflater(level, true);
+        try {
+            deflater.setStrategy(strategy);
+            deflater.setInput(inflated);
+            deflater.finish();
+            byte[] chunk = new byte[16 * 1024];
+            int produced = 0;
+            while (!deflater.finished()) {
+                int count = deflater.deflate(chunk);
+                if (produced + count > compressed.length
+                        || !Arrays.equals(chunk, 0, count, compressed, produced, produced + count)) {
+                    return false;
+                }
+                produced += count;
+            }
+            return produced == compressed.length;
+        } finally {
+            deflater.end();
+        }
     }
 
     /** A fresh deflate stream at zlib's default settings, padded to even length. */

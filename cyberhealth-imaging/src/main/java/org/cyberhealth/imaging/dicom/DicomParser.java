@@ -49,12 +49,16 @@ final class DicomParser {
      */
     DicomDataset parseTopLevel(Encoding encoding) {
         List<DicomElement> elements = new ArrayList<>();
-        while (pos < bytes.length && !onlyZerosFrom(pos)) {
+        while (pos < bytes.length && !(startsWithZeroTag() && onlyZerosFrom(pos))) {
             DicomElement element = parseElement(bytes.length, encoding, 0);
             elements.add(element);
             rememberPixelModule(element);
         }
         return new DicomDataset(elements);
+    }
+
+    private boolean startsWithZeroTag() {
+        return bytes.length - pos < 4 || (bytes[pos] | bytes[pos + 1] | bytes[pos + 2] | bytes[pos + 3]) == 0;
     }
 
     private boolean onlyZerosFrom(int from) {
@@ -94,6 +98,10 @@ final class DicomParser {
             pos += 2;
             if (vr.hasLongHeader()) {
                 need(6, end, tag, start);
+                if (bytes[pos] != 0 || bytes[pos + 1] != 0) {
+                    // PS3.5 7.1.2 reserves them as 0000H; other values could not be written back unchanged.
+                    throw bad("non-zero reserved bytes in the header of " + Tag.toString(tag), start);
+                }
                 pos += 2;
                 length = u32(pos, encoding.bigEndian);
                 pos += 4;
