@@ -132,8 +132,7 @@ public final class DicomFile {
     public DicomFile transcode(TransferSyntax target) {
         syntax.requireNative("transcode");
         target.requireNative("transcode");
-        DicomDataset body = syntax.isBigEndian() == target.isBigEndian() ? dataset
-                : ByteOrder.convert(dataset, target.isBigEndian());
+        DicomDataset body = ByteOrder.convertTopLevel(dataset, syntax.isBigEndian(), target.isBigEndian());
         DicomDataset targetMeta = FileMetaInformation.forSyntax(meta, dataset, target);
         byte[] targetPreamble = preamble != null ? preamble : new byte[DicomFileReader.PREAMBLE_LENGTH];
         DicomFile shell = new DicomFile(targetPreamble, targetMeta, target, body, new byte[0], null);
