@@ -21,7 +21,7 @@
  *   <li>Implicit VR needs a dictionary: {@code dicom-vr.dict}, generated from PS3.6 via pydicom by
  *       {@code cyberhealth-imaging/tools/generate_dicom_vr_dictionary.py}. Unknown tags are UN.</li>
  *   <li>Untrusted input: every declared length is checked against the bytes that remain before anything
- *       is allocated, sequences nest at most 64 deep, the inflated data set is limited to 1 GiB, and every
+ *       is allocated, sequences nest at most 64 deep, the inflated data set is limited to 256 MiB, and every
  *       problem is one {@link org.cyberhealth.core.BadInputException} line with tag and byte offset.</li>
  * </ul>
  */

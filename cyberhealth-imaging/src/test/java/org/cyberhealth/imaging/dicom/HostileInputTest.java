@@ -118,6 +118,20 @@ class HostileInputTest {
     }
 
     @Test
+    void aDeflateBombIsStoppedAtTheInflationLimit() {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        deflater.setInput(new byte[4 << 20]);
+        deflater.finish();
+        byte[] bomb = new byte[64 << 10];
+        int length = deflater.deflate(bomb);
+        assertThat(deflater.finished()).isTrue();
+        deflater.end();
+        byte[] file = Arrays.copyOf(bomb, length);
+        assertThatThrownBy(() -> DeflatedDataset.inflate(file, 0, 1 << 20)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("inflates to more than 1048576 bytes");
+    }
+
+    @Test
     void aFileWithoutPreambleButWithMetaIsRead() {
         byte[] withPreamble = Samples.bytes("pydicom/MR_small.dcm");
         byte[] withoutPreamble = Arrays.copyOfRange(withPreamble, 132, withPreamble.length);
