@@ -137,6 +137,9 @@ public final class DicomFile {
         syntax.requireNative("transcode");
         target.requireNative("transcode");
         DicomDataset body = ByteOrder.convertTopLevel(dataset, syntax.isBigEndian(), target.isBigEndian());
+        if (!target.isExplicitVr()) {
+            body = ImplicitSequences.withUnknownSequencesUndefined(body);
+        }
         DicomDataset targetMeta = FileMetaInformation.forSyntax(meta, dataset, target);
         byte[] targetPreamble = preamble != null ? preamble : new byte[DicomFileReader.PREAMBLE_LENGTH];
         return read(new DicomFile(targetPreamble, targetMeta, target, body, new byte[0], null).encode(true));
