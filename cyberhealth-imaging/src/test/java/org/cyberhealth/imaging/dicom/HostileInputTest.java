@@ -132,6 +132,14 @@ class HostileInputTest {
     }
 
     @Test
+    void emptyAndNonDicomContentIsRefused() {
+        assertRefused(new byte[0], "no data elements found");
+        assertRefused(new byte[1000], "no data elements found");
+        assertRefused("Just some text that is certainly not DICOM.\n".repeat(5).getBytes(StandardCharsets.US_ASCII),
+                "at offset 0");
+    }
+
+    @Test
     void aFileWithoutPreambleButWithMetaIsRead() {
         byte[] withPreamble = Samples.bytes("pydicom/MR_small.dcm");
         byte[] withoutPreamble = Arrays.copyOfRange(withPreamble, 132, withPreamble.length);
