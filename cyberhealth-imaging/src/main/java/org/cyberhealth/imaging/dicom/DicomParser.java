@@ -14,8 +14,6 @@ final class DicomParser {
 
     static final int MAX_DEPTH = 64;
 
-    private static final int PIXEL_DATA = Tag.PIXEL_DATA;
-
     private final byte[] bytes;
     private final String offsetLabel;
     private final VrDictionary dictionary = VrDictionary.standard();
@@ -139,8 +137,8 @@ final class DicomParser {
      * pixel data; anything else is malformed.
      */
     private DicomElement parseUndefinedLength(int tag, Vr vr, int end, Encoding encoding, int depth, int start) {
-        if (tag == PIXEL_DATA) {
-            return DicomElement.encapsulated(tag, vr, parseFragments(end, encoding, start), encoding.bigEndian);
+        if (tag == Tag.PIXEL_DATA) {
+            return DicomElement.encapsulated(tag, vr, parseFragments(end, encoding), encoding.bigEndian);
         }
         if (vr == Vr.SQ) {
             return DicomElement.sequence(tag, vr, DicomElement.UNDEFINED_LENGTH,
@@ -219,7 +217,7 @@ final class DicomParser {
         return new DicomItem(new DicomDataset(elements), false);
     }
 
-    private List<byte[]> parseFragments(int end, Encoding encoding, int elementStart) {
+    private List<byte[]> parseFragments(int end, Encoding encoding) {
         List<byte[]> fragments = new ArrayList<>();
         while (true) {
             int start = pos;
@@ -231,7 +229,7 @@ final class DicomParser {
             if (tag != Tag.ITEM) {
                 throw bad("expected a fragment item in encapsulated pixel data, found " + Tag.toString(tag), start);
             }
-            need(4, end, PIXEL_DATA, start);
+            need(4, end, Tag.PIXEL_DATA, start);
             long length = u32(pos, encoding.bigEndian);
             pos += 4;
             if (length > end - pos) {
