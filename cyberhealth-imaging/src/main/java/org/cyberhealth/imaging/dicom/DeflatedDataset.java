@@ -18,8 +18,8 @@ import org.cyberhealth.core.BadInputException;
  */
 final class DeflatedDataset {
 
-    /** Inflation stops here: a data set larger than this is refused rather than exhausting memory. */
-    static final int MAX_INFLATED_BYTES = 1 << 30;
+    /** Inflation stops here: a larger data set (or a deflate bomb) is refused rather than exhausting memory. */
+    static final int MAX_INFLATED_BYTES = 256 << 20;
 
     private static final int[] STRATEGIES = {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED, Deflater.HUFFMAN_ONLY};
     private static final int DEFAULT_LEVEL = 6;
@@ -38,6 +38,10 @@ final class DeflatedDataset {
 
     /** Inflates {@code file[start..]}; bytes after the end of the deflate stream are kept as trailing padding. */
     static DeflatedDataset inflate(byte[] file, int start) {
+        return inflate(file, start, MAX_INFLATED_BYTES);
+    }
+
+    static DeflatedDataset inflate(byte[] file, int start, int maxInflatedBytes) {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(file, start, file.length - start);
@@ -50,9 +54,9 @@ final class DeflatedDataset {
                             + (inflater.needsInput() ? "truncated" : "corrupt") + " at offset "
                             + (start + inflater.getBytesRead()));
                 }
-                if ((long) out.size() + count > MAX_INFLATED_BYTES) {
+                if ((long) out.size() + count > maxInflatedBytes) {
                     throw new BadInputException("DICOM: deflated data set inflates to more than "
-                            + MAX_INFLATED_BYTES + " bytes");
+                            + maxInflatedBytes + " bytes (at offset " + (start + inflater.getBytesRead()) + ")");
                 }
                 out.write(chunk, 0, count);
             }
@@ -87,7 +91,7 @@ final class DeflatedDataset {
             settingsSearched = true;
             for (int level = 0; level <= 9 && reproducingSettings == null; level++) {
                 for (int strategy : STRATEGIES) {
-                    if (Arrays.equals(compress(inflated, level, strategy), compressed)) {
+                    if (reproduces(level, strategy)) {
                         reproducingSettings = new int[] {level, strategy};
                         break;
                     }
@@ -95,6 +99,29 @@ final class DeflatedDataset {
             }
         }
         return reproducingSettings;
+    }
+
+    /** Whether compressing at these settings gives the original stream; stops at the first differing chunk. */
+    private boolean reproduces(int level, int strategy) {
+        Deflater deflater = new Deflater(level, true);
+        try {
+            deflater.setStrategy(strategy);
+            deflater.setInput(inflated);
+            deflater.finish();
+            byte[] chunk = new byte[16 * 1024];
+            int produced = 0;
+            while (!deflater.finished()) {
+                int count = deflater.deflate(chunk);
+                if (produced + count > compressed.length
+                        || !Arrays.equals(chunk, 0, count, compressed, produced, produced + count)) {
+                    return false;
+                }
+                produced += count;
+            }
+            return produced == compressed.length;
+        } finally {
+            deflater.end();
+        }
     }
 
     /** A fresh deflate stream at zlib's default settings, padded to even length. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.imaging.Raster;
 
@@ -112,19 +113,22 @@ public final class DicomFile {
 
     public byte[] toBytes() {
         syntax.requireNative("write");
-        return encode(preamble, meta, dataset, false);
+        return encode(false);
     }
 
-    private byte[] encode(byte[] preambleBytes, DicomDataset metaGroup, DicomDataset body, boolean transcoding) {
+    /**
+     * The file's bytes. Transcoding recomputes group lengths and drops what was kept only to reproduce
+     * the input (trailing zero bytes, the original deflate stream).
+     */
+    private byte[] encode(boolean transcoding) {
         DicomWriter writer = new DicomWriter(transcoding);
-        byte[] metaBytes = metaGroup == null ? new byte[0] : writer.encode(metaGroup, Encoding.EXPLICIT_LITTLE_ENDIAN);
-        byte[] datasetBytes = concat(writer.encode(body, Encoding.of(syntax)), transcoding ? new byte[0] : trailing);
+        byte[] metaBytes = meta == null ? new byte[0] : writer.encode(meta, Encoding.EXPLICIT_LITTLE_ENDIAN);
+        byte[] datasetBytes = concat(writer.encode(dataset, Encoding.of(syntax)), transcoding ? new byte[0] : trailing);
         if (syntax.isDeflated()) {
             datasetBytes = deflated != null && !transcoding ? deflated.deflate(datasetBytes)
                     : DeflatedDataset.deflateNew(datasetBytes);
         }
-        byte[] prefix = preambleBytes == null ? new byte[0]
-                : concat(preambleBytes, "DICM".getBytes(StandardCharsets.US_ASCII));
+        byte[] prefix = preamble == null ? new byte[0] : concat(preamble, "DICM".getBytes(StandardCharsets.US_ASCII));
         return concat(concat(prefix, metaBytes), datasetBytes);
     }
 
@@ -132,19 +136,20 @@ public final class DicomFile {
     public DicomFile transcode(TransferSyntax target) {
         syntax.requireNative("transcode");
         target.requireNative("transcode");
-        DicomDataset body = syntax.isBigEndian() == target.isBigEndian() ? dataset
-                : ByteOrder.convert(dataset, target.isBigEndian());
+        DicomDataset body = ByteOrder.convertTopLevel(dataset, syntax.isBigEndian(), target.isBigEndian());
+        if (!target.isExplicitVr()) {
+            body = ImplicitSequences.withUnknownSequencesUndefined(body);
+        }
         DicomDataset targetMeta = FileMetaInformation.forSyntax(meta, dataset, target);
         byte[] targetPreamble = preamble != null ? preamble : new byte[DicomFileReader.PREAMBLE_LENGTH];
-        DicomFile shell = new DicomFile(targetPreamble, targetMeta, target, body, new byte[0], null);
-        return read(shell.encode(targetPreamble, targetMeta, body, true));
+        return read(new DicomFile(targetPreamble, targetMeta, target, body, new byte[0], null).encode(true));
     }
 
     private static byte[] concat(byte[] first, byte[] second) {
         if (second.length == 0) {
             return first;
         }
-        byte[] result = java.util.Arrays.copyOf(first, first.length + second.length);
+        byte[] result = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, result, first.length, second.length);
         return result;
     }

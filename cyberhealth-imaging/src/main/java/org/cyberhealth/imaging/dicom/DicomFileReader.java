@@ -1,6 +1,7 @@
 package org.cyberhealth.imaging.dicom;
 
 import java.util.Arrays;
+import org.cyberhealth.core.BadInputException;
 
 /**
  * Splits a Part 10 file into preamble, meta group and data set, and decides the transfer syntax: from
@@ -39,6 +40,9 @@ final class DicomFileReader {
         }
         DicomParser parser = new DicomParser(bytes, pos, "offset");
         DicomDataset dataset = parser.parseTopLevel(Encoding.of(syntax));
+        if (meta == null && dataset.size() == 0) {
+            throw new BadInputException("DICOM: no data elements found (empty or all-zero content) at offset " + pos);
+        }
         return new DicomFile(preamble, meta, syntax, dataset, Arrays.copyOfRange(bytes, parser.position(), bytes.length),
                 null);
     }

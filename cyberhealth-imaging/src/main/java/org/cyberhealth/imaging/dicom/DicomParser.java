@@ -14,8 +14,6 @@ final class DicomParser {
 
     static final int MAX_DEPTH = 64;
 
-    private static final int PIXEL_DATA = Tag.PIXEL_DATA;
-
     private final byte[] bytes;
     private final String offsetLabel;
     private final VrDictionary dictionary = VrDictionary.standard();
@@ -49,12 +47,16 @@ final class DicomParser {
      */
     DicomDataset parseTopLevel(Encoding encoding) {
         List<DicomElement> elements = new ArrayList<>();
-        while (pos < bytes.length && !onlyZerosFrom(pos)) {
+        while (pos < bytes.length && !(startsWithZeroTag() && onlyZerosFrom(pos))) {
             DicomElement element = parseElement(bytes.length, encoding, 0);
             elements.add(element);
             rememberPixelModule(element);
         }
         return new DicomDataset(elements);
+    }
+
+    private boolean startsWithZeroTag() {
+        return bytes.length - pos < 4 || (bytes[pos] | bytes[pos + 1] | bytes[pos + 2] | bytes[pos + 3]) == 0;
     }
 
     private boolean onlyZerosFrom(int from) {
@@ -94,6 +96,10 @@ final class DicomParser {
             pos += 2;
             if (vr.hasLongHeader()) {
                 need(6, end, tag, start);
+                if (bytes[pos] != 0 || bytes[pos + 1] != 0) {
+                    // PS3.5 7.1.2 reserves them as 0000H; other values could not be written back unchanged.
+                    throw bad("non-zero reserved bytes in the header of " + Tag.toString(tag), start);
+                }
                 pos += 2;
                 length = u32(pos, encoding.bigEndian);
                 pos += 4;
@@ -131,8 +137,8 @@ final class DicomParser {
      * pixel data; anything else is malformed.
      */
     private DicomElement parseUndefinedLength(int tag, Vr vr, int end, Encoding encoding, int depth, int start) {
-        if (tag == PIXEL_DATA) {
-            return DicomElement.encapsulated(tag, vr, parseFragments(end, encoding, start), encoding.bigEndian);
+        if (tag == Tag.PIXEL_DATA) {
+            return DicomElement.encapsulated(tag, vr, parseFragments(end, encoding), encoding.bigEndian);
         }
         if (vr == Vr.SQ) {
             return DicomElement.sequence(tag, vr, DicomElement.UNDEFINED_LENGTH,
@@ -211,7 +217,7 @@ final class DicomParser {
         return new DicomItem(new DicomDataset(elements), false);
     }
 
-    private List<byte[]> parseFragments(int end, Encoding encoding, int elementStart) {
+    private List<byte[]> parseFragments(int end, Encoding encoding) {
         List<byte[]> fragments = new ArrayList<>();
         while (true) {
             int start = pos;
@@ -223,7 +229,7 @@ final class DicomParser {
             if (tag != Tag.ITEM) {
                 throw bad("expected a fragment item in encapsulated pixel data, found " + Tag.toString(tag), start);
             }
-            need(4, end, PIXEL_DATA, start);
+            need(4, end, Tag.PIXEL_DATA, start);
             long length = u32(pos, encoding.bigEndian);
             pos += 4;
             if (length > end - pos) {

@@ -46,7 +46,7 @@ public final class PixelLayout {
     private static int required(DicomDataset dataset, int tag, String name) {
         Integer value = dataset.getInt(tag);
         if (value == null) {
-            throw new BadInputException("DICOM: image attribute " + name + " " + Tag.toString(tag) + " is missing");
+            throw new BadInputException("DICOM: image attribute " + name + " " + Tag.toString(tag) + " is missing or not a number");
         }
         return value;
     }

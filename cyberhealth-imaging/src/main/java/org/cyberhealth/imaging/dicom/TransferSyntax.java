@@ -126,7 +126,8 @@ public final class TransferSyntax {
     /** Throws the one-line refusal for an encapsulated syntax, naming it and how to decompress first. */
     void requireNative(String operation) {
         if (encapsulated) {
-            throw new BadInputException("cannot " + operation + ": transfer syntax " + uid + " (" + name
+            String printableUid = uid.replaceAll("[^\\x20-\\x7E]", "?");
+            throw new BadInputException("DICOM: cannot " + operation + ": transfer syntax " + printableUid + " (" + name
                     + ") is compressed; decompress first, e.g. with " + decompressHint);
         }
     }

@@ -45,17 +45,19 @@ public enum Vr {
         return padding == ' ' || this == UI;
     }
 
+    private static final Vr[] BY_CODE = new Vr[26 * 26];
+
+    static {
+        for (Vr vr : values()) {
+            BY_CODE[(vr.name().charAt(0) - 'A') * 26 + vr.name().charAt(1) - 'A'] = vr;
+        }
+    }
+
     /** The VR spelled by two bytes, or null when they spell none. */
     static Vr of(int first, int second) {
         if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
             return null;
         }
-        String code = new String(new char[] {(char) first, (char) second});
-        for (Vr vr : values()) {
-            if (vr.name().equals(code)) {
-                return vr;
-            }
-        }
-        return null;
+        return BY_CODE[(first - 'A') * 26 + second - 'A'];
     }
 }

@@ -100,4 +100,37 @@ class DicomRoundTripTest {
         assertThat(file.transferSyntax().isEncapsulated()).isTrue();
         assertThat(file.dataset().get(Tag.PIXEL_DATA).isEncapsulated()).isTrue();
     }
+
+    @Test
+    void looksLikeDicomRecognisesPreambleAndPlausibleHeadersOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws IOException {
+        java.nio.file.Path standard = folder.resolve("a.dcm");
+        java.nio.file.Files.write(standard, Samples.bytes("pydicom/MR_small.dcm"));
+        java.nio.file.Path withoutMeta = folder.resolve("b");
+        java.nio.file.Files.write(withoutMeta, Samples.bytes("pydicom/ExplVR_BigEndNoMeta.dcm"));
+        java.nio.file.Path implicitWithoutMeta = folder.resolve("c");
+        byte[] implicit = Samples.bytes("pydicom/MR_small_implicit.dcm");
+        int metaGroupLength = implicit[140] & 0xFF;
+        java.nio.file.Files.write(implicitWithoutMeta, java.util.Arrays.copyOfRange(implicit, 144 + metaGroupLength, implicit.length));
+        java.nio.file.Path text = folder.resolve("readme.txt");
+        java.nio.file.Files.writeString(text, "This is not a DICOM file, but it is long enough to be checked.");
+        assertThat(DicomFile.looksLikeDicom(standard)).isTrue();
+        assertThat(DicomFile.looksLikeDicom(withoutMeta)).isTrue();
+        assertThat(DicomFile.looksLikeDicom(implicitWithoutMeta)).isTrue();
+        assertThat(DicomFile.looksLikeDicom(text)).isFalse();
+        assertThat(DicomFile.looksLikeDicom(folder.resolve("missing"))).isFalse();
+        assertThat(DicomFile.read(implicitWithoutMeta).transferSyntax()).isEqualTo(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    @Test
+    void valuesAreDecodedByVr() {
+        DicomDataset ct = Samples.read("pydicom/CT_small.dcm").dataset();
+        assertThat(ct.getInt(Tag.BITS_ALLOCATED)).isEqualTo(16);
+        assertThat(ct.getString(Tag.BITS_ALLOCATED)).isEqualTo("16");
+        assertThat(ct.getString(Tag.PATIENT_NAME)).isEqualTo("CompressedSamples^CT1");
+        assertThat(ct.getString(Tag.SOP_INSTANCE_UID)).doesNotEndWith("\0").matches("[0-9.]+");
+        assertThat(ct.getInt(Tag.PATIENT_NAME)).isNull();
+        assertThat(ct.getInt(0x00200013)).as("Instance Number, IS").isEqualTo(1);
+        assertThat(ct.getString(0x7777_0010)).isNull();
+    }
 }

@@ -58,6 +58,20 @@ class TranscodeTest {
     }
 
     @Test
+    void aPrivateSequenceStaysASequenceInImplicitVr() {
+        byte[] explicit = CraftedDicom.withPreambleAndMeta(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid())
+                .element(0x00090010, "LO", "ACME".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .header(0x00091010, "SQ", 18).tag(Tag.ITEM).raw(CraftedDicom.le32(10))
+                .element(Tag.PATIENT_ID, "LO", "AB".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).bytes();
+        DicomFile implicit = DicomFile.read(explicit).transcode(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        DicomElement sequence = implicit.dataset().get(0x00091010);
+        assertThat(sequence.isSequence()).isTrue();
+        assertThat(sequence.isUndefinedLength()).isTrue();
+        assertThat(sequence.items().get(0).dataset().getString(Tag.PATIENT_ID)).isEqualTo("AB");
+        assertThat(implicit.dataset().getString(0x00090010)).isEqualTo("ACME");
+    }
+
+    @Test
     void implicitDataGetsItsVrFromTheDictionary() {
         DicomFile explicit = Samples.read("pydicom/MR_small_implicit.dcm").transcode(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         assertThat(explicit.dataset().get(Tag.ROWS).vr()).isEqualTo(Vr.US);
@@ -66,11 +80,14 @@ class TranscodeTest {
         assertThat(explicit.dataset().get(0x00280106).vr()).as("Smallest Image Pixel Value, US or SS").isEqualTo(Vr.SS);
     }
 
-    /** Every primitive value as a list of numbers in a byte-order-free form (numbers swapped to little endian). */
-    private static List<String> leafValues(DicomDataset dataset, boolean bigEndian) {
+    /**
+     * Every primitive value but Pixel Data (compared as rasters) in a byte-order-free form: numbers swapped
+     * to little endian by their VR.
+     */
+    static List<String> leafValues(DicomDataset dataset, boolean bigEndian) {
         List<String> values = new ArrayList<>();
         for (DicomElement element : dataset) {
-            if (Tag.group(element.tag()) == 0x0002 || Tag.isGroupLength(element.tag())) {
+            if (Tag.group(element.tag()) == 0x0002 || Tag.isGroupLength(element.tag()) || element.tag() == Tag.PIXEL_DATA) {
                 continue;
             }
             if (element.isSequence()) {
