@@ -64,7 +64,7 @@ public final class WatermarkSchemes {
                 try {
                     Bits side = markFor(bits).embed(raster, region, message);
                     return new Bits(RANGE_FIELD_BITS + side.length()).append(bits, RANGE_FIELD_BITS).append(side);
-                } catch (IllegalArgumentException tooSmall) {
+                } catch (BadInputException tooSmall) {
                     throw new CapacityExceededException("the image is too small for the robust recipient mark ("
                             + tooSmall.getMessage() + "); mark it without (--no-robust)");
                 }
