@@ -81,8 +81,29 @@ final class DeflatedDataset {
             return concat(compressed, trailing);
         }
         int[] settings = reproducingSettings();
-        return deflateNew(dataset, settings == null ? DEFAULT_LEVEL : settings[0],
+        byte[] stream = compress(dataset, settings == null ? DEFAULT_LEVEL : settings[0],
                 settings == null ? Deflater.DEFAULT_STRATEGY : settings[1]);
+        if (hasGzipTrailer()) {
+            // Some writers (pydicom's test file among them) follow the raw stream with a gzip trailer;
+            // writing a fresh one keeps the file's shape, so restoring the data restores the bytes.
+            stream = concat(stream, gzipTrailer(dataset));
+        }
+        // Pad to even length as the standard asks, unless the original was odd: then it was not padded,
+        // and a restored file must come out the same.
+        boolean originalPadded = (compressed.length + trailing.length) % 2 == 0;
+        return stream.length % 2 == 0 || !originalPadded ? stream : Arrays.copyOf(stream, stream.length + 1);
+    }
+
+    /** Whether the bytes after the stream start with the CRC-32 and length of the inflated data, as gzip ends. */
+    private boolean hasGzipTrailer() {
+        return trailing.length >= 8 && Arrays.equals(trailing, 0, 8, gzipTrailer(inflated), 0, 8);
+    }
+
+    private static byte[] gzipTrailer(byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) crc.getValue()).putInt(data.length).array();
     }
 
     /** Level and strategy that reproduce the original stream, or null when none does. */
