@@ -18,10 +18,12 @@ import org.cyberhealth.imaging.Region;
  * a few tens of bits of overhead and needs nothing outside it.
  *
  * <p>Capacity depends slightly on the payload's values (the dot layer is predicted from marked cross
- * samples), so capacity is defined with a fixed reference payload: {@link #fits} runs a dry embedding of
- * pseudo-random bits, and {@link #embed} accepts exactly the payload lengths that fit that way and that
- * also fit with the actual bits (the latter fails only in pathological cases, with
- * CapacityExceededException and the raster untouched).
+ * samples), so capacity is defined with a fixed reference payload and a safety margin: a length
+ * {@code n} fits when a dry embedding of {@code n + margin(n)} pseudo-random bits succeeds. {@link #embed}
+ * accepts exactly the lengths that fit that way (so {@code capacity + 1} is always refused), and the
+ * margin absorbs the payload-dependent variation, so that {@code capacity} bits of any content embed;
+ * should a pathological payload still not fit, embed throws CapacityExceededException and leaves the
+ * raster untouched.
  */
 final class TwoLayerPee {
 
@@ -64,7 +66,12 @@ final class TwoLayerPee {
     }
 
     private boolean fits(Raster raster, Region region, int payloadBits) {
-        return embedInto(RhombusWindow.of(raster, region), referencePayload(payloadBits));
+        return embedInto(RhombusWindow.of(raster, region), referencePayload(payloadBits + margin(payloadBits)));
+    }
+
+    /** Spare capacity kept for payload-dependent variation: 8 bits plus about 3 %. */
+    private static int margin(int payloadBits) {
+        return 8 + payloadBits / 32;
     }
 
     private static Bits referencePayload(int length) {
