@@ -19,13 +19,19 @@ final class ClassedRule implements LayerRule {
         this.widthBits = BitReader.widthOf(usable);
     }
 
-    /** The number of classes for the first {@code length} ranks: one per 1024 samples, at most 16. */
-    static int classesFor(int length) {
-        return Math.max(1, Math.min(16, length / 1024));
+    /** The class counts worth trying for the first {@code length} ranks: at least 512 samples a class, at most 16. */
+    static int[] classCountsFor(int length) {
+        int most = Math.max(1, Math.min(16, length / 512));
+        return most >= 16 ? new int[] {1, 4, 16} : most >= 4 ? new int[] {1, 4} : new int[] {1};
     }
 
     static int classOf(int rank, int length, int classes) {
         return (int) ((long) rank * classes / length);
+    }
+
+    /** The first rank of class {@code k}, consistent with {@link #classOf}. */
+    static int classStart(int k, int length, int classes) {
+        return (int) (((long) k * length + classes - 1) / classes);
     }
 
     @Override
@@ -36,6 +42,7 @@ final class ClassedRule implements LayerRule {
     @Override
     public void write(Bits out) {
         out.append(length, widthBits);
+        BitReader.gamma(out, expansions.length);
         for (MirroredExpansion expansion : expansions) {
             BitReader.gamma(out, expansion.left().code());
             BitReader.gamma(out, expansion.right().code());
@@ -47,7 +54,11 @@ final class ClassedRule implements LayerRule {
         if (length > usable) {
             throw new ExtractionException("no valid reversible watermark: class range beyond the region");
         }
-        MirroredExpansion[] expansions = new MirroredExpansion[classesFor(length)];
+        int classes = in.gamma();
+        if (classes > Math.max(1, length)) {
+            throw new ExtractionException("no valid reversible watermark: more classes than samples");
+        }
+        MirroredExpansion[] expansions = new MirroredExpansion[classes];
         for (int k = 0; k < expansions.length; k++) {
             HalfMapping left = HalfMapping.ofCode(in.gamma());
             expansions[k] = new MirroredExpansion(left, HalfMapping.ofCode(in.gamma()));

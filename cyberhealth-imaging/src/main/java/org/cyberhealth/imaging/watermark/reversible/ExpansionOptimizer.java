@@ -21,21 +21,58 @@ final class ExpansionOptimizer {
     private final double[][] distortion;
     private final int classes;
 
+    private final long[][] histograms;
+
     /** @param errors prediction errors by rank; the first {@code length} ranks are split into {@code classes} */
     ExpansionOptimizer(int[] errors, int length, int classes) {
-        this.classes = classes;
-        long[][] histograms = new long[classes * 2][RANGE + 1];
-        for (int rank = 0; rank < length; rank++) {
-            int e = errors[rank];
-            int side = e >= 0 ? 0 : 1;
-            int magnitude = e >= 0 ? e : -1 - e;
-            histograms[ClassedRule.classOf(rank, length, classes) * 2 + side][Math.min(RANGE, magnitude)]++;
-        }
+        this(histograms(errors, length, classes));
+    }
+
+    private ExpansionOptimizer(long[][] histograms) {
+        this.histograms = histograms;
+        this.classes = histograms.length / 2;
         capacity = new double[classes * 2][OPTIONS];
         distortion = new double[classes * 2][OPTIONS];
         for (int s = 0; s < histograms.length; s++) {
             tabulate(histograms[s], capacity[s], distortion[s]);
         }
+    }
+
+    /**
+     * The same ranks in {@code coarser} classes; exact because class boundaries nest when the class
+     * count divides this one's.
+     */
+    ExpansionOptimizer merged(int coarser) {
+        if (classes % coarser != 0) {
+            throw new IllegalArgumentException(coarser + " classes do not nest in " + classes);
+        }
+        int group = classes / coarser;
+        long[][] merged = new long[coarser * 2][RANGE + 1];
+        for (int s = 0; s < histograms.length; s++) {
+            long[] target = merged[(s / 2 / group) * 2 + s % 2];
+            for (int i = 0; i <= RANGE; i++) {
+                target[i] += histograms[s][i];
+            }
+        }
+        return new ExpansionOptimizer(merged);
+    }
+
+    private static long[][] histograms(int[] errors, int length, int classes) {
+        long[][] histograms = new long[classes * 2][RANGE + 1];
+        for (int k = 0; k < classes; k++) {
+            long[] right = histograms[2 * k];
+            long[] left = histograms[2 * k + 1];
+            int end = ClassedRule.classStart(k + 1, length, classes);
+            for (int rank = ClassedRule.classStart(k, length, classes); rank < end; rank++) {
+                int e = errors[rank];
+                if (e >= 0) {
+                    right[Math.min(RANGE, e)]++;
+                } else {
+                    left[Math.min(RANGE, -1 - e)]++;
+                }
+            }
+        }
+        return histograms;
     }
 
     private static void tabulate(long[] g, double[] capacity, double[] distortion) {
@@ -56,15 +93,19 @@ final class ExpansionOptimizer {
         }
     }
 
+    /** Expansions per class and their expected squared error. */
+    record Solution(MirroredExpansion[] expansions, double distortion) {
+    }
+
     /** The cheapest expansions with at least {@code target} expected capacity, or null if none reach it. */
-    MirroredExpansion[] solve(double target) {
+    Solution solve(double target) {
         int[] choice = new int[classes * 2];
         double high = 1e7;
         if (choose(high, choice) < target) {
             return null;
         }
         double low = 0;
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 48; i++) {
             double mid = (low + high) / 2;
             if (choose(mid, choice) >= target) {
                 high = mid;
@@ -74,10 +115,12 @@ final class ExpansionOptimizer {
         }
         choose(high, choice);
         MirroredExpansion[] expansions = new MirroredExpansion[classes];
+        double total = 0;
         for (int k = 0; k < classes; k++) {
             expansions[k] = new MirroredExpansion(mapping(choice[2 * k + 1]), mapping(choice[2 * k]));
+            total += distortion[2 * k][choice[2 * k]] + distortion[2 * k + 1][choice[2 * k + 1]];
         }
-        return expansions;
+        return new Solution(expansions, total);
     }
 
     private double choose(double lambda, int[] choice) {

@@ -36,12 +36,13 @@ final class TwoLayerPee {
     }
 
     void embed(Raster raster, Region region, Bits payload) {
-        if (!fits(raster, region, payload.length())) {
+        RhombusWindow window = RhombusWindow.of(raster, region);
+        int[] crossRanked = ranked(window, window.cross);
+        if (!fits(window, crossRanked, payload.length())) {
             throw new CapacityExceededException("payload of " + payload.length() + " bits exceeds the capacity of the "
                     + region.width() + "x" + region.height() + " region (" + capacity(raster, region) + " bits)");
         }
-        RhombusWindow window = RhombusWindow.of(raster, region);
-        if (!embedInto(window, payload)) {
+        if (!embedInto(window, crossRanked, payload)) {
             throw new CapacityExceededException("payload of " + payload.length()
                     + " bits does not fit this region with these bit values; try a shorter payload");
         }
@@ -49,14 +50,16 @@ final class TwoLayerPee {
     }
 
     int capacity(Raster raster, Region region) {
-        if (!fits(raster, region, 0)) {
+        RhombusWindow window = RhombusWindow.of(raster, region);
+        int[] crossRanked = ranked(window, window.cross);
+        if (!fits(window, crossRanked, 0)) {
             return 0;
         }
         int low = 0;
-        int high = 2 * (region.width() * region.height()) + 1;
+        int high = window.cross.length + window.dot.length + 1;
         while (high - low > 1) {
             int mid = (int) (((long) low + high) >>> 1);
-            if (fits(raster, region, mid)) {
+            if (fits(window, crossRanked, mid)) {
                 low = mid;
             } else {
                 high = mid;
@@ -65,8 +68,9 @@ final class TwoLayerPee {
         return low;
     }
 
-    private boolean fits(Raster raster, Region region, int payloadBits) {
-        return embedInto(RhombusWindow.of(raster, region), referencePayload(payloadBits + margin(payloadBits)));
+    /** Whether {@code payloadBits} plus the margin of reference bits embed into a copy of the window. */
+    private boolean fits(RhombusWindow window, int[] crossRanked, int payloadBits) {
+        return embedInto(window.copy(), crossRanked, referencePayload(payloadBits + margin(payloadBits)));
     }
 
     /** Spare capacity kept for payload-dependent variation: 8 bits plus about 3 %. */
@@ -84,9 +88,8 @@ final class TwoLayerPee {
     }
 
     /** Marks the window (not the raster); false if the payload does not fit. */
-    private boolean embedInto(RhombusWindow window, Bits payload) {
+    private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload) {
         int crossBits = strategy.crossShare(window, payload.length());
-        int[] crossRanked = ranked(window, window.cross);
         LayerPass crossPass = new LayerPass(window, crossRanked, crossRanked.length, payload.slice(0, crossBits));
         LayerRule crossRule = strategy.plan(crossPass);
         if (crossRule == null) {
@@ -100,7 +103,8 @@ final class TwoLayerPee {
 
         int[] dotRanked = ranked(window, window.dot);
         Bits rest = payload.slice(crossBits, payload.length());
-        int reserved = 8;
+        // the dot layer's side information is about as long as the cross layer's: start there
+        int reserved = crossSide.length() + 2 * BitReader.widthOf(crossSide.length()) + 1;
         while (true) {
             int[] tail = reservedRanks(window, dotRanked, reserved);
             if (tail == null) {
