@@ -11,8 +11,11 @@ import org.cyberhealth.core.bits.Bits;
  */
 final class LayerPass {
 
-    /** The outcome of walking the layer: how far it went, the location-map flags and the squared error. */
-    record Walk(int end, Bits flags, long distortion) {
+    /**
+     * The outcome of walking the layer: how far it went, the location-map flags, the squared error, and
+     * how many bits it carried (all of them when complete).
+     */
+    record Walk(int end, Bits flags, long distortion, int carried, boolean complete) {
     }
 
     private final RhombusWindow window;
@@ -52,7 +55,7 @@ final class LayerPass {
         return !window.inRange(u + expansion.mark(e, 0)) || !window.inRange(u + expansion.mark(e, 1));
     }
 
-    /** Walks the layer under {@code rule}; null if the bits do not fit. Writes the marked samples when asked. */
+    /** Walks the layer under {@code rule}, writing the marked samples when asked (only sensible when it completes). */
     Walk embed(LayerRule rule, boolean write) {
         int need = bitsToCarry();
         int carried = 0;
@@ -61,7 +64,7 @@ final class LayerPass {
         int[] values = window.values;
         for (int rank = 0; rank < usable; rank++) {
             if (carried == need) {
-                return new Walk(rank, flags, distortion);
+                return new Walk(rank, flags, distortion, carried, true);
             }
             ErrorExpansion expansion = rule.at(rank);
             int p = ranked[rank];
@@ -84,7 +87,7 @@ final class LayerPass {
                 values[p] = u + marked;
             }
         }
-        return carried == need ? new Walk(usable, flags, distortion) : null;
+        return new Walk(usable, flags, distortion, carried, carried == need);
     }
 
     /** Undoes {@link #embed} over the first {@code end} ranks and returns the hidden bits. */

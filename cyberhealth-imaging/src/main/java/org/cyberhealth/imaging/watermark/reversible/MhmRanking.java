@@ -55,10 +55,12 @@ final class MhmRanking implements LayerStrategy {
                     break;
                 }
                 ClassedRule rule = new ClassedRule(candidate.length(), solution.expansions(), usable);
-                if (pass.embed(rule, false) != null) {
+                LayerPass.Walk walk = pass.embed(rule, false);
+                if (walk.complete()) {
                     return rule;
                 }
-                target += Math.max(16, need / 32.0);
+                // samples skipped for overflow cost capacity the histograms promised: ask for that much more
+                target = target * need / Math.max(1, walk.carried()) + 16;
             }
         }
         return null;
