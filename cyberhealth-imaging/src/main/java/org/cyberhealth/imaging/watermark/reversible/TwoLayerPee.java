@@ -149,7 +149,7 @@ final class TwoLayerPee {
         int[] dotRanked = ranked(window, window.dot);
         BitReader header = new BitReader(tailLsbs(window, dotRanked));
         int reserved = header.gamma();
-        int[] tail = reservedRanks(window, dotRanked, reserved);
+        int[] tail = reserved <= dotRanked.length ? reservedRanks(window, dotRanked, reserved) : null;
         if (tail == null) {
             throw new ExtractionException("no valid reversible watermark: side information larger than the region");
         }
