@@ -79,6 +79,19 @@ class BenchmarkReportTest {
                 bestExtract = Math.min(bestExtract, t2 - t1);
             }
             System.out.printf("%s 256 blocks x 200 bits: embed %.1f ms, extract %.1f ms%n", scheme.name(), bestEmbed / 1e6, bestExtract / 1e6);
+            for (Raster image : List.of(slice, TestImages.classic("Airplane.png"), TestImages.classic("Baboon.png"))) {
+                long total = 0;
+                int min = Integer.MAX_VALUE;
+                for (int y = 0; y < 512; y += 32) {
+                    for (int x = 0; x < 512; x += 32) {
+                        int capacity = scheme.capacity(image, Region.rectangle(image, x, y, 32, 32));
+                        total += capacity;
+                        min = Math.min(min, capacity);
+                    }
+                }
+                System.out.printf("%s capacity of 32x32 blocks (range %d..%d): mean %.1f bits, min %d%n", scheme.name(),
+                        image.minValue(), image.maxValue(), total / 256.0, min);
+            }
         }
     }
 
