@@ -22,6 +22,8 @@ final class ExpansionOptimizer {
     private final int classes;
 
     private final long[][] histograms;
+    /** Per class side, the options worth considering (see {@link #lowerHull}). */
+    private final int[][] hulls;
 
     /** @param errors prediction errors by rank; the first {@code length} ranks are split into {@code classes} */
     ExpansionOptimizer(int[] errors, int length, int classes) {
@@ -33,9 +35,43 @@ final class ExpansionOptimizer {
         this.classes = histograms.length / 2;
         capacity = new double[classes * 2][OPTIONS];
         distortion = new double[classes * 2][OPTIONS];
+        hulls = new int[classes * 2][];
         for (int s = 0; s < histograms.length; s++) {
             tabulate(histograms[s], capacity[s], distortion[s]);
+            hulls[s] = lowerHull(capacity[s], distortion[s]);
         }
+    }
+
+    /**
+     * The options on the lower convex hull of (capacity, distortion), by increasing capacity: the only
+     * ones that can minimise {@code distortion - lambda * capacity} for some {@code lambda >= 0}.
+     */
+    private static int[] lowerHull(double[] capacity, double[] distortion) {
+        long[] byCapacity = new long[OPTIONS];
+        for (int o = 0; o < OPTIONS; o++) {
+            byCapacity[o] = (long) capacity[o] << 8 | o;
+        }
+        java.util.Arrays.sort(byCapacity);
+        int[] hull = new int[OPTIONS];
+        int size = 0;
+        for (long packed : byCapacity) {
+            int o = (int) (packed & 0xFF);
+            if (size > 0 && capacity[hull[size - 1]] == capacity[o]) {
+                if (distortion[o] >= distortion[hull[size - 1]]) {
+                    continue;
+                }
+                size--;
+            }
+            while (size >= 2 && turnsClockwise(capacity, distortion, hull[size - 2], hull[size - 1], o)) {
+                size--;
+            }
+            hull[size++] = o;
+        }
+        return java.util.Arrays.copyOf(hull, size);
+    }
+
+    private static boolean turnsClockwise(double[] x, double[] y, int a, int b, int c) {
+        return (x[b] - x[a]) * (y[c] - y[a]) - (y[b] - y[a]) * (x[c] - x[a]) <= 0;
     }
 
     /**
@@ -128,7 +164,7 @@ final class ExpansionOptimizer {
         for (int s = 0; s < choice.length; s++) {
             int best = 0;
             double bestCost = 0;
-            for (int o = 1; o < OPTIONS; o++) {
+            for (int o : hulls[s]) {
                 double cost = distortion[s][o] - lambda * capacity[s][o];
                 if (cost < bestCost) {
                     best = o;
