@@ -25,14 +25,30 @@ final class ExpansionOptimizer {
     /** Per class side, the options worth considering (see {@link #lowerHull}). */
     private final int[][] hulls;
 
+    /**
+     * Per class, counts of consecutive rank pairs by mirrored errors: (0,0), (0,1) or (1,0), (1,1),
+     * (0,2+) or (2+,0), others; and the expected capacity and squared error of pairwise expansion.
+     */
+    private final long[][] pairs;
+    private final double[] pairCapacity;
+    private final double[] pairDistortion;
+
     /** @param errors prediction errors by rank; the first {@code length} ranks are split into {@code classes} */
     ExpansionOptimizer(int[] errors, int length, int classes) {
-        this(histograms(errors, length, classes));
+        this(histograms(errors, length, classes), pairs(errors, length, classes));
     }
 
-    private ExpansionOptimizer(long[][] histograms) {
+    private ExpansionOptimizer(long[][] histograms, long[][] pairs) {
         this.histograms = histograms;
+        this.pairs = pairs;
         this.classes = histograms.length / 2;
+        pairCapacity = new double[classes];
+        pairDistortion = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            long[] c = pairs[k];
+            pairCapacity[k] = 1.5 * c[0] + c[1];
+            pairDistortion[k] = 0.5 * c[0] + 1.5 * c[1] + c[3] + 2.0 * c[4];
+        }
         capacity = new double[classes * 2][OPTIONS];
         distortion = new double[classes * 2][OPTIONS];
         hulls = new int[classes * 2][];
@@ -90,7 +106,38 @@ final class ExpansionOptimizer {
                 target[i] += histograms[s][i];
             }
         }
-        return new ExpansionOptimizer(merged);
+        long[][] mergedPairs = new long[coarser][5];
+        for (int k = 0; k < classes; k++) {
+            for (int i = 0; i < 5; i++) {
+                mergedPairs[k / group][i] += pairs[k][i];
+            }
+        }
+        return new ExpansionOptimizer(merged, mergedPairs);
+    }
+
+    private static long[][] pairs(int[] errors, int length, int classes) {
+        long[][] counts = new long[classes][5];
+        for (int k = 0; k < classes; k++) {
+            int end = ClassedRule.classStart(k + 1, length, classes);
+            for (int rank = ClassedRule.classStart(k, length, classes); rank + 1 < end; rank += 2) {
+                int a = PairwiseExpansion.mirror(errors[rank]);
+                int b = PairwiseExpansion.mirror(errors[rank + 1]);
+                int category;
+                if (a == 0 && b == 0) {
+                    category = 0;
+                } else if (a + b == 1) {
+                    category = 1;
+                } else if (a == 1 && b == 1) {
+                    category = 2;
+                } else if (a == 0 || b == 0) {
+                    category = 3;
+                } else {
+                    category = 4;
+                }
+                counts[k][category]++;
+            }
+        }
+        return counts;
     }
 
     private static long[][] histograms(int[] errors, int length, int classes) {
@@ -130,49 +177,63 @@ final class ExpansionOptimizer {
     }
 
     /** Expansions per class and their expected squared error. */
-    record Solution(MirroredExpansion[] expansions, double distortion) {
+    record Solution(MirroredExpansion[] expansions, boolean[] pairwise, double distortion) {
     }
 
     /** The cheapest expansions with at least {@code target} expected capacity, or null if none reach it. */
     Solution solve(double target) {
         int[] choice = new int[classes * 2];
+        boolean[] pairwise = new boolean[classes];
         double high = 1e7;
-        if (choose(high, choice) < target) {
+        if (choose(high, choice, pairwise) < target) {
             return null;
         }
         double low = 0;
         for (int i = 0; i < 48; i++) {
             double mid = (low + high) / 2;
-            if (choose(mid, choice) >= target) {
+            if (choose(mid, choice, pairwise) >= target) {
                 high = mid;
             } else {
                 low = mid;
             }
         }
-        choose(high, choice);
+        choose(high, choice, pairwise);
         MirroredExpansion[] expansions = new MirroredExpansion[classes];
         double total = 0;
         for (int k = 0; k < classes; k++) {
-            expansions[k] = new MirroredExpansion(mapping(choice[2 * k + 1]), mapping(choice[2 * k]));
-            total += distortion[2 * k][choice[2 * k]] + distortion[2 * k + 1][choice[2 * k + 1]];
+            if (pairwise[k]) {
+                expansions[k] = PairwiseExpansion.SINGLE;
+                total += pairDistortion[k];
+            } else {
+                expansions[k] = new MirroredExpansion(mapping(choice[2 * k + 1]), mapping(choice[2 * k]));
+                total += distortion[2 * k][choice[2 * k]] + distortion[2 * k + 1][choice[2 * k + 1]];
+            }
         }
-        return new Solution(expansions, total);
+        return new Solution(expansions, pairwise, total);
     }
 
-    private double choose(double lambda, int[] choice) {
+    /** The per-class choices minimising distortion minus lambda times capacity; returns the capacity. */
+    private double choose(double lambda, int[] choice, boolean[] pairwise) {
         double total = 0;
-        for (int s = 0; s < choice.length; s++) {
-            int best = 0;
-            double bestCost = 0;
-            for (int o : hulls[s]) {
-                double cost = distortion[s][o] - lambda * capacity[s][o];
-                if (cost < bestCost) {
-                    best = o;
-                    bestCost = cost;
+        for (int k = 0; k < classes; k++) {
+            double sides = 0;
+            double sidesCapacity = 0;
+            for (int s = 2 * k; s < 2 * k + 2; s++) {
+                int best = 0;
+                double bestCost = 0;
+                for (int o : hulls[s]) {
+                    double cost = distortion[s][o] - lambda * capacity[s][o];
+                    if (cost < bestCost) {
+                        best = o;
+                        bestCost = cost;
+                    }
                 }
+                choice[s] = best;
+                sides += bestCost;
+                sidesCapacity += capacity[s][best];
             }
-            choice[s] = best;
-            total += capacity[s][best];
+            pairwise[k] = pairCapacity[k] > 0 && pairDistortion[k] - lambda * pairCapacity[k] < sides;
+            total += pairwise[k] ? pairCapacity[k] : sidesCapacity;
         }
         return total;
     }

@@ -25,7 +25,7 @@ final class MhmRanking implements LayerStrategy {
         int usable = pass.usable();
         int need = pass.bitsToCarry();
         if (need == 0) {
-            return new ClassedRule(0, new MirroredExpansion[] {MirroredExpansion.IDENTITY}, usable);
+            return ClassedRule.untouched(usable);
         }
         int[] errors = new int[usable];
         for (int rank = 0; rank < usable; rank++) {
@@ -39,7 +39,7 @@ final class MhmRanking implements LayerStrategy {
                 ExpansionOptimizer optimizer = finest.merged(classes);
                 ExpansionOptimizer.Solution solution = optimizer.solve(need);
                 if (solution != null) {
-                    ClassedRule rule = new ClassedRule(length, solution.expansions(), usable);
+                    ClassedRule rule = new ClassedRule(length, solution.expansions(), solution.pairwise(), usable);
                     Bits side = new Bits();
                     rule.write(side);
                     candidates.add(new Candidate(optimizer, length, solution.distortion() + side.length()));
@@ -54,7 +54,7 @@ final class MhmRanking implements LayerStrategy {
                 if (solution == null) {
                     break;
                 }
-                ClassedRule rule = new ClassedRule(candidate.length(), solution.expansions(), usable);
+                ClassedRule rule = new ClassedRule(candidate.length(), solution.expansions(), solution.pairwise(), usable);
                 LayerPass.Walk walk = pass.embed(rule, false);
                 if (walk.complete()) {
                     return rule;

@@ -99,6 +99,7 @@ final class TwoLayerPee {
         Bits crossSide = new Bits();
         crossRule.write(crossSide);
         crossSide.append(crossWalk.end(), BitReader.widthOf(crossRanked.length));
+        crossSide.append(crossWalk.padded());
         LocationMap.write(crossWalk.flags(), crossSide);
 
         int[] dotRanked = ranked(window, window.dot);
@@ -126,6 +127,7 @@ final class TwoLayerPee {
             Bits dotSide = new Bits();
             dotRule.write(dotSide);
             dotSide.append(dotWalk.end(), BitReader.widthOf(dotRanked.length));
+            dotSide.append(dotWalk.padded());
             LocationMap.write(dotWalk.flags(), dotSide);
             Bits header = new Bits();
             BitReader.gamma(header, reserved);
@@ -156,16 +158,18 @@ final class TwoLayerPee {
         int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
         LayerRule dotRule = strategy.read(header, usable);
         int dotEnd = header.read(BitReader.widthOf(dotRanked.length));
+        boolean dotPadded = header.bit() == 1;
         Bits dotFlags = LocationMap.read(header, usable);
         if (header.position() > reserved) {
             throw new ExtractionException("no valid reversible watermark: inconsistent side information");
         }
         LayerPass dotPass = new LayerPass(window, dotRanked, usable, null);
-        BitReader dotBits = new BitReader(dotPass.extract(dotRule, dotEnd, dotFlags));
+        BitReader dotBits = new BitReader(withoutPadding(dotPass.extract(dotRule, dotEnd, dotFlags), dotPadded));
 
         int crossCount = window.cross.length;
         LayerRule crossRule = strategy.read(dotBits, crossCount);
         int crossEnd = dotBits.read(BitReader.widthOf(crossCount));
+        boolean crossPadded = dotBits.bit() == 1;
         Bits crossFlags = LocationMap.read(dotBits, crossCount);
         for (int rank : tail) {
             int p = dotRanked[rank];
@@ -173,10 +177,21 @@ final class TwoLayerPee {
         }
         Bits rest = dotBits.rest();
         int[] crossRanked = ranked(window, window.cross);
-        Bits payload = new LayerPass(window, crossRanked, crossCount, null).extract(crossRule, crossEnd, crossFlags);
+        Bits payload = withoutPadding(
+                new LayerPass(window, crossRanked, crossCount, null).extract(crossRule, crossEnd, crossFlags), crossPadded);
         payload.append(rest);
         window.writeBack();
         return payload;
+    }
+
+    private static Bits withoutPadding(Bits bits, boolean padded) {
+        if (!padded) {
+            return bits;
+        }
+        if (bits.length() == 0) {
+            throw new ExtractionException("no valid reversible watermark: padding without bits");
+        }
+        return bits.slice(0, bits.length() - 1);
     }
 
     /** The LSBs of the dot layer's LSB-replaceable samples, from the last rank backwards. */
