@@ -44,6 +44,37 @@ class ExpansionMappingTest {
     }
 
     @Test
+    void pairwiseMappingIsInjectiveAndCarriesItsBits() {
+        java.util.Map<Long, String> seen = new java.util.HashMap<>();
+        for (int a = 0; a < 12; a++) {
+            for (int b = 0; b < 12; b++) {
+                for (int first = 0; first <= 1; first++) {
+                    for (int second = 0; second <= 1; second++) {
+                        int used = PairwiseExpansion.bitsUsed(a, b, first);
+                        if (used < 1 && first == 1 || used < 2 && second == 1) {
+                            continue;
+                        }
+                        long marked = PairwiseExpansion.mark(a, b, first, second);
+                        String source = a + "," + b + ":" + first + second;
+                        String clash = seen.put(marked, source);
+                        assertThat(clash == null || clash.startsWith(a + "," + b + ":")).as(source + " vs " + clash).isTrue();
+                        int ma = PairwiseExpansion.first(marked);
+                        int mb = PairwiseExpansion.second(marked);
+                        assertThat(PairwiseExpansion.restore(ma, mb)).isEqualTo((long) a << 32 | b);
+                        int code = PairwiseExpansion.carried(ma, mb);
+                        assertThat(code >> 2).isEqualTo(used);
+                        int expected = used == 2 ? first << 1 | second : used == 1 ? first : 0;
+                        assertThat(code & 3).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+        assertThat(PairwiseExpansion.restore(2, 2)).as("never produced").isEqualTo(-1);
+        assertThat(PairwiseExpansion.mark(0, 0, 0, 0)).isEqualTo(0L);
+        assertThat(PairwiseExpansion.mark(1, 1, 0, 0)).as("(1,1) stays").isEqualTo(1L << 32 | 1);
+    }
+
+    @Test
     void halfMappingCodesRoundTrip() {
         for (MirroredExpansion expansion : expansions()) {
             HalfMapping half = expansion.right();

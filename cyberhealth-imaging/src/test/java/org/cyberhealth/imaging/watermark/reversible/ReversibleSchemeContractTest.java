@@ -174,6 +174,23 @@ class ReversibleSchemeContractTest {
         roundTrip(scheme, raster, region, TestImages.randomBits(capacity, 23));
     }
 
+    /** Flat and nearly flat areas are where pairwise expansion is chosen; fill them at several rates. */
+    @ParameterizedTest
+    @MethodSource("schemesAndRanges")
+    void restoresFlatAreasAtEveryRate(ReversibleScheme scheme, int min, int max) {
+        int[] samples = new int[64 * 64];
+        Random random = new Random(37);
+        for (int i = 0; i < samples.length; i++) {
+            int base = i % 64 < 32 ? min : min + (max - min) / 2;
+            samples[i] = base + (random.nextInt(10) == 0 ? 1 : 0);
+        }
+        Raster flat = Raster.wrap(64, 64, samples, min, max);
+        int capacity = scheme.capacity(flat, Region.whole(flat));
+        for (int percent : new int[] {5, 20, 50, 80, 100}) {
+            roundTrip(scheme, flat, Region.whole(flat), TestImages.randomBits(capacity * percent / 100, percent));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("schemes")
     void emptyPayloadRoundTrips(ReversibleScheme scheme) {
