@@ -11,11 +11,19 @@ import org.cyberhealth.imaging.Region;
  * marked first, predicted from the untouched dot layer; then the dot layer, predicted from the marked
  * cross layer. The extractor runs the other way round.
  *
- * <p>Side information, all inside the region: the dot layer's rule, its end rank and location map sit in
- * the least significant bits of reserved dot samples (the last LSB-replaceable ones of the dot ranking,
- * never used as carriers), preceded by their count. The cross layer's rule, end rank and location map,
- * and the reserved samples' original LSBs, travel at the head of the dot layer's bits. So a region costs
- * a few tens of bits of overhead and needs nothing outside it.
+ * <p>Side information, all inside the region: the dot layer's rule, its end rank (plus one bit saying
+ * whether the last pair was padded) and location map sit in the least significant bits of reserved dot
+ * samples (the last LSB-replaceable ones of the dot ranking, never used as carriers), preceded by their
+ * count (Elias gamma). The cross layer's rule, end rank, padding bit and location map, and the reserved
+ * samples' original LSBs, travel at the head of the dot layer's bits. For a 32x32 region that is about
+ * 20 to 30 bits in LSBs and 15 to 25 bits plus the reserved LSBs in the dot layer; a region needs
+ * nothing outside it.
+ *
+ * <p>An unmarked (or damaged) region is usually rejected with ExtractionException, because its samples
+ * do not parse as consistent side information (impossible lengths, a location map that does not match,
+ * restored samples out of range, marked pairs no embedding produces). There is no checksum, so some
+ * unmarked regions do parse: extraction then returns meaningless bits and changes the region. Callers
+ * authenticate the payload (MAC) and extract from a copy, as the interface recommends.
  *
  * <p>Capacity depends slightly on the payload's values (the dot layer is predicted from marked cross
  * samples), so capacity is defined with a fixed reference payload and a safety margin: a length
