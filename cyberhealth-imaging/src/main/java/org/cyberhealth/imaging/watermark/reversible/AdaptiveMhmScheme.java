@@ -13,6 +13,9 @@ import org.cyberhealth.imaging.Region;
  *       classes, each with its own expansion per histogram side, chosen for the payload by
  *       {@link ExpansionOptimizer}, generalised so that a side may also use full expansion
  *       (Sachnev-style thresholds) when the payload is high;</li>
+ *   <li>pairwise prediction-error expansion (Ou, Li, Zhao, Yu, Zhang, "Pairwise prediction-error
+ *       expansion for efficient reversible data hiding", IEEE TIP 22(12):5010-5021, 2013) as a further
+ *       per-class option, which the optimizer picks for the smoothest classes ({@link PairwiseExpansion});</li>
  *   <li>adaptive pixel selection: only the smoothest part of each layer is used, its length chosen
  *       by measured distortion, and embedding stops as soon as the payload is in;</li>
  *   <li>overflow/underflow handled by a compressed location map over the real sample range.</li>

@@ -4,41 +4,74 @@ import org.cyberhealth.core.bits.Bits;
 
 /**
  * Multiple-histogram modification over ranks: the first {@code length} ranks of a layer are cut into
- * {@code expansions.length} equal complexity classes, each with its own expansion; later ranks stay
- * untouched.
+ * {@code expansions.length} equal complexity classes, each with its own expansion, or pairwise
+ * expansion of consecutive ranks ({@link PairwiseExpansion}); later ranks stay untouched.
  */
 final class ClassedRule implements LayerRule {
 
     private final int length;
     private final MirroredExpansion[] expansions;
+    private final boolean[] pairwise;
     private final int widthBits;
 
-    ClassedRule(int length, MirroredExpansion[] expansions, int usable) {
+    /** @param pairwise per class, whether it is modified pairwise (its expansion is then ignored) */
+    ClassedRule(int length, MirroredExpansion[] expansions, boolean[] pairwise, int usable) {
         this.length = length;
         this.expansions = expansions;
+        this.pairwise = pairwise;
         this.widthBits = BitReader.widthOf(usable);
     }
 
-    /** The number of classes for the first {@code length} ranks: one per 1024 samples, at most 16. */
-    static int classesFor(int length) {
-        return Math.max(1, Math.min(16, length / 1024));
+    static ClassedRule untouched(int usable) {
+        return new ClassedRule(0, new MirroredExpansion[] {MirroredExpansion.IDENTITY}, new boolean[1], usable);
+    }
+
+    /** The class counts worth trying for the first {@code length} ranks: at least 512 samples a class, at most 16. */
+    static int[] classCountsFor(int length) {
+        int most = Math.max(1, Math.min(16, length / 512));
+        return most >= 16 ? new int[] {1, 4, 16} : most >= 4 ? new int[] {1, 4} : new int[] {1};
     }
 
     static int classOf(int rank, int length, int classes) {
         return (int) ((long) rank * classes / length);
     }
 
+    /** The first rank of class {@code k}, consistent with {@link #classOf}. */
+    static int classStart(int k, int length, int classes) {
+        return (int) (((long) k * length + classes - 1) / classes);
+    }
+
     @Override
     public ErrorExpansion at(int rank) {
-        return rank < length ? expansions[classOf(rank, length, expansions.length)] : MirroredExpansion.IDENTITY;
+        if (rank >= length) {
+            return MirroredExpansion.IDENTITY;
+        }
+        int k = classOf(rank, length, expansions.length);
+        return pairwise[k] ? PairwiseExpansion.SINGLE : expansions[k];
+    }
+
+    /** Pairs start at even offsets within a pairwise class; a last odd sample is left single. */
+    @Override
+    public boolean paired(int rank) {
+        if (rank >= length) {
+            return false;
+        }
+        int classes = expansions.length;
+        int k = classOf(rank, length, classes);
+        int start = classStart(k, length, classes);
+        return pairwise[k] && ((rank - start) & 1) == 0 && rank + 1 < classStart(k + 1, length, classes);
     }
 
     @Override
     public void write(Bits out) {
         out.append(length, widthBits);
-        for (MirroredExpansion expansion : expansions) {
-            BitReader.gamma(out, expansion.left().code());
-            BitReader.gamma(out, expansion.right().code());
+        BitReader.gamma(out, expansions.length);
+        for (int k = 0; k < expansions.length; k++) {
+            out.append(pairwise[k]);
+            if (!pairwise[k]) {
+                BitReader.gamma(out, expansions[k].left().code());
+                BitReader.gamma(out, expansions[k].right().code());
+            }
         }
     }
 
@@ -47,11 +80,21 @@ final class ClassedRule implements LayerRule {
         if (length > usable) {
             throw new ExtractionException("no valid reversible watermark: class range beyond the region");
         }
-        MirroredExpansion[] expansions = new MirroredExpansion[classesFor(length)];
-        for (int k = 0; k < expansions.length; k++) {
-            HalfMapping left = HalfMapping.ofCode(in.gamma());
-            expansions[k] = new MirroredExpansion(left, HalfMapping.ofCode(in.gamma()));
+        int classes = in.gamma();
+        if (classes > Math.max(1, length)) {
+            throw new ExtractionException("no valid reversible watermark: more classes than samples");
         }
-        return new ClassedRule(length, expansions, usable);
+        MirroredExpansion[] expansions = new MirroredExpansion[classes];
+        boolean[] pairwise = new boolean[classes];
+        for (int k = 0; k < expansions.length; k++) {
+            pairwise[k] = in.bit() == 1;
+            if (pairwise[k]) {
+                expansions[k] = PairwiseExpansion.SINGLE;
+            } else {
+                HalfMapping left = HalfMapping.ofCode(in.gamma());
+                expansions[k] = new MirroredExpansion(left, HalfMapping.ofCode(in.gamma()));
+            }
+        }
+        return new ClassedRule(length, expansions, pairwise, usable);
     }
 }

@@ -21,21 +21,141 @@ final class ExpansionOptimizer {
     private final double[][] distortion;
     private final int classes;
 
+    private final long[][] histograms;
+    /** Per class side, the options worth considering (see {@link #lowerHull}). */
+    private final int[][] hulls;
+
+    /**
+     * Per class, counts of consecutive rank pairs by mirrored errors: (0,0), (0,1) or (1,0), (1,1),
+     * (0,2+) or (2+,0), others; and the expected capacity and squared error of pairwise expansion.
+     */
+    private final long[][] pairs;
+    private final double[] pairCapacity;
+    private final double[] pairDistortion;
+
     /** @param errors prediction errors by rank; the first {@code length} ranks are split into {@code classes} */
     ExpansionOptimizer(int[] errors, int length, int classes) {
-        this.classes = classes;
-        long[][] histograms = new long[classes * 2][RANGE + 1];
-        for (int rank = 0; rank < length; rank++) {
-            int e = errors[rank];
-            int side = e >= 0 ? 0 : 1;
-            int magnitude = e >= 0 ? e : -1 - e;
-            histograms[ClassedRule.classOf(rank, length, classes) * 2 + side][Math.min(RANGE, magnitude)]++;
+        this(histograms(errors, length, classes), pairs(errors, length, classes));
+    }
+
+    private ExpansionOptimizer(long[][] histograms, long[][] pairs) {
+        this.histograms = histograms;
+        this.pairs = pairs;
+        this.classes = histograms.length / 2;
+        pairCapacity = new double[classes];
+        pairDistortion = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            long[] c = pairs[k];
+            pairCapacity[k] = 1.5 * c[0] + c[1];
+            pairDistortion[k] = 0.5 * c[0] + 1.5 * c[1] + c[3] + 2.0 * c[4];
         }
         capacity = new double[classes * 2][OPTIONS];
         distortion = new double[classes * 2][OPTIONS];
+        hulls = new int[classes * 2][];
         for (int s = 0; s < histograms.length; s++) {
             tabulate(histograms[s], capacity[s], distortion[s]);
+            hulls[s] = lowerHull(capacity[s], distortion[s]);
         }
+    }
+
+    /**
+     * The options on the lower convex hull of (capacity, distortion), by increasing capacity: the only
+     * ones that can minimise {@code distortion - lambda * capacity} for some {@code lambda >= 0}.
+     */
+    private static int[] lowerHull(double[] capacity, double[] distortion) {
+        long[] byCapacity = new long[OPTIONS];
+        for (int o = 0; o < OPTIONS; o++) {
+            byCapacity[o] = (long) capacity[o] << 8 | o;
+        }
+        java.util.Arrays.sort(byCapacity);
+        int[] hull = new int[OPTIONS];
+        int size = 0;
+        for (long packed : byCapacity) {
+            int o = (int) (packed & 0xFF);
+            if (size > 0 && capacity[hull[size - 1]] == capacity[o]) {
+                if (distortion[o] >= distortion[hull[size - 1]]) {
+                    continue;
+                }
+                size--;
+            }
+            while (size >= 2 && turnsClockwise(capacity, distortion, hull[size - 2], hull[size - 1], o)) {
+                size--;
+            }
+            hull[size++] = o;
+        }
+        return java.util.Arrays.copyOf(hull, size);
+    }
+
+    private static boolean turnsClockwise(double[] x, double[] y, int a, int b, int c) {
+        return (x[b] - x[a]) * (y[c] - y[a]) - (y[b] - y[a]) * (x[c] - x[a]) <= 0;
+    }
+
+    /**
+     * The same ranks in {@code coarser} classes; exact because class boundaries nest when the class
+     * count divides this one's.
+     */
+    ExpansionOptimizer merged(int coarser) {
+        if (classes % coarser != 0) {
+            throw new IllegalArgumentException(coarser + " classes do not nest in " + classes);
+        }
+        int group = classes / coarser;
+        long[][] merged = new long[coarser * 2][RANGE + 1];
+        for (int s = 0; s < histograms.length; s++) {
+            long[] target = merged[(s / 2 / group) * 2 + s % 2];
+            for (int i = 0; i <= RANGE; i++) {
+                target[i] += histograms[s][i];
+            }
+        }
+        long[][] mergedPairs = new long[coarser][5];
+        for (int k = 0; k < classes; k++) {
+            for (int i = 0; i < 5; i++) {
+                mergedPairs[k / group][i] += pairs[k][i];
+            }
+        }
+        return new ExpansionOptimizer(merged, mergedPairs);
+    }
+
+    private static long[][] pairs(int[] errors, int length, int classes) {
+        long[][] counts = new long[classes][5];
+        for (int k = 0; k < classes; k++) {
+            int end = ClassedRule.classStart(k + 1, length, classes);
+            for (int rank = ClassedRule.classStart(k, length, classes); rank + 1 < end; rank += 2) {
+                int a = PairwiseExpansion.mirror(errors[rank]);
+                int b = PairwiseExpansion.mirror(errors[rank + 1]);
+                int category;
+                if (a == 0 && b == 0) {
+                    category = 0;
+                } else if (a + b == 1) {
+                    category = 1;
+                } else if (a == 1 && b == 1) {
+                    category = 2;
+                } else if (a == 0 || b == 0) {
+                    category = 3;
+                } else {
+                    category = 4;
+                }
+                counts[k][category]++;
+            }
+        }
+        return counts;
+    }
+
+    private static long[][] histograms(int[] errors, int length, int classes) {
+        long[][] histograms = new long[classes * 2][RANGE + 1];
+        for (int k = 0; k < classes; k++) {
+            long[] right = histograms[2 * k];
+            long[] left = histograms[2 * k + 1];
+            int end = ClassedRule.classStart(k + 1, length, classes);
+            for (int rank = ClassedRule.classStart(k, length, classes); rank < end; rank++) {
+                int e = errors[rank];
+                if (e >= 0) {
+                    right[Math.min(RANGE, e)]++;
+                } else {
+                    left[Math.min(RANGE, -1 - e)]++;
+                }
+            }
+        }
+        return histograms;
     }
 
     private static void tabulate(long[] g, double[] capacity, double[] distortion) {
@@ -56,44 +176,64 @@ final class ExpansionOptimizer {
         }
     }
 
+    /** Expansions per class and their expected squared error. */
+    record Solution(MirroredExpansion[] expansions, boolean[] pairwise, double distortion) {
+    }
+
     /** The cheapest expansions with at least {@code target} expected capacity, or null if none reach it. */
-    MirroredExpansion[] solve(double target) {
+    Solution solve(double target) {
         int[] choice = new int[classes * 2];
+        boolean[] pairwise = new boolean[classes];
         double high = 1e7;
-        if (choose(high, choice) < target) {
+        if (choose(high, choice, pairwise) < target) {
             return null;
         }
         double low = 0;
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 48; i++) {
             double mid = (low + high) / 2;
-            if (choose(mid, choice) >= target) {
+            if (choose(mid, choice, pairwise) >= target) {
                 high = mid;
             } else {
                 low = mid;
             }
         }
-        choose(high, choice);
+        choose(high, choice, pairwise);
         MirroredExpansion[] expansions = new MirroredExpansion[classes];
+        double total = 0;
         for (int k = 0; k < classes; k++) {
-            expansions[k] = new MirroredExpansion(mapping(choice[2 * k + 1]), mapping(choice[2 * k]));
+            if (pairwise[k]) {
+                expansions[k] = PairwiseExpansion.SINGLE;
+                total += pairDistortion[k];
+            } else {
+                expansions[k] = new MirroredExpansion(mapping(choice[2 * k + 1]), mapping(choice[2 * k]));
+                total += distortion[2 * k][choice[2 * k]] + distortion[2 * k + 1][choice[2 * k + 1]];
+            }
         }
-        return expansions;
+        return new Solution(expansions, pairwise, total);
     }
 
-    private double choose(double lambda, int[] choice) {
+    /** The per-class choices minimising distortion minus lambda times capacity; returns the capacity. */
+    private double choose(double lambda, int[] choice, boolean[] pairwise) {
         double total = 0;
-        for (int s = 0; s < choice.length; s++) {
-            int best = 0;
-            double bestCost = 0;
-            for (int o = 1; o < OPTIONS; o++) {
-                double cost = distortion[s][o] - lambda * capacity[s][o];
-                if (cost < bestCost) {
-                    best = o;
-                    bestCost = cost;
+        for (int k = 0; k < classes; k++) {
+            double sides = 0;
+            double sidesCapacity = 0;
+            for (int s = 2 * k; s < 2 * k + 2; s++) {
+                int best = 0;
+                double bestCost = 0;
+                for (int o : hulls[s]) {
+                    double cost = distortion[s][o] - lambda * capacity[s][o];
+                    if (cost < bestCost) {
+                        best = o;
+                        bestCost = cost;
+                    }
                 }
+                choice[s] = best;
+                sides += bestCost;
+                sidesCapacity += capacity[s][best];
             }
-            choice[s] = best;
-            total += capacity[s][best];
+            pairwise[k] = pairCapacity[k] > 0 && pairDistortion[k] - lambda * pairCapacity[k] < sides;
+            total += pairwise[k] ? pairCapacity[k] : sidesCapacity;
         }
         return total;
     }

@@ -11,8 +11,12 @@ import org.cyberhealth.core.bits.Bits;
  */
 final class LayerPass {
 
-    /** The outcome of walking the layer: how far it went, the location-map flags and the squared error. */
-    record Walk(int end, Bits flags, long distortion) {
+    /**
+     * The outcome of walking the layer: how far it went, the location-map flags, the squared error, how
+     * many bits it carried, whether that is all of them, and whether the last pair took one zero bit
+     * beyond the payload (which the extractor then drops).
+     */
+    record Walk(int end, Bits flags, long distortion, int carried, boolean complete, boolean padded) {
     }
 
     private final RhombusWindow window;
@@ -52,19 +56,52 @@ final class LayerPass {
         return !window.inRange(u + expansion.mark(e, 0)) || !window.inRange(u + expansion.mark(e, 1));
     }
 
-    /** Walks the layer under {@code rule}; null if the bits do not fit. Writes the marked samples when asked. */
+    /** Walks the layer under {@code rule}, writing the marked samples when asked (only sensible when it completes). */
     Walk embed(LayerRule rule, boolean write) {
         int need = bitsToCarry();
         int carried = 0;
         long distortion = 0;
         Bits flags = new Bits(16);
         int[] values = window.values;
-        for (int rank = 0; rank < usable; rank++) {
-            if (carried == need) {
-                return new Walk(rank, flags, distortion);
+        int rank = 0;
+        while (rank < usable) {
+            if (carried >= need) {
+                return new Walk(rank, flags, distortion, need, true, carried > need);
+            }
+            if (rule.paired(rank)) {
+                int p1 = ranked[rank];
+                int p2 = ranked[rank + 1];
+                int u1 = window.predict(p1);
+                int u2 = window.predict(p2);
+                int e1 = values[p1] - u1;
+                int e2 = values[p2] - u2;
+                rank += 2;
+                if (pairOverflows(u1, u2, e1, e2)) {
+                    flags.append(true);
+                    continue;
+                }
+                int a = PairwiseExpansion.mirror(e1);
+                int b = PairwiseExpansion.mirror(e2);
+                int first = bitAt(carried, need);
+                int used = PairwiseExpansion.bitsUsed(a, b, first);
+                int second = used == 2 ? bitAt(carried + 1, need) : 0;
+                carried += used;
+                long marked = PairwiseExpansion.mark(a, b, first, second);
+                int m1 = PairwiseExpansion.unmirror(PairwiseExpansion.first(marked), e1);
+                int m2 = PairwiseExpansion.unmirror(PairwiseExpansion.second(marked), e2);
+                if (pairOverflows(u1, u2, m1, m2)) {
+                    flags.append(false);
+                }
+                distortion += (long) (m1 - e1) * (m1 - e1) + (long) (m2 - e2) * (m2 - e2);
+                if (write) {
+                    values[p1] = u1 + m1;
+                    values[p2] = u2 + m2;
+                }
+                continue;
             }
             ErrorExpansion expansion = rule.at(rank);
             int p = ranked[rank];
+            rank++;
             int u = window.predict(p);
             int e = values[p] - u;
             if (overflows(u, e, expansion)) {
@@ -84,7 +121,25 @@ final class LayerPass {
                 values[p] = u + marked;
             }
         }
-        return carried == need ? new Walk(usable, flags, distortion) : null;
+        return new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
+    }
+
+    private int bitAt(int index, int need) {
+        return index < need ? bits.bit(index) : 0;
+    }
+
+    /** Whether some marking of the pair (any bits) would leave the legal range. */
+    private boolean pairOverflows(int u1, int u2, int e1, int e2) {
+        int a = PairwiseExpansion.mirror(e1);
+        int b = PairwiseExpansion.mirror(e2);
+        for (int bitsTried = 0; bitsTried < 3; bitsTried++) {
+            long marked = PairwiseExpansion.mark(a, b, bitsTried == 0 ? 0 : 1, bitsTried == 2 ? 1 : 0);
+            if (!window.inRange(u1 + PairwiseExpansion.unmirror(PairwiseExpansion.first(marked), e1))
+                    || !window.inRange(u2 + PairwiseExpansion.unmirror(PairwiseExpansion.second(marked), e2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Undoes {@link #embed} over the first {@code end} ranks and returns the hidden bits. */
@@ -93,34 +148,84 @@ final class LayerPass {
             throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
         }
         Bits out = new Bits(Math.max(64, end));
-        int flagIndex = 0;
+        FlagReader flagReader = new FlagReader(flags);
         int[] values = window.values;
-        for (int rank = 0; rank < end; rank++) {
-            ErrorExpansion expansion = rule.at(rank);
-            int p = ranked[rank];
-            int u = window.predict(p);
-            int marked = values[p] - u;
-            if (overflows(u, marked, expansion)) {
-                if (flagIndex >= flags.length()) {
-                    throw new ExtractionException("no valid reversible watermark: location map too short");
+        int rank = 0;
+        while (rank < end) {
+            if (rule.paired(rank)) {
+                if (rank + 1 >= end) {
+                    throw new ExtractionException("no valid reversible watermark: embedding ends inside a pair");
                 }
-                if (flags.get(flagIndex++)) {
+                int p1 = ranked[rank];
+                int p2 = ranked[rank + 1];
+                rank += 2;
+                int u1 = window.predict(p1);
+                int u2 = window.predict(p2);
+                int m1 = values[p1] - u1;
+                int m2 = values[p2] - u2;
+                if (pairOverflows(u1, u2, m1, m2) && flagReader.next()) {
                     continue;
                 }
+                int a = PairwiseExpansion.mirror(m1);
+                int b = PairwiseExpansion.mirror(m2);
+                long original = PairwiseExpansion.restore(a, b);
+                if (original < 0) {
+                    throw new ExtractionException("no valid reversible watermark: impossible marked pair");
+                }
+                int code = PairwiseExpansion.carried(a, b);
+                for (int i = (code >> 2) - 1; i >= 0; i--) {
+                    out.append((code >> i & 1) == 1);
+                }
+                restore(p1, u1 + PairwiseExpansion.unmirror(PairwiseExpansion.first(original), m1));
+                restore(p2, u2 + PairwiseExpansion.unmirror(PairwiseExpansion.second(original), m2));
+                continue;
+            }
+            ErrorExpansion expansion = rule.at(rank);
+            int p = ranked[rank];
+            rank++;
+            int u = window.predict(p);
+            int marked = values[p] - u;
+            if (overflows(u, marked, expansion) && flagReader.next()) {
+                continue;
             }
             int bit = expansion.bit(marked);
             if (bit >= 0) {
                 out.append(bit == 1);
             }
-            int original = u + expansion.restore(marked);
-            if (!window.inRange(original)) {
-                throw new ExtractionException("no valid reversible watermark: restored sample out of range");
-            }
-            values[p] = original;
+            restore(p, u + expansion.restore(marked));
         }
-        if (flagIndex != flags.length()) {
+        if (!flagReader.exhausted()) {
             throw new ExtractionException("no valid reversible watermark: location map does not match");
         }
         return out;
+    }
+
+    private void restore(int p, int original) {
+        if (!window.inRange(original)) {
+            throw new ExtractionException("no valid reversible watermark: restored sample out of range");
+        }
+        window.values[p] = original;
+    }
+
+    /** Reads the location-map flags in order; running out means the region holds no valid embedding. */
+    private static final class FlagReader {
+
+        private final Bits flags;
+        private int index;
+
+        FlagReader(Bits flags) {
+            this.flags = flags;
+        }
+
+        boolean next() {
+            if (index >= flags.length()) {
+                throw new ExtractionException("no valid reversible watermark: location map too short");
+            }
+            return flags.get(index++);
+        }
+
+        boolean exhausted() {
+            return index == flags.length();
+        }
     }
 }

@@ -7,6 +7,11 @@ interface LayerRule {
 
     ErrorExpansion at(int rank);
 
+    /** Whether ranks {@code rank} and {@code rank + 1} are modified jointly ({@link PairwiseExpansion}). */
+    default boolean paired(int rank) {
+        return false;
+    }
+
     /** Appends the parameters the extractor needs to rebuild this rule. */
     void write(Bits out);
 }

@@ -1,9 +1,15 @@
 package org.cyberhealth.imaging.watermark.reversible;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.cyberhealth.core.bits.Bits;
+
 /**
  * The layer strategy of {@link AdaptiveMhmScheme}: rank by {@link RingComplexity}, then choose how many
  * of the smoothest samples to use and, within them, one expansion per complexity class with
- * {@link ExpansionOptimizer}; the candidate that actually embeds with the least squared error wins.
+ * {@link ExpansionOptimizer}; the candidate with the least expected cost that actually fits wins.
  */
 final class MhmRanking implements LayerStrategy {
 
@@ -19,36 +25,52 @@ final class MhmRanking implements LayerStrategy {
         int usable = pass.usable();
         int need = pass.bitsToCarry();
         if (need == 0) {
-            return new ClassedRule(0, new MirroredExpansion[] {MirroredExpansion.IDENTITY}, usable);
+            return ClassedRule.untouched(usable);
         }
         int[] errors = new int[usable];
         for (int rank = 0; rank < usable; rank++) {
             errors[rank] = pass.error(rank);
         }
-        LayerRule best = null;
-        long bestDistortion = Long.MAX_VALUE;
+        List<Candidate> candidates = new ArrayList<>();
         for (int length = usable; length >= need; length /= 2) {
-            int classes = ClassedRule.classesFor(length);
-            ExpansionOptimizer optimizer = new ExpansionOptimizer(errors, length, classes);
-            double target = need;
-            for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-                MirroredExpansion[] expansions = optimizer.solve(target);
-                if (expansions == null) {
-                    break;
+            int[] classCounts = ClassedRule.classCountsFor(length);
+            ExpansionOptimizer finest = new ExpansionOptimizer(errors, length, classCounts[classCounts.length - 1]);
+            for (int classes : classCounts) {
+                ExpansionOptimizer optimizer = finest.merged(classes);
+                ExpansionOptimizer.Solution solution = optimizer.solve(need);
+                if (solution != null) {
+                    ClassedRule rule = new ClassedRule(length, solution.expansions(), solution.pairwise(), usable);
+                    Bits side = new Bits();
+                    rule.write(side);
+                    candidates.add(new Candidate(optimizer, length, solution.distortion() + side.length()));
                 }
-                ClassedRule rule = new ClassedRule(length, expansions, usable);
-                LayerPass.Walk walk = pass.embed(rule, false);
-                if (walk != null) {
-                    if (walk.distortion() < bestDistortion) {
-                        best = rule;
-                        bestDistortion = walk.distortion();
-                    }
-                    break;
-                }
-                target += Math.max(16, need / 32.0);
             }
         }
-        return best;
+        candidates.sort(Comparator.comparingDouble(Candidate::cost));
+        for (Candidate candidate : candidates) {
+            double target = need;
+            for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+                ExpansionOptimizer.Solution solution = candidate.optimizer().solve(target);
+                if (solution == null) {
+                    break;
+                }
+                ClassedRule rule = new ClassedRule(candidate.length(), solution.expansions(), solution.pairwise(), usable);
+                LayerPass.Walk walk = pass.embed(rule, false);
+                if (walk.complete()) {
+                    return rule;
+                }
+                // samples skipped for overflow cost capacity the histograms promised: ask for that much more
+                target = target * need / Math.max(1, walk.carried()) + 16;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A way to cut the smoothest {@code length} ranks into classes, with its expected cost: squared error
+     * plus one unit per side-information bit (about what a bit costs to embed).
+     */
+    private record Candidate(ExpansionOptimizer optimizer, int length, double cost) {
     }
 
     @Override

@@ -59,6 +59,23 @@ final class RhombusWindow {
         dot = java.util.Arrays.copyOf(dotBuffer, dotCount);
     }
 
+    private RhombusWindow(RhombusWindow other) {
+        raster = other.raster;
+        region = other.region;
+        width = other.width;
+        height = other.height;
+        minValue = other.minValue;
+        maxValue = other.maxValue;
+        values = other.values.clone();
+        cross = other.cross;
+        dot = other.dot;
+    }
+
+    /** A scratch copy with its own samples, for dry runs. */
+    RhombusWindow copy() {
+        return new RhombusWindow(this);
+    }
+
     static RhombusWindow of(Raster raster, Region region) {
         return new RhombusWindow(raster, region);
     }

@@ -10,14 +10,6 @@ package org.cyberhealth.imaging.watermark.reversible;
  */
 final class RingComplexity {
 
-    /** Offsets (dx, dy) of pairs of other-layer samples, as {x1, y1, x2, y2}. */
-    private static final int[][] RING_PAIRS = {
-        {0, -1, 1, 0}, {1, 0, 0, 1}, {0, 1, -1, 0}, {-1, 0, 0, -1},
-        {0, -1, 1, -2}, {0, -1, -1, -2}, {1, 0, 2, -1}, {1, 0, 2, 1},
-        {0, 1, 1, 2}, {0, 1, -1, 2}, {-1, 0, -2, 1}, {-1, 0, -2, -1},
-        {1, -2, 2, -1}, {2, 1, 1, 2}, {-1, 2, -2, 1}, {-2, -1, -1, -2},
-    };
-
     private RingComplexity() {
     }
 
@@ -25,25 +17,35 @@ final class RingComplexity {
         int w = window.width;
         int h = window.height;
         int[] v = window.values;
-        int[] pairOffsets = new int[RING_PAIRS.length * 2];
-        for (int i = 0; i < RING_PAIRS.length; i++) {
-            pairOffsets[2 * i] = RING_PAIRS[i][1] * w + RING_PAIRS[i][0];
-            pairOffsets[2 * i + 1] = RING_PAIRS[i][3] * w + RING_PAIRS[i][2];
-        }
         int[] keys = new int[layer.length];
+        int y = 0;
         for (int i = 0; i < layer.length; i++) {
             int p = layer[i];
-            int x = p % w;
-            int y = p / w;
-            long sum = 0;
+            while (p >= (y + 1) * w) {
+                y++;
+            }
+            int x = p - y * w;
+            // the rhombus: north, east, south, west
+            long n = v[p - w];
+            long e = v[p + 1];
+            long s = v[p + w];
+            long west = v[p - 1];
+            long sum = Math.abs(n - e) + Math.abs(e - s) + Math.abs(s - west) + Math.abs(west - n);
             if (x >= 2 && y >= 2 && x < w - 2 && y < h - 2) {
-                for (int k = 0; k < pairOffsets.length; k += 2) {
-                    sum += Math.abs((long) v[p + pairOffsets[k]] - v[p + pairOffsets[k + 1]]);
-                }
+                // the ring: two samples beyond each rhombus corner, clockwise from north-north-west
+                long nnw = v[p - 2 * w - 1];
+                long nne = v[p - 2 * w + 1];
+                long ene = v[p - w + 2];
+                long ese = v[p + w + 2];
+                long sse = v[p + 2 * w + 1];
+                long ssw = v[p + 2 * w - 1];
+                long wsw = v[p + w - 2];
+                long wnw = v[p - w - 2];
+                sum += Math.abs(n - nnw) + Math.abs(n - nne) + Math.abs(e - ene) + Math.abs(e - ese)
+                        + Math.abs(s - sse) + Math.abs(s - ssw) + Math.abs(west - wsw) + Math.abs(west - wnw)
+                        + Math.abs(nne - ene) + Math.abs(ese - sse) + Math.abs(ssw - wsw) + Math.abs(wnw - nnw);
             } else {
-                for (int k = 0; k < 8; k += 2) {
-                    sum += 4 * Math.abs((long) v[p + pairOffsets[k]] - v[p + pairOffsets[k + 1]]);
-                }
+                sum *= 4;
             }
             keys[i] = (int) Math.min(Integer.MAX_VALUE, sum);
         }

@@ -91,7 +91,7 @@ final class SachnevRanking implements LayerStrategy {
         for (int tn : new int[] {-(width / 2), -Math.max(1, (width - 1) / 2)}) {
             Thresholds candidate = new Thresholds(tn, tn + width - 1);
             LayerPass.Walk walk = pass.embed(candidate, false);
-            if (walk != null && walk.distortion() < bestDistortion) {
+            if (walk.complete() && walk.distortion() < bestDistortion) {
                 best = candidate;
                 bestDistortion = walk.distortion();
             }

@@ -11,17 +11,27 @@ import org.cyberhealth.imaging.Region;
  * marked first, predicted from the untouched dot layer; then the dot layer, predicted from the marked
  * cross layer. The extractor runs the other way round.
  *
- * <p>Side information, all inside the region: the dot layer's rule, its end rank and location map sit in
- * the least significant bits of reserved dot samples (the last LSB-replaceable ones of the dot ranking,
- * never used as carriers), preceded by their count. The cross layer's rule, end rank and location map,
- * and the reserved samples' original LSBs, travel at the head of the dot layer's bits. So a region costs
- * a few tens of bits of overhead and needs nothing outside it.
+ * <p>Side information, all inside the region: the dot layer's rule, its end rank (plus one bit saying
+ * whether the last pair was padded) and location map sit in the least significant bits of reserved dot
+ * samples (the last LSB-replaceable ones of the dot ranking, never used as carriers), preceded by their
+ * count (Elias gamma). The cross layer's rule, end rank, padding bit and location map, and the reserved
+ * samples' original LSBs, travel at the head of the dot layer's bits. For a 32x32 region that is about
+ * 20 to 30 bits in LSBs and 15 to 25 bits plus the reserved LSBs in the dot layer; a region needs
+ * nothing outside it.
+ *
+ * <p>An unmarked (or damaged) region is usually rejected with ExtractionException, because its samples
+ * do not parse as consistent side information (impossible lengths, a location map that does not match,
+ * restored samples out of range, marked pairs no embedding produces). There is no checksum, so some
+ * unmarked regions do parse: extraction then returns meaningless bits and changes the region. Callers
+ * authenticate the payload (MAC) and extract from a copy, as the interface recommends.
  *
  * <p>Capacity depends slightly on the payload's values (the dot layer is predicted from marked cross
- * samples), so capacity is defined with a fixed reference payload: {@link #fits} runs a dry embedding of
- * pseudo-random bits, and {@link #embed} accepts exactly the payload lengths that fit that way and that
- * also fit with the actual bits (the latter fails only in pathological cases, with
- * CapacityExceededException and the raster untouched).
+ * samples), so capacity is defined with a fixed reference payload and a safety margin: a length
+ * {@code n} fits when a dry embedding of {@code n + margin(n)} pseudo-random bits succeeds. {@link #embed}
+ * accepts exactly the lengths that fit that way (so {@code capacity + 1} is always refused), and the
+ * margin absorbs the payload-dependent variation, so that {@code capacity} bits of any content embed;
+ * should a pathological payload still not fit, embed throws CapacityExceededException and leaves the
+ * raster untouched.
  */
 final class TwoLayerPee {
 
@@ -34,12 +44,13 @@ final class TwoLayerPee {
     }
 
     void embed(Raster raster, Region region, Bits payload) {
-        if (!fits(raster, region, payload.length())) {
+        RhombusWindow window = RhombusWindow.of(raster, region);
+        int[] crossRanked = ranked(window, window.cross);
+        if (!fits(window, crossRanked, payload.length())) {
             throw new CapacityExceededException("payload of " + payload.length() + " bits exceeds the capacity of the "
                     + region.width() + "x" + region.height() + " region (" + capacity(raster, region) + " bits)");
         }
-        RhombusWindow window = RhombusWindow.of(raster, region);
-        if (!embedInto(window, payload)) {
+        if (!embedInto(window, crossRanked, payload)) {
             throw new CapacityExceededException("payload of " + payload.length()
                     + " bits does not fit this region with these bit values; try a shorter payload");
         }
@@ -47,14 +58,16 @@ final class TwoLayerPee {
     }
 
     int capacity(Raster raster, Region region) {
-        if (!fits(raster, region, 0)) {
+        RhombusWindow window = RhombusWindow.of(raster, region);
+        int[] crossRanked = ranked(window, window.cross);
+        if (!fits(window, crossRanked, 0)) {
             return 0;
         }
         int low = 0;
-        int high = 2 * (region.width() * region.height()) + 1;
+        int high = window.cross.length + window.dot.length + 1;
         while (high - low > 1) {
             int mid = (int) (((long) low + high) >>> 1);
-            if (fits(raster, region, mid)) {
+            if (fits(window, crossRanked, mid)) {
                 low = mid;
             } else {
                 high = mid;
@@ -63,8 +76,14 @@ final class TwoLayerPee {
         return low;
     }
 
-    private boolean fits(Raster raster, Region region, int payloadBits) {
-        return embedInto(RhombusWindow.of(raster, region), referencePayload(payloadBits));
+    /** Whether {@code payloadBits} plus the margin of reference bits embed into a copy of the window. */
+    private boolean fits(RhombusWindow window, int[] crossRanked, int payloadBits) {
+        return embedInto(window.copy(), crossRanked, referencePayload(payloadBits + margin(payloadBits)));
+    }
+
+    /** Spare capacity kept for payload-dependent variation: 8 bits plus about 3 %. */
+    private static int margin(int payloadBits) {
+        return 8 + payloadBits / 32;
     }
 
     private static Bits referencePayload(int length) {
@@ -77,9 +96,8 @@ final class TwoLayerPee {
     }
 
     /** Marks the window (not the raster); false if the payload does not fit. */
-    private boolean embedInto(RhombusWindow window, Bits payload) {
+    private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload) {
         int crossBits = strategy.crossShare(window, payload.length());
-        int[] crossRanked = ranked(window, window.cross);
         LayerPass crossPass = new LayerPass(window, crossRanked, crossRanked.length, payload.slice(0, crossBits));
         LayerRule crossRule = strategy.plan(crossPass);
         if (crossRule == null) {
@@ -89,11 +107,13 @@ final class TwoLayerPee {
         Bits crossSide = new Bits();
         crossRule.write(crossSide);
         crossSide.append(crossWalk.end(), BitReader.widthOf(crossRanked.length));
+        crossSide.append(crossWalk.padded());
         LocationMap.write(crossWalk.flags(), crossSide);
 
         int[] dotRanked = ranked(window, window.dot);
         Bits rest = payload.slice(crossBits, payload.length());
-        int reserved = 8;
+        // the dot layer's side information is about as long as the cross layer's: start there
+        int reserved = crossSide.length() + 2 * BitReader.widthOf(crossSide.length()) + 1;
         while (true) {
             int[] tail = reservedRanks(window, dotRanked, reserved);
             if (tail == null) {
@@ -115,6 +135,7 @@ final class TwoLayerPee {
             Bits dotSide = new Bits();
             dotRule.write(dotSide);
             dotSide.append(dotWalk.end(), BitReader.widthOf(dotRanked.length));
+            dotSide.append(dotWalk.padded());
             LocationMap.write(dotWalk.flags(), dotSide);
             Bits header = new Bits();
             BitReader.gamma(header, reserved);
@@ -138,23 +159,25 @@ final class TwoLayerPee {
         int[] dotRanked = ranked(window, window.dot);
         BitReader header = new BitReader(tailLsbs(window, dotRanked));
         int reserved = header.gamma();
-        int[] tail = reservedRanks(window, dotRanked, reserved);
+        int[] tail = reserved <= dotRanked.length ? reservedRanks(window, dotRanked, reserved) : null;
         if (tail == null) {
             throw new ExtractionException("no valid reversible watermark: side information larger than the region");
         }
         int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
         LayerRule dotRule = strategy.read(header, usable);
         int dotEnd = header.read(BitReader.widthOf(dotRanked.length));
+        boolean dotPadded = header.bit() == 1;
         Bits dotFlags = LocationMap.read(header, usable);
         if (header.position() > reserved) {
             throw new ExtractionException("no valid reversible watermark: inconsistent side information");
         }
         LayerPass dotPass = new LayerPass(window, dotRanked, usable, null);
-        BitReader dotBits = new BitReader(dotPass.extract(dotRule, dotEnd, dotFlags));
+        BitReader dotBits = new BitReader(withoutPadding(dotPass.extract(dotRule, dotEnd, dotFlags), dotPadded));
 
         int crossCount = window.cross.length;
         LayerRule crossRule = strategy.read(dotBits, crossCount);
         int crossEnd = dotBits.read(BitReader.widthOf(crossCount));
+        boolean crossPadded = dotBits.bit() == 1;
         Bits crossFlags = LocationMap.read(dotBits, crossCount);
         for (int rank : tail) {
             int p = dotRanked[rank];
@@ -162,10 +185,21 @@ final class TwoLayerPee {
         }
         Bits rest = dotBits.rest();
         int[] crossRanked = ranked(window, window.cross);
-        Bits payload = new LayerPass(window, crossRanked, crossCount, null).extract(crossRule, crossEnd, crossFlags);
+        Bits payload = withoutPadding(
+                new LayerPass(window, crossRanked, crossCount, null).extract(crossRule, crossEnd, crossFlags), crossPadded);
         payload.append(rest);
         window.writeBack();
         return payload;
+    }
+
+    private static Bits withoutPadding(Bits bits, boolean padded) {
+        if (!padded) {
+            return bits;
+        }
+        if (bits.length() == 0) {
+            throw new ExtractionException("no valid reversible watermark: padding without bits");
+        }
+        return bits.slice(0, bits.length() - 1);
     }
 
     /** The LSBs of the dot layer's LSB-replaceable samples, from the last rank backwards. */

@@ -92,7 +92,7 @@ final class TestImages {
         return bits;
     }
 
-    /** A 2-D little-endian {@code <f8} or {@code |u1} array from a version 1 .npy file, as doubles. */
+    /** A 2-D little-endian {@code <f8} or {@code |u1} array (C or Fortran order) from a version 1 .npy file. */
     static double[][] npy(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -102,14 +102,15 @@ final class TestImages {
         int rows = Integer.parseInt(shape.split(" ")[0]);
         int cols = Integer.parseInt(shape.split(" ")[1]);
         boolean doubles = header.contains("<f8");
-        if (!doubles && !header.contains("|u1") || header.contains("'fortran_order': True")) {
+        boolean columnMajor = header.contains("'fortran_order': True");
+        if (!doubles && !header.contains("|u1")) {
             throw new IOException("unsupported npy header " + header);
         }
         double[][] out = new double[rows][cols];
         int offset = 10 + headerLength;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                int i = r * cols + c;
+                int i = columnMajor ? c * rows + r : r * cols + c;
                 out[r][c] = doubles ? buffer.getDouble(offset + 8 * i) : bytes[offset + i] & 0xFF;
             }
         }
