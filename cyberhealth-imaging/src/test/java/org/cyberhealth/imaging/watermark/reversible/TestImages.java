@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import org.cyberhealth.core.bits.Bits;
 import org.cyberhealth.imaging.Raster;
 
-/** Test images: the classic 8-bit images in the test resources, synthetic rasters, and a tiny .npy reader. */
+/** Test images: the classic 8-bit images in the test resources and synthetic rasters. */
 final class TestImages {
 
     private TestImages() {
@@ -90,30 +90,5 @@ final class TestImages {
             bits.append(random.nextBoolean());
         }
         return bits;
-    }
-
-    /** A 2-D little-endian {@code <f8} or {@code |u1} array (C or Fortran order) from a version 1 .npy file. */
-    static double[][] npy(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLength = buffer.getShort(8) & 0xFFFF;
-        String header = new String(bytes, 10, headerLength, StandardCharsets.ISO_8859_1);
-        String shape = header.replaceAll(".*'shape': \\((\\d+), (\\d+)\\).*", "$1 $2").trim();
-        int rows = Integer.parseInt(shape.split(" ")[0]);
-        int cols = Integer.parseInt(shape.split(" ")[1]);
-        boolean doubles = header.contains("<f8");
-        boolean columnMajor = header.contains("'fortran_order': True");
-        if (!doubles && !header.contains("|u1")) {
-            throw new IOException("unsupported npy header " + header);
-        }
-        double[][] out = new double[rows][cols];
-        int offset = 10 + headerLength;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                int i = columnMajor ? c * rows + r : r * cols + c;
-                out[r][c] = doubles ? buffer.getDouble(offset + 8 * i) : bytes[offset + i] & 0xFF;
-            }
-        }
-        return out;
     }
 }
