@@ -126,4 +126,29 @@ class ImageCommandTest {
         assertThat(facts.path("rows").asInt()).isEqualTo(512);
         assertThat(facts.path("watermark").path("blockSize").asInt()).isEqualTo(32);
     }
+
+    @Test
+    void aMaskedRegionOfInterestStaysUntouched() throws Exception {
+        int[] mask = new int[512 * 512];
+        for (int y = 150; y < 230; y++) {
+            for (int x = 260; x < 330; x++) {
+                mask[y * 512 + x] = 255;
+            }
+        }
+        Path maskFile = dir.resolve("lesion-mask.png");
+        org.cyberhealth.imaging.io.ImageFiles.write(org.cyberhealth.imaging.io.PlainImage.gray(Raster.wrap(512, 512, mask, 0, 255)), maskFile, false);
+        Path out = dir.resolve("roi.dcm");
+        CliRun mark = CliRun.of("image", "mark", STUDY.resolve("02.dcm").toString(), "--key", key.toString(), "--recipient", "lab-5",
+                "--roi-mask", maskFile.toString(), "--out", out.toString(), "--json");
+        assertThat(mark.exitCode()).as(mark.out() + mark.err()).isZero();
+        assertThat(JSON.readTree(mark.out()).path("results").get(0).path("untouchedBlocks").asInt()).isPositive();
+        Raster original = ImageDocuments.open(STUDY.resolve("02.dcm")).raster();
+        Raster marked = ImageDocuments.open(out).raster();
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] != 0) {
+                assertThat(marked.samples()[i]).isEqualTo(original.samples()[i]);
+            }
+        }
+        assertThat(CliRun.of("image", "verify", out.toString(), "--key", key.toString()).exitCode()).isZero();
+    }
 }

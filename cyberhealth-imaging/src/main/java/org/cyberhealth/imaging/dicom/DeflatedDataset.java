@@ -88,10 +88,9 @@ final class DeflatedDataset {
             // writing a fresh one keeps the file's shape, so restoring the data restores the bytes.
             stream = concat(stream, gzipTrailer(dataset));
         }
-        // Pad to even length as the standard asks, unless the original was odd: then it was not padded,
-        // and a restored file must come out the same.
-        boolean originalPadded = (compressed.length + trailing.length) % 2 == 0;
-        return stream.length % 2 == 0 || !originalPadded ? stream : Arrays.copyOf(stream, stream.length + 1);
+        // Padded to even length as the standard asks. An original of odd length (not conformant) therefore
+        // comes back from mark and restore with one padding byte more; its data set is identical.
+        return stream.length % 2 == 0 ? stream : Arrays.copyOf(stream, stream.length + 1);
     }
 
     /** Whether the bytes after the stream start with the CRC-32 and length of the inflated data, as gzip ends. */
@@ -106,10 +105,18 @@ final class DeflatedDataset {
                 .putInt((int) crc.getValue()).putInt(data.length).array();
     }
 
-    /** Level and strategy that reproduce the original stream, or null when none does. */
+    /**
+     * Level and strategy that reproduce the original stream, or null when none does. Several settings
+     * can reproduce one stream; zlib's default (level 6, default strategy) is tried first because it is
+     * what most writers use and what this class writes, so that a file marked and then restored is
+     * recompressed with the settings that made the original.
+     */
     synchronized int[] reproducingSettings() {
         if (!settingsSearched) {
             settingsSearched = true;
+            if (reproduces(DEFAULT_LEVEL, Deflater.DEFAULT_STRATEGY)) {
+                reproducingSettings = new int[] {DEFAULT_LEVEL, Deflater.DEFAULT_STRATEGY};
+            }
             for (int level = 0; level <= 9 && reproducingSettings == null; level++) {
                 for (int strategy : STRATEGIES) {
                     if (reproduces(level, strategy)) {

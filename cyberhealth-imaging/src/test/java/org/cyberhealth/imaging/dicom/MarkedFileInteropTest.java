@@ -58,12 +58,21 @@ class MarkedFileInteropTest {
             DicomImageDocument marked = DicomImageDocument.read(out);
             Verification v = CryptoWatermark.verify(marked.raster(), marked.identity(), KEY.verificationKey(), KEY);
             assertThat(v.verdict()).as(name).isEqualTo(Verdict.AUTHENTIC);
-            assertThat(marked.file().withRaster(v.restored().orElseThrow()).toBytes()).as(name).isEqualTo(original.toBytes());
+            byte[] restored = marked.file().withRaster(v.restored().orElseThrow()).toBytes();
+            byte[] originalBytes = original.toBytes();
+            if (originalBytes.length % 2 == 1) {
+                // pydicom's image_dfl.dcm ends its deflated data at an odd length, which the standard does not
+                // allow; restoring writes a conformant file: the same bytes plus one padding byte.
+                assertThat(restored).as(name).hasSize(originalBytes.length + 1).startsWith(originalBytes);
+            } else {
+                assertThat(restored).as(name).isEqualTo(originalBytes);
+            }
         }
-        // 64x64 and 100x100 images cannot hold a seal of about 3,000 bits; everything else must be marked:
-        // signed CT, deflated, RGB planar, big-endian multi-frame RGB and 12-bit multi-frame MR.
+        // Images of 64x64 samples and smaller cannot hold a seal of about 3,000 bits; everything else must be
+        // marked: signed CT, deflated, RGB (both planar configurations), big-endian multi-frame RGB and
+        // 12-bit multi-frame MR.
         assertThat(tooSmall).containsExactlyInAnyOrder("pydicom/MR_small.dcm", "pydicom/MR_small_implicit.dcm",
-                "pydicom/MR_small_bigendian.dcm", "pydicom/SC_rgb_small_odd.dcm", "pydicom/ExplVR_BigEnd.dcm", "pydicom-data/SC_rgb.dcm");
+                "pydicom/MR_small_bigendian.dcm", "pydicom/SC_rgb_small_odd.dcm", "pydicom/ExplVR_BigEnd.dcm");
         assertThat(ExternalReaders.dcmdumpComplaints(written)).isEmpty();
         Map<Path, String> hashes = ExternalReaders.pydicomHashes(written, dir);
         for (int i = 0; i < written.size(); i++) {
