@@ -101,6 +101,10 @@ final class ImageCommand implements Runnable {
                 completionCandidates = SchemeNames.class)
         String scheme = WatermarkSchemes.DEFAULT;
 
+        @Option(names = "--block-size", paramLabel = "N", description = "Side of the tamper-localisation blocks in pixels "
+                + "(default: automatic, 32 or 64, whichever changes the image less).")
+        int blockSize = CryptoWatermark.AUTOMATIC_BLOCK_SIZE;
+
         @Option(names = "--no-robust", description = "Do not embed the robust recipient mark (then 'trace' cannot name the recipient).")
         boolean noRobust;
 
@@ -129,7 +133,7 @@ final class ImageCommand implements Runnable {
         @Override
         public Integer call() {
             IssuerKey key = KeyFiles.readIssuerKey(keyFile);
-            CryptoWatermark watermark = new CryptoWatermark(WatermarkSchemes.byName(scheme), !noRobust);
+            CryptoWatermark watermark = new CryptoWatermark(WatermarkSchemes.byName(scheme), !noRobust, blockSize);
             ExportLedger ledger = ledgerFile == null ? ExportLedger.besideKey(keyFile) : new ExportLedger(ledgerFile);
             String export = exportId == null ? UUID.randomUUID().toString() : exportId;
             RegionOfInterest untouched = regionOfInterest();
