@@ -127,12 +127,13 @@ public final class RobustMark implements RobustWatermark {
     private record Plan(SideInformation side, int[] shifts, int sideBits) {}
 
     private Plan plan(Raster raster, List<List<ZoneStatistics>> zonesOfBit, Bits message, Guards guards, ZoneLayout layout) {
+        double floor = typicalNoise(zonesOfBit.stream().flatMap(List::stream).toList());
         BitStrength[] strengths = new BitStrength[message.length()];
         int[] shifts = new int[layout.zoneCount()];
         List<Integer> ambiguous = new ArrayList<>();
         for (int bit = 0; bit < message.length(); bit++) {
             int sign = message.get(bit) ? 1 : -1;
-            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, guards, layout);
+            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, guards, layout, floor);
             for (ZoneStatistics zone : zonesOfBit.get(bit)) {
                 int shift = shiftOf(zone.zone, strengths[bit], layout);
                 if (shift > 0 && zone.fits(shift, guards)) {
@@ -169,17 +170,35 @@ public final class RobustMark implements RobustWatermark {
     public RobustReading read(Raster suspect) {
         int messageLength = parameters.messageBits();
         ZoneLayout layout = layout(suspect, messageLength);
-        Region everything = Region.whole(suspect);
+        List<ZoneStatistics> zones = new ArrayList<>();
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            zones.add(ZoneStatistics.of(suspect, Region.whole(suspect), layout, zone));
+        }
+        double floor = typicalNoise(zones);
         double[] sums = new double[messageLength];
         int[] counts = new int[messageLength];
         double squares = 0;
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            double difference = ZoneStatistics.of(suspect, everything, layout, zone).difference();
-            sums[layout.bitOf(zone)] += difference;
-            counts[layout.bitOf(zone)]++;
-            squares += difference * difference;
+        int used = 0;
+        for (ZoneStatistics zone : zones) {
+            if (zone.clipped()) {
+                continue;
+            }
+            double score = zone.score(floor);
+            sums[layout.bitOf(zone.zone)] += score;
+            counts[layout.bitOf(zone.zone)]++;
+            squares += score * score;
+            used++;
         }
-        return RobustReading.ofZoneSums(sums, counts, squares / layout.zoneCount());
+        return RobustReading.ofZoneSums(sums, counts, used == 0 ? 0 : squares / used);
+    }
+
+    /**
+     * The median natural noise of the zones that touch no end of the range: a scale that follows any
+     * linear gray-level map, so that a windowed copy scores its zones as the embedder did.
+     */
+    private static double typicalNoise(List<ZoneStatistics> zones) {
+        double[] noises = zones.stream().filter(zone -> !zone.clipped()).mapToDouble(ZoneStatistics::naturalNoise).sorted().toArray();
+        return noises.length == 0 ? 1 : Math.max(Double.MIN_NORMAL, noises[noises.length / 2]);
     }
 
     private ZoneLayout layout(Raster raster, int messageLength) {
@@ -205,23 +224,20 @@ public final class RobustMark implements RobustWatermark {
      * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
      * largest allowed when none does.
      */
-    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Guards guards, ZoneLayout layout) {
-        double margin = parameters.margin() * zones.size();
-        for (int steps = 4 * parameters.minStrength(); steps < 4 * parameters.maxStrength(); steps++) {
+    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Guards guards, ZoneLayout layout, double floor) {
+        double margin = parameters.margin() * zones.stream().filter(zone -> !zone.clipped()).count();
+        for (int steps = parameters.minQuarterSteps(); steps < parameters.maxQuarterSteps(); steps++) {
             BitStrength strength = BitStrength.ofQuarterSteps(steps);
             double total = 0;
             for (ZoneStatistics zone : zones) {
-                total += zone.difference();
                 int shift = shiftOf(zone.zone, strength, layout);
-                if (shift > 0 && zone.fits(shift, guards)) {
-                    total += sign * shift * zone.shiftGain();
-                }
+                total += zone.scoreAfter(shift > 0 && zone.fits(shift, guards) ? sign * shift : 0, floor);
             }
             if (sign * total >= margin) {
                 return strength;
             }
         }
-        return BitStrength.ofQuarterSteps(4 * parameters.maxStrength());
+        return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
     }
 
     private int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {
@@ -229,9 +245,9 @@ public final class RobustMark implements RobustWatermark {
     }
 
     private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {
-        layout.forEachPixel(zone, (x, y, subsetA) -> {
+        layout.forEachPixel(zone, (x, y, unit) -> {
             if (region.mayChange(x, y)) {
-                raster.set(x, y, raster.get(x, y) + (subsetA ? amount : -amount));
+                raster.set(x, y, raster.get(x, y) + (layout.inSubsetA(zone, unit) ? amount : -amount));
             }
         });
     }
