@@ -15,28 +15,50 @@ import org.cyberhealth.imaging.Region;
  * <p>The scheme follows the patchwork construction of De Vleeschouwer, Delaigle and Macq, "Circular
  * interpretation of bijective transformations in lossless watermarking for media asset management",
  * IEEE Trans. Multimedia 5(1):97-105, 2003: the picture is cut into zones, each zone is split by the key
- * into two pseudo-random subsets A and B, a bit is carried by moving the two subsets' gray levels in
- * opposite directions, and the reader compares the two subsets. It departs from the paper in four
- * ways, each chosen by measurement ({@code RobustnessBench}):
+ * into two subsets A and B, a bit is carried by moving the two subsets' gray levels in opposite
+ * directions, and the reader compares the two subsets. It departs from the paper in these ways, each
+ * chosen by measurement ({@code RobustnessBench} and a probe over eight CT slices):
  * <ul>
- *   <li>Zones are 8x8 pixels, aligned with the JPEG block grid, and the subsets are two of its four
- *       4x4 quarters each, so the mark lives in the lowest DCT frequencies, which JPEG keeps; the
- *       key spreads each bit's zones over the whole picture.</li>
- *   <li>The reader compares the subsets' mean gray levels rather than the paper's centres of mass
- *       on a circle. The sign of a mean difference survives any increasing gray-level map, so an
- *       8-bit windowed copy of a 12-bit picture, whose range differs, still reads.</li>
+ *   <li>Zones are 4x4 pixels made of four 2x2 units, and A is one diagonal pair of units, B the other
+ *       (the key picks which), so a smooth gradient adds as much to A as to B. The key spreads each
+ *       bit's zones over the whole picture: 64 zones per bit on a 512x512 CT. Small zones beat larger
+ *       ones on CT, where the picture's own differences between neighbouring 4- or 8-pixel blocks
+ *       (organ edges) are far larger than its noise: at the same strength, 8x8 zones lost up to 2 bits
+ *       of 64 after a soft-tissue window and JPEG 75 and up to 4 after W2000 and JPEG 75, 16x16 zones
+ *       more; 4x4 zones lost none and 2.</li>
+ *   <li>The reader scores each zone by the difference of its subsets' means over the zone's natural
+ *       noise (its texture inside the units, half its two gradient differences, which the mark leaves
+ *       alone, and the picture's median of these), limited to 3, and sums the scores of each bit.
+ *       Dividing by the noise weights quiet zones above edges (the optimal detector weighs by the
+ *       inverse of the natural spread); the limit keeps one edge from outvoting a bit's other zones;
+ *       and the scores are ratios, so an 8-bit window of a 12-bit picture scores as the original
+ *       does. Zones with more than 2 of their 16 samples at an end of the suspect's range were clipped
+ *       by a window and are left out.</li>
  *   <li>Instead of the paper's circular (modulo) shift, which turns samples near the ends of the range
  *       into salt-and-pepper noise, a zone is marked only if its shifted samples stay inside two
  *       guard levels; a zone with a sample outside them was certainly left unmarked, and the few
  *       unmarked zones that removal cannot recognise so are listed in the side information. The
  *       embedder tries guards 0, 1, 2, 4, ... levels from each end and keeps the shortest side
- *       information (on CT, a guard above the noisy air levels).</li>
- *   <li>The embedding is informed: for every bit the smallest strength (in quarter steps: a base shift
- *       for all the bit's zones, one level more for the first quarters of them) is chosen that brings
- *       the bit's summed A-B difference to the margin, counting the picture's own difference. The
- *       strengths go into the side information, a few bits per message bit.</li>
+ *       information.</li>
+ *   <li>Every zone is shifted by at least a minimum strength, counted in display levels (see
+ *       {@link RobustParameters#forPeak}): 2.5 levels of a window a tenth of the range wide, 4 HU, on a
+ *       12-bit CT, because a narrow window clips most zones and each zone left must carry the mark on
+ *       its own. On top of it the embedding is informed: for every bit the smallest strength (in
+ *       quarter steps: a base shift for all the bit's zones, one level more for the first quarters of
+ *       them) is chosen that brings the bit's summed score to the margin, counting the picture's own
+ *       differences; the strengths go into the side information, a few bits per message bit.</li>
  * </ul>
  * Restoration is exact because every marked zone was shifted by a known amount without clipping.
+ *
+ * <p>Measured (64-bit codes, 3 keys). CT, 8 slices (5 abdominal slices stored as HU + 1024, 3 DICOM
+ * slices with -2000 padding), strength for a 12-bit range: RMS change 4.0 HU (60.2 dB against 4095;
+ * the previous 8x8-zone design changed 12-17 HU); bit errors over the 24 runs (worst run, total): plain
+ * 8-bit windows W400, W1000, W2000, bone L440 HU W1500 and the whole range 0, 0; W400 + JPEG 75 0, 0;
+ * W400 + JPEG 50 0, 0; W2000 + JPEG 75 2, 6; bone + JPEG 75 2, 4; whole range + JPEG 75 17, 154 (the
+ * mark is a quarter of a gray level there, and JPEG rounds it away). 8-bit (Airplane, Baboon, two chest
+ * X-rays): 45.0 to 51.3 dB, 0 errors after JPEG 75 and noise of sigma 4 and 8, up to 6 after JPEG 50;
+ * side information 195 to 372 bits, about 1000 on the chest X-rays, whose black border puts many
+ * zones between the guards.
  */
 public final class RobustMark implements RobustWatermark {
 

@@ -8,10 +8,10 @@ import org.cyberhealth.core.BadInputException;
 
 /**
  * Where each message bit lives: the raster is tiled into square zones of {@code zoneUnits x zoneUnits}
- * units of {@code unit x unit} pixels, aligned with the raster's top-left corner (and so with the 8x8
- * grid of a JPEG encoder when a zone's side is 8 pixels). A key-driven permutation spreads the zones of one bit
- * over the whole picture, and inside each zone the key picks which half of the units form subset A
- * (the rest form B).
+ * units of {@code unit x unit} pixels, aligned with the raster's top-left corner (so that zones of a side
+ * dividing 8 never straddle the 8x8 blocks of a JPEG encoder). A key-driven permutation spreads the
+ * zones of one bit over the whole picture, and inside each zone the key picks which half of the units
+ * form subset A (the rest form B): with 2x2 units, one of the two diagonal pairs.
  *
  * <p>The layout depends only on the key, the raster's width and height and the message length, so a
  * reader can rebuild it from a suspect copy whose sample range differs from the marked one.

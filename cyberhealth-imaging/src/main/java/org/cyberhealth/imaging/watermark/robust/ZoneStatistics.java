@@ -5,8 +5,8 @@ import org.cyberhealth.imaging.Region;
 
 /**
  * What one zone says about its bit: the difference of its subsets' means, how noisy that difference
- * naturally is (from the zone's texture), whether the zone touches an end of the range (and so was
- * clipped by a window), and the extremes of the samples that may change.
+ * naturally is (from the zone's texture and, for zones of 2x2 units, its gradients), whether it was
+ * clipped by a window, and the extremes of the samples that may change.
  */
 final class ZoneStatistics {
 
