@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
-import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
 
 /**
  * Where each message bit lives: the raster is tiled into square zones of {@code zoneUnits x zoneUnits}
@@ -35,7 +35,8 @@ final class ZoneLayout {
         this.zonesAcross = width / zoneSide;
         this.zoneCount = zonesAcross * (height / zoneSide);
         if (messageLength <= 0 || messageLength > zoneCount) {
-            throw new BadInputException("a " + width + "x" + height + " picture is too small for a robust mark of "
+            // A capacity problem (and so a BadInputException), which the container reports as such.
+            throw new CapacityExceededException("a " + width + "x" + height + " picture is too small for a robust mark of "
                     + messageLength + " bits: it needs " + messageLength + " zones of " + zoneSide + "x" + zoneSide
                     + " pixels and has " + zoneCount);
         }
