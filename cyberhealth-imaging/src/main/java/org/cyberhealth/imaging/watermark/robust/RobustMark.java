@@ -117,7 +117,7 @@ public final class RobustMark implements RobustWatermark {
                 shift(raster, region, layout, zone, best.shifts()[zone]);
             }
         }
-        return best.side().encode(raster);
+        return best.side().encode(raster, layout.zoneCount());
     }
 
     /**
@@ -167,7 +167,7 @@ public final class RobustMark implements RobustWatermark {
         }
         ambiguous.sort(null);
         SideInformation side = new SideInformation(strengths, guards, ambiguous.stream().mapToInt(Integer::intValue).toArray());
-        return new Plan(side, shifts, side.encode(raster).length());
+        return new Plan(side, shifts, side.encode(raster, layout.zoneCount()).length());
     }
 
     /**
@@ -175,10 +175,12 @@ public final class RobustMark implements RobustWatermark {
      * the range: a guard just above a crowded end level (CT air, a black background) keeps the zones
      * that the marked picture alone cannot classify, and so the side information, few.
      */
+    /** Guards this close to an end are all tried: the zones stuck just inside an end vary level by level. */
+    private static final int FINE_GUARD_DISTANCES = 16;
+
     private static List<Integer> guardCandidates(int end, int peak, int direction) {
         List<Integer> candidates = new ArrayList<>();
-        candidates.add(end);
-        for (long distance = 1; distance <= peak / 4; distance *= 2) {
+        for (long distance = 0; distance <= peak / 4; distance = distance < FINE_GUARD_DISTANCES ? distance + 1 : 2 * distance) {
             candidates.add((int) (end + direction * distance));
         }
         return candidates;
