@@ -56,8 +56,8 @@ import org.cyberhealth.imaging.Region;
  * 8-bit windows W400, W1000, W2000, bone L440 HU W1500 and the whole range 0, 0; W400 + JPEG 75 0, 0;
  * W400 + JPEG 50 0, 0; W2000 + JPEG 75 2, 6; bone + JPEG 75 2, 4; whole range + JPEG 75 17, 154 (the
  * mark is a quarter of a gray level there, and JPEG rounds it away). 8-bit (Airplane, Baboon, two chest
- * X-rays): 45.0 to 51.4 dB, 0 errors after JPEG 75 and noise of sigma 4 and 8, up to 6 after JPEG 50
- * (the 8x8-zone design had none); side information 195 to 373 bits, 614 to 682 on the chest X-rays,
+ * X-rays): 47.1 to 51.4 dB, 0 errors after JPEG 75 and noise of sigma 4 and 8, up to 6 after JPEG 50
+ * (the 8x8-zone design had none); side information 195 to 310 bits, 614 to 682 on the chest X-rays,
  * whose black border leaves some 40 zones that only the side information can tell unmarked. CT side
  * information: 451 bits.
  *
