@@ -22,8 +22,8 @@ import org.cyberhealth.imaging.watermark.robust.RobustWatermark;
  * copy of the marked picture and counts the bits the blind reader gets wrong.
  *
  * <p>8-bit pictures get JPEG re-encoding at qualities 95 to 50 and Gaussian noise of sigma 1 to 8.
- * Wider pictures get noise in stored units, windowing to 8 bits (a soft-tissue window for CT, and the
- * whole stored range), and windowing followed by JPEG at quality 75.
+ * Wider pictures get noise in stored units, windowing to 8 bits (for CT a soft-tissue and a wide
+ * window, and for every picture the whole stored range), and windowing followed by JPEG at quality 75.
  */
 public final class RobustnessBench {
 
@@ -109,6 +109,7 @@ public final class RobustnessBench {
             List<Windowing> windows = new ArrayList<>();
             if (subject.hounsfieldIntercept() != null) {
                 windows.add(new Windowing(40 - subject.hounsfieldIntercept(), 400, "W400 L40 HU"));
+                windows.add(new Windowing(40 - subject.hounsfieldIntercept(), 2000, "W2000 L40 HU"));
             }
             windows.add(new Windowing((raster.minValue() + raster.maxValue() + 1) / 2.0, raster.peak() + 1.0, "full range"));
             for (Windowing window : windows) {

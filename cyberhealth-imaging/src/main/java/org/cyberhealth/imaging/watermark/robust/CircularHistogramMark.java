@@ -72,7 +72,9 @@ public final class CircularHistogramMark implements RobustWatermark {
         long levels = (long) raster.peak() + 1;
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             long amount = (message.get(layout.bitOf(zone)) ? shift : -shift) * (long) direction;
-            layout.forEachPixel(zone, (x, y, subsetA) -> {
+            int z = zone;
+            layout.forEachPixel(zone, (x, y, unit) -> {
+                boolean subsetA = layout.inSubsetA(z, unit);
                 if (region.mayChange(x, y)) {
                     long position = (long) raster.get(x, y) - raster.minValue() + (subsetA ? amount : -amount);
                     raster.set(x, y, (int) (Math.floorMod(position, levels) + raster.minValue()));
@@ -90,7 +92,9 @@ public final class CircularHistogramMark implements RobustWatermark {
         double squares = 0;
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             double[] centres = new double[4];
-            layout.forEachPixel(zone, (x, y, subsetA) -> {
+            int z = zone;
+            layout.forEachPixel(zone, (x, y, unit) -> {
+                boolean subsetA = layout.inSubsetA(z, unit);
                 double angle = (suspect.get(x, y) - suspect.minValue()) * radiansPerLevel;
                 int at = subsetA ? 0 : 2;
                 centres[at] += Math.cos(angle);

@@ -4,16 +4,16 @@ package org.cyberhealth.imaging.watermark.robust;
  * The tuning of a {@link RobustMark}.
  *
  * @param messageBits the length of the carried code
- * @param unit side of the square pixel blocks the subsets are made of (4, with 2 blocks a side, makes
- *     each zone one 8x8 JPEG block)
- * @param zoneUnits a zone is {@code zoneUnits x zoneUnits} blocks, half of them in subset A
- * @param margin the mean A-B difference, in gray levels of the marked raster, each bit must reach
- * @param step gray levels per strength step (1 for 8-bit; coarser for wider ranges, to keep the side
- *     information short)
- * @param minStrength the smallest strength, in steps, applied to every marked bit
- * @param maxStrength the largest strength, in steps, the embedder may choose for a bit
+ * @param unit side of the square pixel blocks the subsets are made of
+ * @param zoneUnits a zone is {@code zoneUnits x zoneUnits} blocks, half of them in subset A (with 2,
+ *     one diagonal pair against the other)
+ * @param margin the mean zone score (see {@code ZoneStatistics#score}) each bit must reach
+ * @param step gray levels per strength step (1 up to 12-bit ranges; coarser for wider ones, to keep
+ *     the side information short)
+ * @param minQuarterSteps the smallest strength, in quarter steps, applied to every marked bit
+ * @param maxQuarterSteps the largest strength, in quarter steps, the embedder may choose for a bit
  */
-public record RobustParameters(int messageBits, int unit, int zoneUnits, double margin, int step, int minStrength, int maxStrength) {
+public record RobustParameters(int messageBits, int unit, int zoneUnits, double margin, int step, int minQuarterSteps, int maxQuarterSteps) {
 
     /** The recipient codes the lead's container carries are 64 bits. */
     public static final int DEFAULT_MESSAGE_BITS = 64;
@@ -23,25 +23,36 @@ public record RobustParameters(int messageBits, int unit, int zoneUnits, double 
             throw new IllegalArgumentException("robust mark layout " + messageBits + " bits, " + unit + "-pixel blocks, "
                     + zoneUnits + " blocks a side");
         }
-        if (!(margin >= 0) || step < 1 || minStrength < 0 || maxStrength < minStrength) {
-            throw new IllegalArgumentException("robust mark strength " + minStrength + ".." + maxStrength + ", margin " + margin);
+        if (!(margin >= 0) || step < 1 || minQuarterSteps < 0 || maxQuarterSteps < minQuarterSteps) {
+            throw new IllegalArgumentException("robust mark strength " + minQuarterSteps + ".." + maxQuarterSteps + " quarter steps" + ", margin " + margin);
         }
     }
 
     /**
-     * Defaults for a raster whose range spans {@code peak} gray levels, measured with
-     * {@code RobustnessBench} on the classic images, chest X-rays and CT slices: 4x4-pixel blocks in
-     * 8x8 zones (one JPEG block each); a margin of one 8-bit gray level, scaled to the range so that it
-     * is still about one level after windowing the whole range to 8 bits; strength steps of a quarter
-     * of an 8-bit level, up to 12 levels. Wider ranges also shift every zone of every bit by at least
-     * three quarters of an 8-bit level, so that each zone, not only a bit's total, carries the mark
-     * when a narrow window clips the rest of the picture (without it, 4 of 30 CT runs lost one bit to a
-     * soft-tissue window and JPEG 75; with it none did, for 0.2 dB).
+     * Defaults for a raster whose range spans {@code peak} gray levels, measured on Airplane, Baboon, two
+     * chest X-rays and eight CT slices (see {@link RobustMark}): 4x4-pixel zones of 2x2-pixel units.
+     * Strengths are counted in display levels: an 8-bit gray level for 8-bit pictures, and for wider
+     * ranges the gray level of a viewer window a tenth of the range wide ((peak + 1) / 2560 levels,
+     * 1.6 HU on a 12-bit CT, close to a W400 soft-tissue window's 1.57 HU), because a wide-range picture
+     * is seen, and leaked, through such windows rather than whole.
+     * <ul>
+     *   <li>8-bit: every zone is shifted by at least half a level (half the zones by one level), and
+     *       the embedder adds what each bit needs for a mean zone score of 0.07 (0.1 cost Baboon 2.5 dB
+     *       for no fewer errors).</li>
+     *   <li>Wider: every zone is shifted by at least 2.5 display levels (4 HU on CT), because a
+     *       narrow window clips most zones and so undoes the per-bit balance the informed embedding
+     *       strikes; each zone left in the window then carries the mark on its own. The margin is
+     *       0.15; on the CT slices the minimum always reaches it.</li>
+     * </ul>
+     * Up to 12 display levels per bit, in steps of a quarter of the strength unit.
      */
     public static RobustParameters forPeak(int peak) {
-        double levels = Math.max(1.0, peak / 255.0);
-        int step = (int) Math.max(1, Math.floor(levels / 4));
-        int minStrength = (int) Math.floor(0.75 * levels / step);
-        return new RobustParameters(DEFAULT_MESSAGE_BITS, 4, 2, levels, step, minStrength, (int) Math.ceil(12 * levels / step));
+        boolean eightBitOrLess = peak <= 255;
+        double level = Math.max(1.0, (peak + 1) / 2560.0);
+        int step = (int) Math.max(1, Math.floor(level / 4));
+        double minLevels = eightBitOrLess ? 0.5 : 2.5;
+        double margin = eightBitOrLess ? 0.07 : 0.15;
+        return new RobustParameters(DEFAULT_MESSAGE_BITS, 2, 2, margin, step, (int) Math.round(4 * minLevels * level / step),
+                (int) Math.ceil(4 * 12 * level / step));
     }
 }

@@ -9,13 +9,14 @@ import org.cyberhealth.core.BadInputException;
 /**
  * What removing the mark needs besides the message: the strength chosen for every bit, and the zones
  * left unmarked to avoid overflow that the marked picture alone cannot tell apart from marked ones.
- * The guards, base strengths and zone gaps are coded with Elias gamma codes, which are short for the small numbers
- * they hold (a base of 0 or 1 costs one or three bits); the boosted quarter takes two bits.
+ * The guards, base strengths and the number of listed zones are coded with Elias gamma codes, which are
+ * short for the small numbers they hold (a base of 0 or 1 costs one or three bits); the boosted quarter
+ * takes two bits; the gaps between listed zones, spread evenly over many zones, take a Rice code.
  */
 record SideInformation(BitStrength[] strengths, Guards guards, int[] ambiguousSkippedZones) {
 
     /** The coded form; the guards are coded as distances from the ends of {@code raster}'s range. */
-    Bits encode(Raster raster) {
+    Bits encode(Raster raster, int zoneCount) {
         Bits out = new Bits();
         gamma(out, guards.low() - (long) raster.minValue() + 1);
         gamma(out, (long) raster.maxValue() - guards.high() + 1);
@@ -24,9 +25,15 @@ record SideInformation(BitStrength[] strengths, Guards guards, int[] ambiguousSk
             out.append(strength.boostedQuarters(), 2);
         }
         gamma(out, ambiguousSkippedZones.length + 1L);
+        int riceBits = riceBits(zoneCount, ambiguousSkippedZones.length);
         int previous = -1;
         for (int zone : ambiguousSkippedZones) {
-            gamma(out, zone - previous);
+            int gap = zone - previous - 1;
+            for (int run = gap >> riceBits; run > 0; run--) {
+                out.append(false);
+            }
+            out.append(true);
+            out.append(gap & ((1 << riceBits) - 1), riceBits);
             previous = zone;
         }
         return out;
@@ -50,10 +57,23 @@ record SideInformation(BitStrength[] strengths, Guards guards, int[] ambiguousSk
             position[0] += 2;
         }
         int count = (int) ungamma(bits, position, zoneCount + 1L) - 1;
+        int riceBits = riceBits(zoneCount, count);
         List<Integer> zones = new ArrayList<>();
         int previous = -1;
         for (int i = 0; i < count; i++) {
-            previous += (int) ungamma(bits, position, zoneCount);
+            long quotient = 0;
+            while (position[0] < bits.length() && !bits.get(position[0])) {
+                position[0]++;
+                if (++quotient << riceBits >= zoneCount) {
+                    throw invalid("zone index beyond the raster");
+                }
+            }
+            if (position[0] + 1 + riceBits > bits.length()) {
+                throw invalid("truncated");
+            }
+            long gap = quotient << riceBits | bits.read(position[0] + 1, riceBits);
+            position[0] += 1 + riceBits;
+            previous += (int) Math.min(zoneCount, gap + 1);
             if (previous >= zoneCount) {
                 throw invalid("zone index beyond the raster");
             }
@@ -63,6 +83,14 @@ record SideInformation(BitStrength[] strengths, Guards guards, int[] ambiguousSk
             throw invalid((bits.length() - position[0]) + " bits left over");
         }
         return new SideInformation(strengths, guards, zones.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Low bits of the Rice code of the gaps between listed zones: about the logarithm of the mean gap,
+     * which both sides know from the zone count and the number listed, so it is not stored.
+     */
+    private static int riceBits(int zoneCount, int listed) {
+        return Math.max(0, 31 - Integer.numberOfLeadingZeros(Math.max(1, zoneCount / (listed + 1))));
     }
 
     private static void gamma(Bits out, long value) {

@@ -4,14 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
-import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
 
 /**
  * Where each message bit lives: the raster is tiled into square zones of {@code zoneUnits x zoneUnits}
- * units of {@code unit x unit} pixels, aligned with the raster's top-left corner (and so with the 8x8
- * grid of a JPEG encoder when a zone's side is 8 pixels). A key-driven permutation spreads the zones of one bit
- * over the whole picture, and inside each zone the key picks which half of the units form subset A
- * (the rest form B).
+ * units of {@code unit x unit} pixels, aligned with the raster's top-left corner (so that zones of a side
+ * dividing 8 never straddle the 8x8 blocks of a JPEG encoder). A key-driven permutation spreads the
+ * zones of one bit over the whole picture, and inside each zone the key picks which half of the units
+ * form subset A (the rest form B): with 2x2 units, one of the two diagonal pairs.
  *
  * <p>The layout depends only on the key, the raster's width and height and the message length, so a
  * reader can rebuild it from a suspect copy whose sample range differs from the marked one.
@@ -35,7 +35,8 @@ final class ZoneLayout {
         this.zonesAcross = width / zoneSide;
         this.zoneCount = zonesAcross * (height / zoneSide);
         if (messageLength <= 0 || messageLength > zoneCount) {
-            throw new BadInputException("a " + width + "x" + height + " picture is too small for a robust mark of "
+            // A capacity problem (and so a BadInputException), which the container reports as such.
+            throw new CapacityExceededException("a " + width + "x" + height + " picture is too small for a robust mark of "
                     + messageLength + " bits: it needs " + messageLength + " zones of " + zoneSide + "x" + zoneSide
                     + " pixels and has " + zoneCount);
         }
@@ -61,6 +62,14 @@ final class ZoneLayout {
         int units = zoneUnits * zoneUnits;
         inSubsetA = new boolean[zoneCount][units];
         for (int zone = 0; zone < zoneCount; zone++) {
+            if (zoneUnits == 2) {
+                // One diagonal pair against the other: a linear gradient across the zone adds as much to
+                // A as to B, so smooth shading does not disturb the difference.
+                boolean main = random.nextBoolean();
+                inSubsetA[zone][main ? 0 : 1] = true;
+                inSubsetA[zone][main ? 3 : 2] = true;
+                continue;
+            }
             for (int chosen = 0; chosen < units / 2; ) {
                 int candidate = random.nextInt(units);
                 if (!inSubsetA[zone][candidate]) {
@@ -105,21 +114,32 @@ final class ZoneLayout {
         return zonesOfBit[bit];
     }
 
-    /** Visits every pixel of a zone, telling whether it belongs to subset A. */
+    int unitsPerZone() {
+        return zoneUnits * zoneUnits;
+    }
+
+    boolean inSubsetA(int zone, int unitIndex) {
+        return inSubsetA[zone][unitIndex];
+    }
+
+    /** Visits every pixel of a zone, unit after unit, telling which unit (row-major in the zone) it is in. */
     void forEachPixel(int zone, PixelVisitor visitor) {
         int zoneSide = unit * zoneUnits;
         int left = (zone % zonesAcross) * zoneSide;
         int top = (zone / zonesAcross) * zoneSide;
-        for (int dy = 0; dy < zoneSide; dy++) {
-            for (int dx = 0; dx < zoneSide; dx++) {
-                int unitIndex = (dy / unit) * zoneUnits + dx / unit;
-                visitor.visit(left + dx, top + dy, inSubsetA[zone][unitIndex]);
+        for (int unitIndex = 0; unitIndex < zoneUnits * zoneUnits; unitIndex++) {
+            int unitLeft = left + unitIndex % zoneUnits * unit;
+            int unitTop = top + unitIndex / zoneUnits * unit;
+            for (int dy = 0; dy < unit; dy++) {
+                for (int dx = 0; dx < unit; dx++) {
+                    visitor.visit(unitLeft + dx, unitTop + dy, unitIndex);
+                }
             }
         }
     }
 
     @FunctionalInterface
     interface PixelVisitor {
-        void visit(int x, int y, boolean subsetA);
+        void visit(int x, int y, int unitIndex);
     }
 }

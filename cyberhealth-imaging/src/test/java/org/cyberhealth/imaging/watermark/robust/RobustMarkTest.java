@@ -71,14 +71,17 @@ class RobustMarkTest {
         RobustMark mark = RobustMark.forRaster(KEY, marked);
         mark.embed(marked, Region.whole(marked), MESSAGE);
 
-        Raster leaked = new Windowing(2048, 1600, "mid").then(new JpegRecompression(75)).apply(marked);
+        Raster windowed = new Windowing(2048, 1600, "wide").apply(marked);
+        Raster leaked = new JpegRecompression(75).apply(windowed);
 
         assertThat(leaked.maxValue()).isEqualTo(255);
-        assertThat(mark.read(leaked).errorsAgainst(MESSAGE)).isZero();
+        assertThat(mark.read(windowed).errorsAgainst(MESSAGE)).isZero();
+        // Through a window this wide the mark is under one gray level, where JPEG's rounding starts to bite.
+        assertThat(mark.read(leaked).errorsAgainst(MESSAGE)).isLessThanOrEqualTo(2);
     }
 
     @Test
-    void aCtSliceSurvivesASoftTissueWindowThenJpegAndIsRestoredExactly() {
+    void aCtSliceChangesByAtMostFiveHuRmsSurvivesASoftTissueWindowThenJpegAndIsRestoredExactly() {
         Raster original = TestPictures.ctSlice();
         Raster marked = original.copy();
         RobustMark mark = RobustMark.forRaster(KEY, marked);
@@ -86,11 +89,32 @@ class RobustMarkTest {
         Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
         Raster leaked = new Windowing(1024 + 40, 400, "W400 L40 HU").then(new JpegRecompression(75)).apply(marked);
 
-        assertThat(RobustnessBench.psnr(original, marked)).isGreaterThan(45.0);
-        assertThat(side.length()).isLessThan(800);
+        assertThat(rmsChange(original, marked)).as("RMS change in HU").isLessThan(5.0);
+        assertThat(side.length()).isLessThan(600);
         assertThat(mark.read(leaked).errorsAgainst(MESSAGE)).isZero();
         mark.remove(marked, Region.whole(marked), MESSAGE, side);
         assertThat(marked.sameAs(original)).isTrue();
+    }
+
+    @ParameterizedTest(name = "window W{0}")
+    @CsvSource({"400", "1000", "2000", "4096"})
+    void aCtSliceReadsWithoutErrorThroughAnyWindowUpToTheWholeRange(int width) {
+        Raster marked = TestPictures.ctSlice();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+        mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        Raster windowed = new Windowing(width == 4096 ? 2048 : 1024 + 40, width, "W" + width).apply(marked);
+
+        assertThat(RobustMark.forRaster(KEY, windowed).read(windowed).errorsAgainst(MESSAGE)).isZero();
+    }
+
+    private static double rmsChange(Raster original, Raster changed) {
+        double squares = 0;
+        for (int i = 0; i < original.size(); i++) {
+            double d = original.samples()[i] - changed.samples()[i];
+            squares += d * d;
+        }
+        return Math.sqrt(squares / original.size());
     }
 
     @Test
@@ -150,11 +174,11 @@ class RobustMarkTest {
 
     @Test
     void aPictureTooSmallForTheMessageIsRefused() {
-        Raster tiny = TestPictures.withSaturatedAreas(56, 0, 255, 1);
+        Raster tiny = TestPictures.withSaturatedAreas(28, 0, 255, 1);
         RobustMark mark = RobustMark.forRaster(KEY, tiny);
         assertThatThrownBy(() -> mark.embed(tiny, Region.whole(tiny), MESSAGE))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("needs 64 zones of 8x8 pixels and has 49");
-        assertThat(tiny.sameAs(TestPictures.withSaturatedAreas(56, 0, 255, 1))).isTrue();
+                .isInstanceOf(BadInputException.class).hasMessageContaining("needs 64 zones of 4x4 pixels and has 49");
+        assertThat(tiny.sameAs(TestPictures.withSaturatedAreas(28, 0, 255, 1))).isTrue();
     }
 
     @Test
