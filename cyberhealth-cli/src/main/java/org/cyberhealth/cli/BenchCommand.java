@@ -142,7 +142,8 @@ final class BenchCommand implements Runnable {
 
     private static final String ROBUST_NOTE = """
             Bit errors of the 64-bit recipient code read blindly from an attacked copy of the marked image.
-            CT slices are windowed in HU (W400 L40 soft tissue; a full-range window), then JPEG 75.
+            CT slices are windowed to 8 bits (W400 L40 soft tissue, W2000 L40, the whole range), alone and
+            followed by JPEG 75; noise sigma is in stored units.
             Target: 0 errors at JPEG quality 75.""";
 
     private static final String SPEED_NOTE = """
