@@ -155,8 +155,8 @@ final class BenchCommand implements Runnable {
 
     private static final String FIDELITY_NOTE = """
             Whole-image embedding of a pseudo-random payload (fixed seed), restoration checked bit for bit.
-            PSNR uses the image's legal range as peak (255 for 8-bit, 65535 for the 16-bit CT slices, 4095
-            for 12-bit MR). Published at 10,000 bits (Ou et al. 2014, table): Sachnev et al. 2009 Baboon 54.15 dB,
+            PSNR uses the image's legal range as peak (255 for 8-bit; 4095 for the CT slices, stored in 12 of
+            16 bits as scanners do, and for the 12-bit MR; 65535 for the signed 16-bit CT_small). Published at 10,000 bits (Ou et al. 2014, table): Sachnev et al. 2009 Baboon 54.15 dB,
             Airplane 60.37 dB, Peppers 55.55 dB; PVO-k 54.58 / 63.33 / 59.21 dB.""";
 
     private static final String SEAL_NOTE = """
