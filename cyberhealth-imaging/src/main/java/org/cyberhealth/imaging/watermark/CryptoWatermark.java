@@ -134,14 +134,48 @@ public final class CryptoWatermark {
         return sum;
     }
 
-    /** What every block-size attempt seals: fixed before the attempts start. */
-    private record Seal(IssuerKey key, byte[] keyId, ImageIdentity identity, byte[] originalDigest, byte[] box, byte[] code) {}
+    /**
+     * What every block-size attempt seals: fixed before the attempts start. It also remembers the last
+     * robust marking, which attempts with the same untouched samples (all of them, without a region of
+     * interest) share instead of computing again.
+     */
+    private static final class Seal {
+        final IssuerKey key;
+        final byte[] keyId;
+        final ImageIdentity identity;
+        final byte[] originalDigest;
+        final byte[] box;
+        final byte[] code;
+        private BitSet robustlyMarkedOutside;
+        private int[] robustlyMarked;
+        private Bits robustSideInfo;
+
+        Seal(IssuerKey key, byte[] keyId, ImageIdentity identity, byte[] originalDigest, byte[] box, byte[] code) {
+            this.key = key;
+            this.keyId = keyId;
+            this.identity = identity;
+            this.originalDigest = originalDigest;
+            this.box = box;
+            this.code = code;
+        }
+
+        /** Embeds the robust mark into {@code r} outside the layout's untouched samples; returns its side information. */
+        Bits embedRobustMark(Raster r, Layout layout) {
+            if (!layout.untouchedSamples.equals(robustlyMarkedOutside)) {
+                robustSideInfo = WatermarkSchemes.robustLayer(key.derive(Purpose.EMBEDDING))
+                        .embed(r, layout.changeable(Region.whole(r)), Bits.fromBytes(code));
+                robustlyMarked = r.samples().clone();
+                robustlyMarkedOutside = (BitSet) layout.untouchedSamples.clone();
+            } else {
+                System.arraycopy(robustlyMarked, 0, r.samples(), 0, robustlyMarked.length);
+            }
+            return robustSideInfo;
+        }
+    }
 
     private MarkReport tryMark(Raster r, int blockSize, BitSet roi, Seal seal) {
         Layout layout = Layout.forMarking(r, blockSize, roi);
-        Bits side = robust
-                ? WatermarkSchemes.robustLayer(seal.key.derive(Purpose.EMBEDDING)).embed(r, layout.changeable(Region.whole(r)), Bits.fromBytes(seal.code))
-                : new Bits(0);
+        Bits side = robust ? seal.embedRobustMark(r, layout) : new Bits(0);
         byte[] signature = seal.key.sign(SealMessage.of(seal.keyId, seal.identity, seal.originalDigest, RasterDigest.of(r), seal.box, seal.code));
         BlockTags tags = new BlockTags(seal.key.derive(Purpose.BLOCK_TAGS));
         ContainerHeader draft = layout.header(WatermarkSchemes.idOf(scheme), robust, 0, 0, seal.keyId);
