@@ -5,10 +5,11 @@ import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 
 /**
- * The robust, lossless mark that carries the recipient code under the fragile layer. What it needs to
+ * The container's view of the robust, lossless mark that carries the recipient code under the fragile
+ * layer (see {@link org.cyberhealth.imaging.watermark.robust.RobustMark}). What it needs to
  * undo itself exactly (its side information) travels in the fragile layer's sealed bundle.
  */
-public interface RobustLayer {
+interface RobustLayer {
 
     /** Embeds {@code message} in place and returns the side information that {@link #remove} needs. */
     Bits embed(Raster raster, Region region, Bits message);
