@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Fidelity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
@@ -75,7 +76,7 @@ public final class CapacityDistortionBench {
                 return new Row(image.name(), scheme.name(), payloadBits, bpp, null, Double.NaN, Double.NaN);
             }
             long embedded = System.nanoTime();
-            psnr = psnr(original, marked);
+            psnr = Fidelity.psnr(original, marked);
             long extractStart = System.nanoTime();
             Bits extracted = scheme.extract(marked, Region.whole(marked));
             long extractEnd = System.nanoTime();
@@ -98,18 +99,6 @@ public final class CapacityDistortionBench {
         return bits;
     }
 
-    /** PSNR in dB over the whole raster with peak {@code maxValue - minValue}; infinite for identical rasters. */
-    public static double psnr(Raster original, Raster marked) {
-        int[] a = original.samples();
-        int[] b = marked.samples();
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            sum += d * d;
-        }
-        double peak = original.peak();
-        return 10 * Math.log10(peak * peak / (sum / a.length));
-    }
 
     /** The rows as a Markdown table. */
     public static String markdown(List<Row> rows) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Fidelity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 import org.cyberhealth.imaging.attack.Attack;
@@ -79,7 +80,7 @@ public final class RobustnessBench {
         Raster marked = original.copy();
         Region region = Region.whole(marked);
         Bits side = mark.embed(marked, region, message);
-        double psnr = psnr(original, marked);
+        double psnr = Fidelity.psnr(original, marked);
         Raster restored = marked.copy();
         mark.remove(restored, region, message, side);
         boolean exact = restored.sameAs(original);
@@ -120,19 +121,6 @@ public final class RobustnessBench {
         return attacks;
     }
 
-    /** Peak signal-to-noise ratio in dB relative to the raster's range; infinite when identical. */
-    public static double psnr(Raster original, Raster changed) {
-        double squares = 0;
-        for (int i = 0; i < original.size(); i++) {
-            double d = original.samples()[i] - changed.samples()[i];
-            squares += d * d;
-        }
-        if (squares == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double peak = original.peak();
-        return 10 * Math.log10(peak * peak * original.size() / squares);
-    }
 
     /** The rows as a Markdown table. */
     public static String markdown(List<Row> rows) {

@@ -3,9 +3,9 @@ package org.cyberhealth.imaging.watermark.reversible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.cyberhealth.imaging.Fidelity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
-import org.cyberhealth.imaging.bench.CapacityDistortionBench;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +18,7 @@ class PublishedFidelityTest {
         Raster original = TestImages.classic(image);
         Raster marked = original.copy();
         scheme.embed(marked, Region.whole(marked), TestImages.randomBits(10_000, 42));
-        return CapacityDistortionBench.psnr(original, marked);
+        return Fidelity.psnr(original, marked);
     }
 
     @Test

@@ -3,9 +3,9 @@ package org.cyberhealth.imaging.watermark.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Fidelity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
-import org.cyberhealth.imaging.bench.RobustnessBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,7 +44,7 @@ class CircularHistogramMarkTest {
         Raster informed = original.copy();
         RobustMark.forRaster(KEY, informed).embed(informed, Region.whole(informed), MESSAGE);
 
-        assertThat(RobustnessBench.psnr(original, circular)).isLessThan(30.0);
-        assertThat(RobustnessBench.psnr(original, informed)).isGreaterThan(40.0);
+        assertThat(Fidelity.psnr(original, circular)).isLessThan(30.0);
+        assertThat(Fidelity.psnr(original, informed)).isGreaterThan(40.0);
     }
 }

@@ -7,11 +7,11 @@ import java.util.BitSet;
 import java.util.Random;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Fidelity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 import org.cyberhealth.imaging.attack.JpegRecompression;
 import org.cyberhealth.imaging.attack.Windowing;
-import org.cyberhealth.imaging.bench.RobustnessBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,7 +45,7 @@ class RobustMarkTest {
 
         Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
 
-        assertThat(RobustnessBench.psnr(original, marked)).isGreaterThan(45.0);
+        assertThat(Fidelity.psnr(original, marked)).isGreaterThan(45.0);
         assertThat(side.length()).isLessThan(400);
         mark.remove(marked, Region.whole(marked), MESSAGE, side);
         assertThat(marked.sameAs(original)).isTrue();
