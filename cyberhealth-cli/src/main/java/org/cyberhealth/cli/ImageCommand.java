@@ -140,6 +140,11 @@ final class ImageCommand implements Runnable {
             return runBatch(output, input, out, "mark", (file, target) -> {
                 ImageDocument doc = ImageDocuments.open(file);
                 Raster raster = doc.raster();
+                CryptoWatermark.inspect(raster).ifPresent(existing -> {
+                    // Marking twice would hide the first recipient under the second: restore first.
+                    throw new BadInputException(file + " already carries a watermark (key " + existing.keyId()
+                            + "); restore the original with 'image restore' and mark that");
+                });
                 Instant now = Instant.now();
                 TraceabilityRecord record = new TraceabilityRecord(key.issuer(), recipient, export, now, purpose);
                 MarkReport report = watermark.mark(raster, doc.identity(), record, key, untouched.samples(raster, doc.planeRows()));

@@ -152,4 +152,14 @@ class ImageCommandTest {
         }
         assertThat(CliRun.of("image", "verify", out.toString(), "--key", key.toString()).exitCode()).isZero();
     }
+
+    @Test
+    void anAlreadyMarkedImageIsNotMarkedAgain() {
+        Path again = dir.resolve("again.dcm");
+        CliRun run = CliRun.of("image", "mark", marked.resolve("01.dcm").toString(), "--key", key.toString(), "--recipient", "lab-9",
+                "--out", again.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("already carries a watermark");
+        assertThat(again).doesNotExist();
+    }
 }
