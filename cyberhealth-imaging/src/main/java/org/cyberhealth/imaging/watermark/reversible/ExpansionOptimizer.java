@@ -63,15 +63,19 @@ final class ExpansionOptimizer {
      * ones that can minimise {@code distortion - lambda * capacity} for some {@code lambda >= 0}.
      */
     private static int[] lowerHull(double[] capacity, double[] distortion) {
+        // options without capacity never beat option 0 (no capacity, no distortion): leave them out of the sort
         long[] byCapacity = new long[OPTIONS];
+        int candidates = 0;
         for (int o = 0; o < OPTIONS; o++) {
-            byCapacity[o] = (long) capacity[o] << 8 | o;
+            if (o == 0 || capacity[o] > 0) {
+                byCapacity[candidates++] = (long) capacity[o] << 8 | o;
+            }
         }
-        java.util.Arrays.sort(byCapacity);
-        int[] hull = new int[OPTIONS];
+        java.util.Arrays.sort(byCapacity, 0, candidates);
+        int[] hull = new int[candidates];
         int size = 0;
-        for (long packed : byCapacity) {
-            int o = (int) (packed & 0xFF);
+        for (int i = 0; i < candidates; i++) {
+            int o = (int) (byCapacity[i] & 0xFF);
             if (size > 0 && capacity[hull[size - 1]] == capacity[o]) {
                 if (distortion[o] >= distortion[hull[size - 1]]) {
                     continue;
@@ -97,6 +101,9 @@ final class ExpansionOptimizer {
     ExpansionOptimizer merged(int coarser) {
         if (classes % coarser != 0) {
             throw new IllegalArgumentException(coarser + " classes do not nest in " + classes);
+        }
+        if (coarser == classes) {
+            return this;
         }
         int group = classes / coarser;
         long[][] merged = new long[coarser * 2][RANGE + 1];

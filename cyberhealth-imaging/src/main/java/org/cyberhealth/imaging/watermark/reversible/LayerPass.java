@@ -45,6 +45,27 @@ final class LayerPass {
         return window.values[p] - window.predict(p);
     }
 
+    /**
+     * The prediction errors, in rank order, of the usable samples that can carry a bit by expansion:
+     * expanding {@code e} gives {@code 2e} or {@code 2e + 1} (on either side of the histogram), so the
+     * sample can carry exactly when both stay in range, whatever the thresholds. Computed with the same
+     * int arithmetic as {@link #overflows}, so that the two agree on every raster.
+     */
+    int[] expandableErrors() {
+        int[] errors = new int[usable];
+        int count = 0;
+        for (int rank = 0; rank < usable; rank++) {
+            int p = ranked[rank];
+            int u = window.predict(p);
+            int e = window.values[p] - u;
+            int low = u + 2 * e;
+            if (window.inRange(low) && window.inRange(low + 1)) {
+                errors[count++] = e;
+            }
+        }
+        return java.util.Arrays.copyOf(errors, count);
+    }
+
     /** Whether the sample at {@code rank} is too close to the range limits to be marked under {@code expansion}. */
     boolean overflows(int rank, ErrorExpansion expansion) {
         int p = ranked[rank];
