@@ -63,19 +63,9 @@ final class ExpansionOptimizer {
      * ones that can minimise {@code distortion - lambda * capacity} for some {@code lambda >= 0}.
      */
     private static int[] lowerHull(double[] capacity, double[] distortion) {
-        // options without capacity never beat option 0 (no capacity, no distortion): leave them out of the sort
-        long[] byCapacity = new long[OPTIONS];
-        int candidates = 0;
-        for (int o = 0; o < OPTIONS; o++) {
-            if (o == 0 || capacity[o] > 0) {
-                byCapacity[candidates++] = (long) capacity[o] << 8 | o;
-            }
-        }
-        java.util.Arrays.sort(byCapacity, 0, candidates);
-        int[] hull = new int[candidates];
+        int[] hull = new int[OPTIONS];
         int size = 0;
-        for (int i = 0; i < candidates; i++) {
-            int o = (int) (byCapacity[i] & 0xFF);
+        for (int o : byCapacity(capacity)) {
             if (size > 0 && capacity[hull[size - 1]] == capacity[o]) {
                 if (distortion[o] >= distortion[hull[size - 1]]) {
                     continue;
@@ -88,6 +78,42 @@ final class ExpansionOptimizer {
             hull[size++] = o;
         }
         return java.util.Arrays.copyOf(hull, size);
+    }
+
+    /**
+     * The options that can be on the hull, by capacity and then option number. Left out: options
+     * without capacity (option 0 has none and no distortion), and a threshold with no more capacity
+     * than the previous one (same capacity, no less distortion). Thresholds are already in order, as
+     * their capacity grows with the threshold, so only the bins are sorted, then merged in.
+     */
+    private static int[] byCapacity(double[] capacity) {
+        long[] bins = new long[RANGE];
+        int binCount = 0;
+        for (int o = 1; o <= RANGE; o++) {
+            if (capacity[o] > 0) {
+                bins[binCount++] = (long) capacity[o] << 8 | o;
+            }
+        }
+        java.util.Arrays.sort(bins, 0, binCount);
+        int[] order = new int[OPTIONS];
+        int size = 0;
+        order[size++] = 0;
+        int b = 0;
+        double previous = 0;
+        for (int o = RANGE + 1; o < OPTIONS; o++) {
+            if (capacity[o] == previous) {
+                continue;
+            }
+            previous = capacity[o];
+            while (b < binCount && (bins[b] >>> 8) <= (long) capacity[o]) {
+                order[size++] = (int) (bins[b++] & 0xFF);
+            }
+            order[size++] = o;
+        }
+        while (b < binCount) {
+            order[size++] = (int) (bins[b++] & 0xFF);
+        }
+        return java.util.Arrays.copyOf(order, size);
     }
 
     private static boolean turnsClockwise(double[] x, double[] y, int a, int b, int c) {
