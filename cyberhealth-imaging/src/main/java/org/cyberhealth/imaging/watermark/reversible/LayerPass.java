@@ -149,8 +149,16 @@ final class LayerPass {
         return index < need ? bits.bit(index) : 0;
     }
 
-    /** Whether some marking of the pair (any bits) would leave the legal range. */
+    /**
+     * Whether some marking of the pair (any bits) would leave the legal range. Pairwise marking moves
+     * each sample by at most one, so a pair whose values are both strictly inside the range is safe.
+     */
     private boolean pairOverflows(int u1, int u2, int e1, int e2) {
+        int v1 = u1 + e1;
+        int v2 = u2 + e2;
+        if (v1 > window.minValue && v1 < window.maxValue && v2 > window.minValue && v2 < window.maxValue) {
+            return false;
+        }
         int a = PairwiseExpansion.mirror(e1);
         int b = PairwiseExpansion.mirror(e2);
         for (int bitsTried = 0; bitsTried < 3; bitsTried++) {
