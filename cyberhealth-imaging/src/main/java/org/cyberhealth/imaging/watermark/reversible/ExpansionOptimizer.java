@@ -24,6 +24,9 @@ final class ExpansionOptimizer {
     private final long[][] histograms;
     /** Per class side, the options worth considering (see {@link #lowerHull}). */
     private final int[][] hulls;
+    /** The capacity and distortion of each hull option, in hull order: what {@link #choose} scans, kept contiguous. */
+    private final double[][] hullCapacity;
+    private final double[][] hullDistortion;
 
     /**
      * Per class, counts of consecutive rank pairs by mirrored errors: (0,0), (0,1) or (1,0), (1,1),
@@ -52,9 +55,17 @@ final class ExpansionOptimizer {
         capacity = new double[classes * 2][OPTIONS];
         distortion = new double[classes * 2][OPTIONS];
         hulls = new int[classes * 2][];
+        hullCapacity = new double[classes * 2][];
+        hullDistortion = new double[classes * 2][];
         for (int s = 0; s < histograms.length; s++) {
             tabulate(histograms[s], capacity[s], distortion[s]);
             hulls[s] = lowerHull(capacity[s], distortion[s]);
+            hullCapacity[s] = new double[hulls[s].length];
+            hullDistortion[s] = new double[hulls[s].length];
+            for (int i = 0; i < hulls[s].length; i++) {
+                hullCapacity[s][i] = capacity[s][hulls[s][i]];
+                hullDistortion[s][i] = distortion[s][hulls[s][i]];
+            }
         }
     }
 
@@ -252,18 +263,23 @@ final class ExpansionOptimizer {
             double sides = 0;
             double sidesCapacity = 0;
             for (int s = 2 * k; s < 2 * k + 2; s++) {
+                int[] hull = hulls[s];
+                double[] hullCap = hullCapacity[s];
+                double[] hullDist = hullDistortion[s];
                 int best = 0;
                 double bestCost = 0;
-                for (int o : hulls[s]) {
-                    double cost = distortion[s][o] - lambda * capacity[s][o];
+                double bestCapacity = 0;
+                for (int i = 0; i < hull.length; i++) {
+                    double cost = hullDist[i] - lambda * hullCap[i];
                     if (cost < bestCost) {
-                        best = o;
+                        best = hull[i];
                         bestCost = cost;
+                        bestCapacity = hullCap[i];
                     }
                 }
                 choice[s] = best;
                 sides += bestCost;
-                sidesCapacity += capacity[s][best];
+                sidesCapacity += bestCapacity;
             }
             pairwise[k] = pairCapacity[k] > 0 && pairDistortion[k] - lambda * pairCapacity[k] < sides;
             total += pairwise[k] ? pairCapacity[k] : sidesCapacity;
