@@ -74,6 +74,12 @@ final class LayerPass {
     }
 
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
+        // cheap test first: a sample at least maxShift away from both limits cannot leave the range
+        long value = u + e;
+        long shift = expansion.maxShift();
+        if (value - shift >= window.minValue && value + shift <= window.maxValue) {
+            return false;
+        }
         return !window.inRange(u + expansion.mark(e, 0)) || !window.inRange(u + expansion.mark(e, 1));
     }
 
