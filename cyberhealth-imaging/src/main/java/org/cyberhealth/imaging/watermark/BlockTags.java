@@ -1,6 +1,7 @@
 package org.cyberhealth.imaging.watermark;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cyberhealth.core.bits.Bits;
@@ -18,33 +19,50 @@ final class BlockTags {
 
     static final int BITS = 24;
 
+    /** Initialised once; each tag works on a clone, which is much cheaper than a new instance, and thread-safe. */
+    private final Mac prototype;
     private final byte[] key;
 
     BlockTags(byte[] key) {
         this.key = key;
+        this.prototype = newMac(key);
     }
 
-    int tag(Raster raster, BlockGrid grid, int block, Bits slice) {
+    private Mac mac() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(key);
+        }
+    }
+
+    private static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            int x = grid.x(block);
-            int y = grid.y(block);
-            int w = grid.width(block);
-            int h = grid.height(block);
-            mac.update(ByteBuffer.allocate(20).putInt(block).putInt(x).putInt(y).putInt(w).putInt(h).array());
-            ByteBuffer row = ByteBuffer.allocate(4 * w);
-            int[] s = raster.samples();
-            for (int r = y; r < y + h; r++) {
-                row.clear();
-                row.asIntBuffer().put(s, r * raster.width() + x, w);
-                mac.update(row.array());
-            }
-            mac.update(ByteBuffer.allocate(4).putInt(slice.length()).array());
-            mac.update(slice.toBytes());
-            return ByteBuffer.wrap(mac.doFinal()).getInt() >>> (32 - BITS);
+            return mac;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
+    }
+
+    int tag(Raster raster, BlockGrid grid, int block, Bits slice) {
+        Mac mac = mac();
+        int x = grid.x(block);
+        int y = grid.y(block);
+        int w = grid.width(block);
+        int h = grid.height(block);
+        mac.update(ByteBuffer.allocate(20).putInt(block).putInt(x).putInt(y).putInt(w).putInt(h).array());
+        ByteBuffer row = ByteBuffer.allocate(4 * w);
+        IntBuffer rowSamples = row.asIntBuffer();
+        int[] s = raster.samples();
+        for (int r = y; r < y + h; r++) {
+            rowSamples.clear();
+            rowSamples.put(s, r * raster.width() + x, w);
+            mac.update(row.array());
+        }
+        mac.update(ByteBuffer.allocate(4).putInt(slice.length()).array());
+        mac.update(slice.toBytes());
+        return ByteBuffer.wrap(mac.doFinal()).getInt() >>> (32 - BITS);
     }
 }

@@ -13,6 +13,8 @@ final class ClassedRule implements LayerRule {
     private final MirroredExpansion[] expansions;
     private final boolean[] pairwise;
     private final int widthBits;
+    /** {@link #classStart} of every class and of the end: walks ask for every rank, so no division there. */
+    private final int[] starts;
 
     /** @param pairwise per class, whether it is modified pairwise (its expansion is then ignored) */
     ClassedRule(int length, MirroredExpansion[] expansions, boolean[] pairwise, int usable) {
@@ -20,6 +22,19 @@ final class ClassedRule implements LayerRule {
         this.expansions = expansions;
         this.pairwise = pairwise;
         this.widthBits = BitReader.widthOf(usable);
+        this.starts = new int[expansions.length + 1];
+        for (int k = 0; k <= expansions.length; k++) {
+            starts[k] = classStart(k, length, expansions.length);
+        }
+    }
+
+    /** The class of {@code rank < length}: the last one starting at or before it. */
+    private int classAt(int rank) {
+        int k = 0;
+        while (rank >= starts[k + 1]) {
+            k++;
+        }
+        return k;
     }
 
     static ClassedRule untouched(int usable) {
@@ -32,11 +47,7 @@ final class ClassedRule implements LayerRule {
         return most >= 16 ? new int[] {1, 4, 16} : most >= 4 ? new int[] {1, 4} : new int[] {1};
     }
 
-    static int classOf(int rank, int length, int classes) {
-        return (int) ((long) rank * classes / length);
-    }
-
-    /** The first rank of class {@code k}, consistent with {@link #classOf}. */
+    /** The first rank of class {@code k}: class {@code k} holds the ranks {@code r} with {@code floor(r * classes / length) == k}. */
     static int classStart(int k, int length, int classes) {
         return (int) (((long) k * length + classes - 1) / classes);
     }
@@ -46,7 +57,7 @@ final class ClassedRule implements LayerRule {
         if (rank >= length) {
             return MirroredExpansion.IDENTITY;
         }
-        int k = classOf(rank, length, expansions.length);
+        int k = classAt(rank);
         return pairwise[k] ? PairwiseExpansion.SINGLE : expansions[k];
     }
 
@@ -56,10 +67,8 @@ final class ClassedRule implements LayerRule {
         if (rank >= length) {
             return false;
         }
-        int classes = expansions.length;
-        int k = classOf(rank, length, classes);
-        int start = classStart(k, length, classes);
-        return pairwise[k] && ((rank - start) & 1) == 0 && rank + 1 < classStart(k + 1, length, classes);
+        int k = classAt(rank);
+        return pairwise[k] && ((rank - starts[k]) & 1) == 0 && rank + 1 < starts[k + 1];
     }
 
     @Override

@@ -17,4 +17,7 @@ interface ErrorExpansion {
 
     /** The bit that marked error {@code marked} carries, or -1 if it carries none. */
     int bit(int marked);
+
+    /** An upper bound on {@code |mark(e, bit) - e|} over all errors and bits: how far marking can move a sample. */
+    long maxShift();
 }

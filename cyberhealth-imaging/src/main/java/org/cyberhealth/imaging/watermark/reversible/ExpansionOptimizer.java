@@ -24,6 +24,9 @@ final class ExpansionOptimizer {
     private final long[][] histograms;
     /** Per class side, the options worth considering (see {@link #lowerHull}). */
     private final int[][] hulls;
+    /** The capacity and distortion of each hull option, in hull order: what {@link #choose} scans, kept contiguous. */
+    private final double[][] hullCapacity;
+    private final double[][] hullDistortion;
 
     /**
      * Per class, counts of consecutive rank pairs by mirrored errors: (0,0), (0,1) or (1,0), (1,1),
@@ -52,9 +55,17 @@ final class ExpansionOptimizer {
         capacity = new double[classes * 2][OPTIONS];
         distortion = new double[classes * 2][OPTIONS];
         hulls = new int[classes * 2][];
+        hullCapacity = new double[classes * 2][];
+        hullDistortion = new double[classes * 2][];
         for (int s = 0; s < histograms.length; s++) {
             tabulate(histograms[s], capacity[s], distortion[s]);
             hulls[s] = lowerHull(capacity[s], distortion[s]);
+            hullCapacity[s] = new double[hulls[s].length];
+            hullDistortion[s] = new double[hulls[s].length];
+            for (int i = 0; i < hulls[s].length; i++) {
+                hullCapacity[s][i] = capacity[s][hulls[s][i]];
+                hullDistortion[s][i] = distortion[s][hulls[s][i]];
+            }
         }
     }
 
@@ -63,15 +74,9 @@ final class ExpansionOptimizer {
      * ones that can minimise {@code distortion - lambda * capacity} for some {@code lambda >= 0}.
      */
     private static int[] lowerHull(double[] capacity, double[] distortion) {
-        long[] byCapacity = new long[OPTIONS];
-        for (int o = 0; o < OPTIONS; o++) {
-            byCapacity[o] = (long) capacity[o] << 8 | o;
-        }
-        java.util.Arrays.sort(byCapacity);
         int[] hull = new int[OPTIONS];
         int size = 0;
-        for (long packed : byCapacity) {
-            int o = (int) (packed & 0xFF);
+        for (int o : byCapacity(capacity)) {
             if (size > 0 && capacity[hull[size - 1]] == capacity[o]) {
                 if (distortion[o] >= distortion[hull[size - 1]]) {
                     continue;
@@ -86,6 +91,42 @@ final class ExpansionOptimizer {
         return java.util.Arrays.copyOf(hull, size);
     }
 
+    /**
+     * The options that can be on the hull, by capacity and then option number. Left out: options
+     * without capacity (option 0 has none and no distortion), and a threshold with no more capacity
+     * than the previous one (same capacity, no less distortion). Thresholds are already in order, as
+     * their capacity grows with the threshold, so only the bins are sorted, then merged in.
+     */
+    private static int[] byCapacity(double[] capacity) {
+        long[] bins = new long[RANGE];
+        int binCount = 0;
+        for (int o = 1; o <= RANGE; o++) {
+            if (capacity[o] > 0) {
+                bins[binCount++] = (long) capacity[o] << 8 | o;
+            }
+        }
+        java.util.Arrays.sort(bins, 0, binCount);
+        int[] order = new int[OPTIONS];
+        int size = 0;
+        order[size++] = 0;
+        int b = 0;
+        double previous = 0;
+        for (int o = RANGE + 1; o < OPTIONS; o++) {
+            if (capacity[o] == previous) {
+                continue;
+            }
+            previous = capacity[o];
+            while (b < binCount && (bins[b] >>> 8) <= (long) capacity[o]) {
+                order[size++] = (int) (bins[b++] & 0xFF);
+            }
+            order[size++] = o;
+        }
+        while (b < binCount) {
+            order[size++] = (int) (bins[b++] & 0xFF);
+        }
+        return java.util.Arrays.copyOf(order, size);
+    }
+
     private static boolean turnsClockwise(double[] x, double[] y, int a, int b, int c) {
         return (x[b] - x[a]) * (y[c] - y[a]) - (y[b] - y[a]) * (x[c] - x[a]) <= 0;
     }
@@ -97,6 +138,9 @@ final class ExpansionOptimizer {
     ExpansionOptimizer merged(int coarser) {
         if (classes % coarser != 0) {
             throw new IllegalArgumentException(coarser + " classes do not nest in " + classes);
+        }
+        if (coarser == classes) {
+            return this;
         }
         int group = classes / coarser;
         long[][] merged = new long[coarser * 2][RANGE + 1];
@@ -219,18 +263,23 @@ final class ExpansionOptimizer {
             double sides = 0;
             double sidesCapacity = 0;
             for (int s = 2 * k; s < 2 * k + 2; s++) {
+                int[] hull = hulls[s];
+                double[] hullCap = hullCapacity[s];
+                double[] hullDist = hullDistortion[s];
                 int best = 0;
                 double bestCost = 0;
-                for (int o : hulls[s]) {
-                    double cost = distortion[s][o] - lambda * capacity[s][o];
+                double bestCapacity = 0;
+                for (int i = 0; i < hull.length; i++) {
+                    double cost = hullDist[i] - lambda * hullCap[i];
                     if (cost < bestCost) {
-                        best = o;
+                        best = hull[i];
                         bestCost = cost;
+                        bestCapacity = hullCap[i];
                     }
                 }
                 choice[s] = best;
                 sides += bestCost;
-                sidesCapacity += capacity[s][best];
+                sidesCapacity += bestCapacity;
             }
             pairwise[k] = pairCapacity[k] > 0 && pairDistortion[k] - lambda * pairCapacity[k] < sides;
             total += pairwise[k] ? pairCapacity[k] : sidesCapacity;

@@ -88,6 +88,18 @@ final class HalfMapping {
         }
     }
 
+    /** How far {@link #mark} can move an error: nothing, one, or {@code t + 1} (expanded or shifted). */
+    long maxShift() {
+        switch (mode) {
+            case BIN:
+                return 1;
+            case THRESHOLD:
+                return t + 1L;
+            default:
+                return 0;
+        }
+    }
+
     /** Code word: 1 for NONE, {@code 2 + 2t + (THRESHOLD ? 1 : 0)} otherwise (Elias gamma coded). */
     int code() {
         return mode == Mode.NONE ? 1 : 2 + 2 * t + (mode == Mode.THRESHOLD ? 1 : 0);

@@ -45,6 +45,27 @@ final class LayerPass {
         return window.values[p] - window.predict(p);
     }
 
+    /**
+     * The prediction errors, in rank order, of the usable samples that can carry a bit by expansion:
+     * expanding {@code e} gives {@code 2e} or {@code 2e + 1} (on either side of the histogram), so the
+     * sample can carry exactly when both stay in range, whatever the thresholds. Computed with the same
+     * int arithmetic as {@link #overflows}, so that the two agree on every raster.
+     */
+    int[] expandableErrors() {
+        int[] errors = new int[usable];
+        int count = 0;
+        for (int rank = 0; rank < usable; rank++) {
+            int p = ranked[rank];
+            int u = window.predict(p);
+            int e = window.values[p] - u;
+            int low = u + 2 * e;
+            if (window.inRange(low) && window.inRange(low + 1)) {
+                errors[count++] = e;
+            }
+        }
+        return java.util.Arrays.copyOf(errors, count);
+    }
+
     /** Whether the sample at {@code rank} is too close to the range limits to be marked under {@code expansion}. */
     boolean overflows(int rank, ErrorExpansion expansion) {
         int p = ranked[rank];
@@ -53,6 +74,12 @@ final class LayerPass {
     }
 
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
+        // cheap test first: a sample at least maxShift away from both limits cannot leave the range
+        long value = u + e;
+        long shift = expansion.maxShift();
+        if (value - shift >= window.minValue && value + shift <= window.maxValue) {
+            return false;
+        }
         return !window.inRange(u + expansion.mark(e, 0)) || !window.inRange(u + expansion.mark(e, 1));
     }
 
@@ -128,8 +155,16 @@ final class LayerPass {
         return index < need ? bits.bit(index) : 0;
     }
 
-    /** Whether some marking of the pair (any bits) would leave the legal range. */
+    /**
+     * Whether some marking of the pair (any bits) would leave the legal range. Pairwise marking moves
+     * each sample by at most one, so a pair whose values are both strictly inside the range is safe.
+     */
     private boolean pairOverflows(int u1, int u2, int e1, int e2) {
+        int v1 = u1 + e1;
+        int v2 = u2 + e2;
+        if (v1 > window.minValue && v1 < window.maxValue && v2 > window.minValue && v2 < window.maxValue) {
+            return false;
+        }
         int a = PairwiseExpansion.mirror(e1);
         int b = PairwiseExpansion.mirror(e2);
         for (int bitsTried = 0; bitsTried < 3; bitsTried++) {

@@ -42,7 +42,7 @@ final class MhmRanking implements LayerStrategy {
                     ClassedRule rule = new ClassedRule(length, solution.expansions(), solution.pairwise(), usable);
                     Bits side = new Bits();
                     rule.write(side);
-                    candidates.add(new Candidate(optimizer, length, solution.distortion() + side.length()));
+                    candidates.add(new Candidate(optimizer, length, solution, solution.distortion() + side.length()));
                 }
             }
         }
@@ -50,7 +50,7 @@ final class MhmRanking implements LayerStrategy {
         for (Candidate candidate : candidates) {
             double target = need;
             for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-                ExpansionOptimizer.Solution solution = candidate.optimizer().solve(target);
+                ExpansionOptimizer.Solution solution = attempt == 0 ? candidate.solution() : candidate.optimizer().solve(target);
                 if (solution == null) {
                     break;
                 }
@@ -68,9 +68,10 @@ final class MhmRanking implements LayerStrategy {
 
     /**
      * A way to cut the smoothest {@code length} ranks into classes, with its expected cost: squared error
-     * plus one unit per side-information bit (about what a bit costs to embed).
+     * plus one unit per side-information bit (about what a bit costs to embed); {@code solution} is its
+     * solution for exactly the bits to carry.
      */
-    private record Candidate(ExpansionOptimizer optimizer, int length, double cost) {
+    private record Candidate(ExpansionOptimizer optimizer, int length, ExpansionOptimizer.Solution solution, double cost) {
     }
 
     @Override

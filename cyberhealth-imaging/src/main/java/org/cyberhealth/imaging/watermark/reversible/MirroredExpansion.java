@@ -12,10 +12,12 @@ final class MirroredExpansion implements ErrorExpansion {
 
     private final HalfMapping left;
     private final HalfMapping right;
+    private final long maxShift;
 
     MirroredExpansion(HalfMapping left, HalfMapping right) {
         this.left = left;
         this.right = right;
+        this.maxShift = Math.max(left.maxShift(), right.maxShift());
     }
 
     HalfMapping left() {
@@ -44,5 +46,10 @@ final class MirroredExpansion implements ErrorExpansion {
     @Override
     public int bit(int marked) {
         return marked >= 0 ? right.bit(marked) : left.bit(-1 - marked);
+    }
+
+    @Override
+    public long maxShift() {
+        return maxShift;
     }
 }

@@ -65,9 +65,11 @@ final class SachnevRanking implements LayerStrategy {
      */
     @Override
     public LayerRule plan(LayerPass pass) {
+        int[] carriers = pass.expandableErrors();
+        int need = pass.bitsToCarry();
         int limit = Integer.MAX_VALUE / 4;
         int width = 2;
-        while (bestOfWidth(pass, width) == null) {
+        while (!carries(carriers, need, width)) {
             if (width >= limit) {
                 return null;
             }
@@ -76,27 +78,51 @@ final class SachnevRanking implements LayerStrategy {
         int failing = width == 2 ? 1 : width / 2;
         while (width - failing > 1) {
             int mid = (failing + width) >>> 1;
-            if (bestOfWidth(pass, mid) == null) {
-                failing = mid;
-            } else {
+            if (carries(carriers, need, mid)) {
                 width = mid;
+            } else {
+                failing = mid;
             }
         }
         return bestOfWidth(pass, width);
     }
 
+    /** The lower thresholds {@code Tn} tried for intervals of {@code width}: the balanced ones. */
+    private static int[] lowerThresholds(int width) {
+        int tn = -(width / 2);
+        return width % 2 == 1 || width == 2 ? new int[] {tn} : new int[] {tn, -Math.max(1, (width - 1) / 2)};
+    }
+
+    /**
+     * Whether some interval of {@code width} carries {@code need} bits: a walk under thresholds
+     * {@code (Tn, Tp)} completes exactly when that many of the layer's expandable errors lie in
+     * {@code [Tn, Tp]}, so the search counts them instead of walking the layer each time.
+     */
+    private static boolean carries(int[] carriers, int need, int width) {
+        for (int tn : lowerThresholds(width)) {
+            int tp = tn + width - 1;
+            int count = 0;
+            for (int i = 0; i < carriers.length && count < need; i++) {
+                if (carriers[i] >= tn && carriers[i] <= tp) {
+                    count++;
+                }
+            }
+            if (count >= need) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static LayerRule bestOfWidth(LayerPass pass, int width) {
         LayerRule best = null;
         long bestDistortion = Long.MAX_VALUE;
-        for (int tn : new int[] {-(width / 2), -Math.max(1, (width - 1) / 2)}) {
+        for (int tn : lowerThresholds(width)) {
             Thresholds candidate = new Thresholds(tn, tn + width - 1);
             LayerPass.Walk walk = pass.embed(candidate, false);
             if (walk.complete() && walk.distortion() < bestDistortion) {
                 best = candidate;
                 bestDistortion = walk.distortion();
-            }
-            if (width % 2 == 1 || width == 2) {
-                break;
             }
         }
         return best;

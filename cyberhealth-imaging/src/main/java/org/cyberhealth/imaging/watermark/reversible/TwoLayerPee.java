@@ -50,7 +50,7 @@ final class TwoLayerPee {
             throw new CapacityExceededException("payload of " + payload.length() + " bits exceeds the capacity of the "
                     + region.width() + "x" + region.height() + " region (" + capacity(raster, region) + " bits)");
         }
-        if (!embedInto(window, crossRanked, payload)) {
+        if (!embedInto(window, crossRanked, payload, true)) {
             throw new CapacityExceededException("payload of " + payload.length()
                     + " bits does not fit this region with these bit values; try a shorter payload");
         }
@@ -78,7 +78,7 @@ final class TwoLayerPee {
 
     /** Whether {@code payloadBits} plus the margin of reference bits embed into a copy of the window. */
     private boolean fits(RhombusWindow window, int[] crossRanked, int payloadBits) {
-        return embedInto(window.copy(), crossRanked, referencePayload(payloadBits + margin(payloadBits)));
+        return embedInto(window.copy(), crossRanked, referencePayload(payloadBits + margin(payloadBits)), false);
     }
 
     /** Spare capacity kept for payload-dependent variation: 8 bits plus about 3 %. */
@@ -95,8 +95,12 @@ final class TwoLayerPee {
         return bits;
     }
 
-    /** Marks the window (not the raster); false if the payload does not fit. */
-    private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload) {
+    /**
+     * Marks the window (not the raster); false if the payload does not fit. A dry run ({@code complete}
+     * false) stops once the outcome is known: the dot layer's marks, which nothing reads afterwards,
+     * are then not written.
+     */
+    private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload, boolean complete) {
         int crossBits = strategy.crossShare(window, payload.length());
         LayerPass crossPass = new LayerPass(window, crossRanked, crossRanked.length, payload.slice(0, crossBits));
         LayerRule crossRule = strategy.plan(crossPass);
@@ -143,6 +147,9 @@ final class TwoLayerPee {
             if (header.length() > reserved) {
                 reserved = header.length();
                 continue;
+            }
+            if (!complete) {
+                return true;
             }
             dotPass.embed(dotRule, true);
             for (int i = 0; i < tail.length; i++) {
