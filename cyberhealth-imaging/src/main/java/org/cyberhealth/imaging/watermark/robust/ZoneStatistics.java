@@ -4,9 +4,11 @@ import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 
 /**
- * What one zone says about its bit: the difference of its subsets' means, how noisy that difference
- * naturally is (from the zone's texture and, for zones of 2x2 units, its gradients), whether it was
- * clipped by a window, and the extremes of the samples that may change.
+ * What every zone of a raster says about its bit: the difference of its subsets' means, how noisy that
+ * difference naturally is (from the zone's texture and, for zones of 2x2 units, its gradients), whether
+ * it was clipped by a window, and the extremes of the samples that may change. The zones are gathered
+ * in one pass over the raster into parallel arrays, indexed by zone, because the embedder weighs every
+ * zone once for each candidate guard and strength.
  */
 final class ZoneStatistics {
 
@@ -25,127 +27,171 @@ final class ZoneStatistics {
      */
     private static final double STRUCTURE_WEIGHT = 0.5;
 
-    final int zone;
-    private final int rangeMin;
-    private final int rangeMax;
-    private long sumA;
-    private long sumB;
-    private int countA;
-    private int countB;
-    private int changeableA;
-    private int changeableB;
-    private int lowest = Integer.MAX_VALUE;
-    private int highest = Integer.MIN_VALUE;
-    private int samplesAtAnEnd;
-    private double texture;
-    private double structure;
+    /** Mean of subset A minus mean of subset B. */
+    private final double[] difference;
+    /** How much the difference grows when A is raised and B lowered by one gray level. */
+    private final double[] shiftGain;
+    private final double[] naturalNoise;
+    private final boolean[] clipped;
+    /** Extremes of the changeable samples; lowest > highest when none may change. */
+    private final int[] lowest;
+    private final int[] highest;
 
-    private ZoneStatistics(int zone, Raster raster) {
-        this.zone = zone;
-        this.rangeMin = raster.minValue();
-        this.rangeMax = raster.maxValue();
+    private ZoneStatistics(int zoneCount) {
+        difference = new double[zoneCount];
+        shiftGain = new double[zoneCount];
+        naturalNoise = new double[zoneCount];
+        clipped = new boolean[zoneCount];
+        lowest = new int[zoneCount];
+        highest = new int[zoneCount];
     }
 
-    static ZoneStatistics of(Raster raster, Region region, ZoneLayout layout, int zone) {
-        ZoneStatistics s = new ZoneStatistics(zone, raster);
+    /** The statistics of all of {@code layout}'s zones of {@code raster}, counting only {@code region} as changeable. */
+    static ZoneStatistics of(Raster raster, Region region, ZoneLayout layout) {
+        ZoneStatistics s = new ZoneStatistics(layout.zoneCount());
         int units = layout.unitsPerZone();
+        int pixels = layout.pixelsPerZone();
+        int[] values = new int[pixels];
+        boolean[] changeable = new boolean[pixels];
         long[] unitSums = new long[units];
         int[] unitCounts = new int[units];
-        layout.forEachPixel(zone, (x, y, unit) -> {
-            int value = raster.get(x, y);
-            boolean changeable = region.mayChange(x, y);
-            if (layout.inSubsetA(zone, unit)) {
-                s.sumA += value;
-                s.countA++;
-                s.changeableA += changeable ? 1 : 0;
-            } else {
-                s.sumB += value;
-                s.countB++;
-                s.changeableB += changeable ? 1 : 0;
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int x = layout.xOf(zone, pixel);
+                int y = layout.yOf(zone, pixel);
+                values[pixel] = raster.get(x, y);
+                changeable[pixel] = region.mayChange(x, y);
             }
-            if (changeable) {
-                s.lowest = Math.min(s.lowest, value);
-                s.highest = Math.max(s.highest, value);
+            s.gather(zone, raster, layout, values, changeable, unitSums, unitCounts);
+        }
+        return s;
+    }
+
+    /** Fills in one zone from its samples and whether each may change, both in the layout's pixel order. */
+    private void gather(int zone, Raster raster, ZoneLayout layout, int[] values, boolean[] changeable, long[] unitSums, int[] unitCounts) {
+        java.util.Arrays.fill(unitSums, 0);
+        java.util.Arrays.fill(unitCounts, 0);
+        long sumA = 0;
+        long sumB = 0;
+        int countA = 0;
+        int countB = 0;
+        int changeableA = 0;
+        int changeableB = 0;
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        int samplesAtAnEnd = 0;
+        for (int pixel = 0; pixel < values.length; pixel++) {
+            int value = values[pixel];
+            int unit = layout.unitOf(pixel);
+            if (layout.inSubsetA(zone, unit)) {
+                sumA += value;
+                countA++;
+                changeableA += changeable[pixel] ? 1 : 0;
+            } else {
+                sumB += value;
+                countB++;
+                changeableB += changeable[pixel] ? 1 : 0;
+            }
+            if (changeable[pixel]) {
+                low = Math.min(low, value);
+                high = Math.max(high, value);
                 unitSums[unit] += value;
                 unitCounts[unit]++;
             }
-            if (value == s.rangeMin || value == s.rangeMax) {
-                s.samplesAtAnEnd++;
+            if (value == raster.minValue() || value == raster.maxValue()) {
+                samplesAtAnEnd++;
             }
-        });
+        }
         // The texture is the mean absolute deviation of the changeable samples from their unit's mean; a
         // mark moves whole units, so the texture of a marked zone is that of the original.
-        double[] deviations = new double[1];
-        layout.forEachPixel(zone, (x, y, unit) -> {
-            if (region.mayChange(x, y)) {
-                deviations[0] += Math.abs((long) unitCounts[unit] * raster.get(x, y) - unitSums[unit]) / (double) unitCounts[unit];
+        double deviations = 0;
+        for (int pixel = 0; pixel < values.length; pixel++) {
+            if (changeable[pixel]) {
+                int unit = layout.unitOf(pixel);
+                deviations += Math.abs((long) unitCounts[unit] * values[pixel] - unitSums[unit]) / (double) unitCounts[unit];
             }
-        });
-        if (units == 4) {
+        }
+        double structure = 0;
+        if (unitSums.length == 4) {
             double[] means = new double[4];
             for (int unit = 0; unit < 4; unit++) {
                 means[unit] = unitCounts[unit] == 0 ? 0 : (double) unitSums[unit] / unitCounts[unit];
             }
-            s.structure = (Math.abs(means[0] + means[2] - means[1] - means[3]) + Math.abs(means[0] + means[1] - means[2] - means[3])) / 4;
+            structure = (Math.abs(means[0] + means[2] - means[1] - means[3]) + Math.abs(means[0] + means[1] - means[2] - means[3])) / 4;
         }
-        int changeable = s.changeableA + s.changeableB;
-        s.texture = changeable == 0 ? 0 : deviations[0] / changeable;
-        return s;
+        int changeableCount = changeableA + changeableB;
+        double texture = changeableCount == 0 ? 0 : deviations / changeableCount;
+        difference[zone] = (double) sumA / countA - (double) sumB / countB;
+        shiftGain[zone] = (double) changeableA / countA + (double) changeableB / countB;
+        // The standard deviation the difference would have if the zone held only noise of its texture's
+        // strength; the mark moves whole units, so this is the same before and after marking.
+        naturalNoise[zone] = NOISE_PER_TEXTURE * texture / Math.sqrt(countA + countB) + STRUCTURE_WEIGHT * structure;
+        // More than an eighth of the samples (2 of 16) at an end of the range: in a windowed copy the zone
+        // was clipped, its difference says little, and the reader leaves it out. (A few clipped samples,
+        // as noise gives near a window's edge, only dent the difference.)
+        clipped[zone] = samplesAtAnEnd * 8 > countA + countB;
+        lowest[zone] = low;
+        highest[zone] = high;
     }
 
-    /** Mean of subset A minus mean of subset B. */
-    double difference() {
-        return (double) sumA / countA - (double) sumB / countB;
+    int zoneCount() {
+        return clipped.length;
     }
 
-    /** How much {@link #difference} grows when A is raised and B lowered by one gray level. */
-    double shiftGain() {
-        return (double) changeableA / countA + (double) changeableB / countB;
-    }
-
-    /**
-     * Whether more than an eighth of the zone's samples (2 of 16) lie at an end of the range: in a windowed copy
-     * the zone was clipped, its difference says little, and the reader leaves it out. (A few clipped
-     * samples, as noise gives near a window's edge, only dent the difference.)
-     */
-    boolean clipped() {
-        return samplesAtAnEnd * 8 > countA + countB;
-    }
-
-    /**
-     * The standard deviation the difference would have if the zone held only noise of its texture's
-     * strength; the mark moves whole units, so this is the same before and after marking.
-     */
-    double naturalNoise() {
-        return NOISE_PER_TEXTURE * texture / Math.sqrt(countA + countB) + STRUCTURE_WEIGHT * structure;
+    /** Whether the zone was clipped by a window, so that its difference says little and it has no vote. */
+    boolean clipped(int zone) {
+        return clipped[zone];
     }
 
     /**
-     * The zone's vote for its bit: its difference over its natural noise plus {@code floor} (the
-     * picture's typical noise, so that smooth zones do not get huge votes), limited to
-     * {@link #SCORE_LIMIT}; 0 when the zone is {@link #clipped}.
+     * The median natural noise of the zones that touch no end of the range: a scale that follows any
+     * linear gray-level map, so that a windowed copy scores its zones as the embedder did.
      */
-    double score(double floor) {
-        return scoreAfter(0, floor);
+    double typicalNoise() {
+        double[] noises = new double[zoneCount()];
+        int count = 0;
+        for (int zone = 0; zone < zoneCount(); zone++) {
+            if (!clipped[zone]) {
+                noises[count++] = naturalNoise[zone];
+            }
+        }
+        return count == 0 ? 1 : Math.max(Double.MIN_NORMAL, OrderStatistic.select(noises, count, count / 2));
     }
 
-    /** What {@link #score} becomes when the zone is shifted by {@code shift} levels. */
-    double scoreAfter(int shift, double floor) {
-        if (clipped()) {
+    /**
+     * What the zone's vote for its bit becomes when it is shifted by {@code shift} levels: its
+     * difference over its natural noise plus {@code floor} (the picture's typical noise, so that smooth
+     * zones do not get huge votes), limited to {@link #SCORE_LIMIT}; 0 when the zone is clipped.
+     */
+    double scoreAfter(int zone, int shift, double floor) {
+        if (clipped[zone]) {
             return 0;
         }
-        double z = (difference() + shift * shiftGain()) / (naturalNoise() + floor);
+        double z = (difference[zone] + shift * shiftGain[zone]) / (naturalNoise[zone] + floor);
         return Math.max(-SCORE_LIMIT, Math.min(SCORE_LIMIT, z));
     }
 
-    /** Whether shifting by {@code shift} keeps every changeable sample inside the guards. */
-    boolean fits(int shift, Guards guards) {
-        return lowest > highest
-                || (long) lowest - shift >= guards.low() && (long) highest + shift <= guards.high();
+    /**
+     * The largest shift that keeps every changeable sample of the zone inside the guards, limited to
+     * {@code limit}; -1 when some changeable sample already lies outside them, which no marked zone does.
+     * A shift of 1 or more fits exactly when it is at most this headroom.
+     */
+    int headroom(int zone, Guards guards, int limit) {
+        if (lowest[zone] > highest[zone]) {
+            return limit;
+        }
+        long room = Math.min((long) lowest[zone] - guards.low(), (long) guards.high() - highest[zone]);
+        return (int) Math.max(-1, Math.min(limit, room));
     }
 
-    /** Whether some changeable sample lies outside the guards, which no marked zone does. */
-    boolean leaves(Guards guards) {
-        return lowest <= highest && (lowest < guards.low() || highest > guards.high());
+    /** Whether shifting the zone by {@code shift} keeps every changeable sample inside the guards. */
+    boolean fits(int zone, int shift, Guards guards) {
+        return lowest[zone] > highest[zone]
+                || (long) lowest[zone] - shift >= guards.low() && (long) highest[zone] + shift <= guards.high();
+    }
+
+    /** Whether some changeable sample of the zone lies outside the guards, which no marked zone does. */
+    boolean leaves(int zone, Guards guards) {
+        return lowest[zone] <= highest[zone] && (lowest[zone] < guards.low() || highest[zone] > guards.high());
     }
 }
