@@ -9,9 +9,9 @@ import org.cyberhealth.core.bits.Bits;
  * left unmarked but that the marked picture alone cannot classify.
  *
  * <p>The embedder asks this for dozens of guard choices. What a bit gets depends on the guards only
- * through its zones' headrooms (the largest shift each can take, limited to the largest the strengths
- * allow), and most guards leave most bits' headrooms as they were, so each bit keeps its last answer
- * until one of its zones' headrooms changes.
+ * through its zones' headrooms (the largest shift each can take), and only up to the largest shift its
+ * search tried, which is small: so each bit keeps its last answer until a new choice of guards changes
+ * one of its zones' headrooms below that shift.
  */
 final class InformedEmbedding {
 
@@ -24,7 +24,12 @@ final class InformedEmbedding {
     private final int largestShift;
     /** The margin each bit's summed score must reach, which grows with its unclipped zones. */
     private final double[] marginOfBit;
+    /** Each zone's headroom under the guards being planned, limited to {@link #largestShift}. */
     private final int[] headroom;
+    /** Each zone's headroom when its bit's strength was last searched for. */
+    private final int[] searchedHeadroom;
+    /** For each bit, the largest shift its last search tried: larger headrooms did not matter to it. */
+    private final int[] searchedShift;
     private final BitStrength[] strengths;
     /** For each bit, its zones left unmarked though inside the guards. */
     private final int[][] ambiguousOfBit;
@@ -46,6 +51,8 @@ final class InformedEmbedding {
             marginOfBit[bit] = parameters.margin() * unclipped;
         }
         this.headroom = new int[layout.zoneCount()];
+        this.searchedHeadroom = new int[layout.zoneCount()];
+        this.searchedShift = new int[message.length()];
         this.strengths = new BitStrength[message.length()];
         this.ambiguousOfBit = new int[message.length()][];
     }
@@ -55,14 +62,18 @@ final class InformedEmbedding {
         int ambiguousCount = 0;
         for (int bit = 0; bit < message.length(); bit++) {
             boolean changed = !started;
+            int mattered = searchedShift[bit];
             for (int zone : layout.zoneListOf(bit)) {
                 int room = zones.headroom(zone, guards, largestShift);
-                changed |= room != headroom[zone];
+                changed |= Math.min(room, mattered) != Math.min(searchedHeadroom[zone], mattered);
                 headroom[zone] = room;
             }
             if (changed) {
                 strengths[bit] = strengthFor(bit);
                 ambiguousOfBit[bit] = ambiguousZones(bit);
+                for (int zone : layout.zoneListOf(bit)) {
+                    searchedHeadroom[zone] = headroom[zone];
+                }
             }
             ambiguousCount += ambiguousOfBit[bit].length;
         }
@@ -94,12 +105,13 @@ final class InformedEmbedding {
 
     /**
      * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
-     * largest allowed when none does.
+     * largest allowed when none does; notes the largest shift tried.
      */
     private BitStrength strengthFor(int bit) {
         int sign = message.get(bit) ? 1 : -1;
         for (int steps = parameters.minQuarterSteps(); steps < parameters.maxQuarterSteps(); steps++) {
             BitStrength strength = BitStrength.ofQuarterSteps(steps);
+            searchedShift[bit] = parameters.step() * (strength.base() + 1);
             double total = 0;
             for (int zone : layout.zoneListOf(bit)) {
                 if (zones.clipped(zone)) {
@@ -112,6 +124,7 @@ final class InformedEmbedding {
                 return strength;
             }
         }
+        searchedShift[bit] = largestShift;
         return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
     }
 
