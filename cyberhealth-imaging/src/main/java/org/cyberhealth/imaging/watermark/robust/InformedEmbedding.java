@@ -8,10 +8,13 @@ import org.cyberhealth.core.bits.Bits;
  * strength of every bit that brings the bit's summed zone score to the margin, and the zones that are
  * left unmarked but that the marked picture alone cannot classify.
  *
- * <p>The embedder asks this for dozens of guard choices. What a bit gets depends on the guards only
- * through its zones' headrooms (the largest shift each can take), and only up to the largest shift its
- * search tried, which is small: so each bit keeps its last answer until a new choice of guards changes
- * one of its zones' headrooms below that shift.
+ * <p>The embedder asks this for dozens of guard choices, and the answers must not depend on how they
+ * were found. What a bit gets depends on the guards only through its zones' headrooms (the largest shift
+ * each can take), and only up to the largest shift its search tried, so a bit keeps its last answer
+ * until a new choice of guards changes one of its zones' headrooms below that shift. Most bits reach
+ * their margin with the weakest strength; when a few of their zones stop (or start) fitting, the new
+ * sum is the last one plus those zones' changes, and it is computed afresh, in the zones' order, only
+ * when that estimate lies so close to the margin that rounding could decide.
  */
 final class InformedEmbedding {
 
@@ -30,7 +33,11 @@ final class InformedEmbedding {
     private final int[] searchedHeadroom;
     /** For each bit, the largest shift its last search tried: larger headrooms did not matter to it. */
     private final int[] searchedShift;
+    /** For each bit whose last search stopped at the weakest strength, the sum that reached the margin; else NaN. */
+    private final double[] weakestTotal;
     private final BitStrength[] strengths;
+    /** Scratch: the shift of each of a bit's zones, in the order of {@link ZoneLayout#zoneListOf}. */
+    private final int[] shiftOfListed;
     /** For each bit, its zones left unmarked though inside the guards. */
     private final int[][] ambiguousOfBit;
     private boolean started;
@@ -53,27 +60,39 @@ final class InformedEmbedding {
         this.headroom = new int[layout.zoneCount()];
         this.searchedHeadroom = new int[layout.zoneCount()];
         this.searchedShift = new int[message.length()];
+        this.weakestTotal = new double[message.length()];
+        Arrays.fill(weakestTotal, Double.NaN);
         this.strengths = new BitStrength[message.length()];
         this.ambiguousOfBit = new int[message.length()][];
+        int most = 0;
+        for (int bit = 0; bit < message.length(); bit++) {
+            most = Math.max(most, layout.zonesOf(bit));
+        }
+        this.shiftOfListed = new int[most];
     }
 
     /** The side information embedding with {@code guards} would produce. */
     SideInformation plan(Guards guards) {
         int ambiguousCount = 0;
         for (int bit = 0; bit < message.length(); bit++) {
-            boolean changed = !started;
             int mattered = searchedShift[bit];
+            boolean sinceSearch = !started;
+            boolean sincePrevious = !started;
             for (int zone : layout.zoneListOf(bit)) {
                 int room = zones.headroom(zone, guards, largestShift);
-                changed |= Math.min(room, mattered) != Math.min(searchedHeadroom[zone], mattered);
+                sinceSearch |= Math.min(room, mattered) != Math.min(searchedHeadroom[zone], mattered);
+                sincePrevious |= Math.min(room, mattered) != Math.min(headroom[zone], mattered);
                 headroom[zone] = room;
             }
-            if (changed) {
+            boolean searched = sinceSearch && !weakestStillReaches(bit);
+            if (searched) {
                 strengths[bit] = strengthFor(bit);
-                ambiguousOfBit[bit] = ambiguousZones(bit);
                 for (int zone : layout.zoneListOf(bit)) {
                     searchedHeadroom[zone] = headroom[zone];
                 }
+            }
+            if (searched || sincePrevious) {
+                ambiguousOfBit[bit] = ambiguousZones(bit);
             }
             ambiguousCount += ambiguousOfBit[bit].length;
         }
@@ -104,23 +123,58 @@ final class InformedEmbedding {
     }
 
     /**
+     * Whether the bit's last search stopped at the weakest strength and the sum it would now find there
+     * certainly reaches the margin too: the last sum plus the change of the zones that started or
+     * stopped fitting, clear of the margin by more than the rounding of either sum can account for.
+     */
+    private boolean weakestStillReaches(int bit) {
+        if (Double.isNaN(weakestTotal[bit])) {
+            return false;
+        }
+        int sign = message.get(bit) ? 1 : -1;
+        int[] listed = layout.zoneListOf(bit);
+        listShifts(bit, BitStrength.ofQuarterSteps(parameters.minQuarterSteps()));
+        double total = weakestTotal[bit];
+        for (int i = 0; i < listed.length; i++) {
+            int zone = listed[i];
+            int shift = shiftOfListed[i];
+            boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
+            boolean fits = shift > 0 && shift <= headroom[zone];
+            if (fits != fitted) {
+                total += zones.scoreAfter(zone, fits ? sign * shift : 0, floor)
+                        - zones.scoreAfter(zone, fitted ? sign * shift : 0, floor);
+            }
+        }
+        // Summing n scores of at most 3 in any order errs by less than about 3 n^2 units of the last
+        // place (Higham, "Accuracy and Stability of Numerical Algorithms", section 4.2), for the last sum,
+        // the fresh one and the update alike; 4 (n + 1)^2 / 2^50 covers all three.
+        double n = layout.zonesOf(bit) + 1.0;
+        return sign * total >= marginOfBit[bit] + 4 * n * n * 0x1p-50;
+    }
+
+    /**
      * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
-     * largest allowed when none does; notes the largest shift tried.
+     * largest allowed when none does; notes the largest shift tried, and the sum if the weakest did.
      */
     private BitStrength strengthFor(int bit) {
         int sign = message.get(bit) ? 1 : -1;
+        weakestTotal[bit] = Double.NaN;
         for (int steps = parameters.minQuarterSteps(); steps < parameters.maxQuarterSteps(); steps++) {
             BitStrength strength = BitStrength.ofQuarterSteps(steps);
             searchedShift[bit] = parameters.step() * (strength.base() + 1);
+            listShifts(bit, strength);
+            int[] listed = layout.zoneListOf(bit);
             double total = 0;
-            for (int zone : layout.zoneListOf(bit)) {
+            for (int i = 0; i < listed.length; i++) {
+                int zone = listed[i];
                 if (zones.clipped(zone)) {
                     continue;
                 }
-                int shift = RobustMark.shiftOf(parameters, layout, zone, strength);
+                int shift = shiftOfListed[i];
                 total += zones.scoreAfter(zone, shift > 0 && shift <= headroom[zone] ? sign * shift : 0, floor);
             }
             if (sign * total >= marginOfBit[bit]) {
+                weakestTotal[bit] = steps == parameters.minQuarterSteps() ? total : Double.NaN;
                 return strength;
             }
         }
@@ -130,14 +184,25 @@ final class InformedEmbedding {
 
     /** The bit's zones that its strength would shift but that do not fit, yet lie inside the guards. */
     private int[] ambiguousZones(int bit) {
-        int[] listed = new int[layout.zonesOf(bit)];
+        int[] listed = layout.zoneListOf(bit);
+        listShifts(bit, strengths[bit]);
+        int[] ambiguous = new int[listed.length];
         int count = 0;
-        for (int zone : layout.zoneListOf(bit)) {
-            int shift = RobustMark.shiftOf(parameters, layout, zone, strengths[bit]);
-            if (shift > 0 && headroom[zone] >= 0 && headroom[zone] < shift) {
-                listed[count++] = zone;
+        for (int i = 0; i < listed.length; i++) {
+            int zone = listed[i];
+            if (shiftOfListed[i] > 0 && headroom[zone] >= 0 && headroom[zone] < shiftOfListed[i]) {
+                ambiguous[count++] = zone;
             }
         }
-        return Arrays.copyOf(listed, count);
+        return Arrays.copyOf(ambiguous, count);
+    }
+
+    /** Puts the shift {@code strength} gives each of the bit's zones into {@link #shiftOfListed}. */
+    private void listShifts(int bit, BitStrength strength) {
+        int[] listed = layout.zoneListOf(bit);
+        int boosted = strength.boostedRanks(listed.length);
+        for (int i = 0; i < listed.length; i++) {
+            shiftOfListed[i] = parameters.step() * (strength.base() + (layout.rankOf(listed[i]) < boosted ? 1 : 0));
+        }
     }
 }

@@ -55,6 +55,7 @@ final class ZoneStatistics {
         boolean[] changeable = new boolean[pixels];
         long[] unitSums = new long[units];
         int[] unitCounts = new int[units];
+        double[] unitReciprocals = new double[units];
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             for (int pixel = 0; pixel < pixels; pixel++) {
                 int x = layout.xOf(zone, pixel);
@@ -62,13 +63,14 @@ final class ZoneStatistics {
                 values[pixel] = raster.get(x, y);
                 changeable[pixel] = region.mayChange(x, y);
             }
-            s.gather(zone, raster, layout, values, changeable, unitSums, unitCounts);
+            s.gather(zone, raster, layout, values, changeable, unitSums, unitCounts, unitReciprocals);
         }
         return s;
     }
 
     /** Fills in one zone from its samples and whether each may change, both in the layout's pixel order. */
-    private void gather(int zone, Raster raster, ZoneLayout layout, int[] values, boolean[] changeable, long[] unitSums, int[] unitCounts) {
+    private void gather(int zone, Raster raster, ZoneLayout layout, int[] values, boolean[] changeable,
+            long[] unitSums, int[] unitCounts, double[] unitReciprocals) {
         java.util.Arrays.fill(unitSums, 0);
         java.util.Arrays.fill(unitCounts, 0);
         long sumA = 0;
@@ -104,11 +106,18 @@ final class ZoneStatistics {
         }
         // The texture is the mean absolute deviation of the changeable samples from their unit's mean; a
         // mark moves whole units, so the texture of a marked zone is that of the original.
+        // Dividing by a unit count that is a power of two (a whole unit of 2x2 pixels: 4) is multiplying
+        // by its reciprocal, exactly and faster.
+        for (int unit = 0; unit < unitCounts.length; unit++) {
+            int count = unitCounts[unit];
+            unitReciprocals[unit] = count > 0 && (count & (count - 1)) == 0 ? 1.0 / count : 0;
+        }
         double deviations = 0;
         for (int pixel = 0; pixel < values.length; pixel++) {
             if (changeable[pixel]) {
                 int unit = layout.unitOf(pixel);
-                deviations += Math.abs((long) unitCounts[unit] * values[pixel] - unitSums[unit]) / (double) unitCounts[unit];
+                long deviation = Math.abs((long) unitCounts[unit] * values[pixel] - unitSums[unit]);
+                deviations += unitReciprocals[unit] != 0 ? deviation * unitReciprocals[unit] : deviation / (double) unitCounts[unit];
             }
         }
         double structure = 0;
