@@ -38,8 +38,12 @@ final class InformedEmbedding {
     private final BitStrength[] strengths;
     /** Scratch: the shift of each of a bit's zones, in the order of {@link ZoneLayout#zoneListOf}. */
     private final int[] shiftOfListed;
-    /** For each bit, its zones left unmarked though inside the guards. */
-    private final int[][] ambiguousOfBit;
+    /** The shift the weakest strength gives each zone. */
+    private final int[] weakestShift;
+    /** Per bit, during {@link #plan}: whether a headroom that matters moved since its last search. */
+    private final boolean[] movedSinceSearch;
+    /** Per bit, during {@link #plan}: how much its sum at the weakest strength moved since its last search. */
+    private final double[] weakestChange;
     private boolean started;
 
     InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message) {
@@ -63,7 +67,13 @@ final class InformedEmbedding {
         this.weakestTotal = new double[message.length()];
         Arrays.fill(weakestTotal, Double.NaN);
         this.strengths = new BitStrength[message.length()];
-        this.ambiguousOfBit = new int[message.length()][];
+        this.weakestShift = new int[layout.zoneCount()];
+        BitStrength weakest = BitStrength.ofQuarterSteps(parameters.minQuarterSteps());
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            weakestShift[zone] = RobustMark.shiftOf(parameters, layout, zone, weakest);
+        }
+        this.movedSinceSearch = new boolean[message.length()];
+        this.weakestChange = new double[message.length()];
         int most = 0;
         for (int bit = 0; bit < message.length(); bit++) {
             most = Math.max(most, layout.zonesOf(bit));
@@ -73,38 +83,36 @@ final class InformedEmbedding {
 
     /** The side information embedding with {@code guards} would produce. */
     SideInformation plan(Guards guards) {
-        int ambiguousCount = 0;
-        for (int bit = 0; bit < message.length(); bit++) {
-            int mattered = searchedShift[bit];
-            boolean sinceSearch = !started;
-            boolean sincePrevious = !started;
-            for (int zone : layout.zoneListOf(bit)) {
-                int room = zones.headroom(zone, guards, largestShift);
-                sinceSearch |= Math.min(room, mattered) != Math.min(searchedHeadroom[zone], mattered);
-                sincePrevious |= Math.min(room, mattered) != Math.min(headroom[zone], mattered);
-                headroom[zone] = room;
+        // One pass in zone order finds the bits whose zones' headrooms moved since their last search, and
+        // how much the sum at the weakest strength moved with them.
+        Arrays.fill(movedSinceSearch, !started);
+        Arrays.fill(weakestChange, 0);
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int bit = layout.bitOf(zone);
+            int room = zones.headroom(zone, guards, largestShift);
+            headroom[zone] = room;
+            if (Math.min(room, searchedShift[bit]) != Math.min(searchedHeadroom[zone], searchedShift[bit])) {
+                movedSinceSearch[bit] = true;
+                int shift = weakestShift[zone];
+                boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
+                boolean fits = shift > 0 && shift <= room;
+                if (fits != fitted && !Double.isNaN(weakestTotal[bit])) {
+                    int sign = message.get(bit) ? 1 : -1;
+                    weakestChange[bit] += zones.scoreAfter(zone, fits ? sign * shift : 0, floor)
+                            - zones.scoreAfter(zone, fitted ? sign * shift : 0, floor);
+                }
             }
-            boolean searched = sinceSearch && !weakestStillReaches(bit);
-            if (searched) {
+        }
+        started = true;
+        for (int bit = 0; bit < message.length(); bit++) {
+            if (movedSinceSearch[bit] && !weakestStillReaches(bit)) {
                 strengths[bit] = strengthFor(bit);
                 for (int zone : layout.zoneListOf(bit)) {
                     searchedHeadroom[zone] = headroom[zone];
                 }
             }
-            if (searched || sincePrevious) {
-                ambiguousOfBit[bit] = ambiguousZones(bit);
-            }
-            ambiguousCount += ambiguousOfBit[bit].length;
         }
-        started = true;
-        int[] ambiguous = new int[ambiguousCount];
-        int filled = 0;
-        for (int[] ofBit : ambiguousOfBit) {
-            System.arraycopy(ofBit, 0, ambiguous, filled, ofBit.length);
-            filled += ofBit.length;
-        }
-        Arrays.sort(ambiguous);
-        return new SideInformation(strengths.clone(), guards, ambiguous);
+        return new SideInformation(strengths.clone(), guards, ambiguousZones());
     }
 
     /** The shift of every zone, signed as its bit, that embedding with {@code side} applies (0: unmarked). */
@@ -132,24 +140,11 @@ final class InformedEmbedding {
             return false;
         }
         int sign = message.get(bit) ? 1 : -1;
-        int[] listed = layout.zoneListOf(bit);
-        listShifts(bit, BitStrength.ofQuarterSteps(parameters.minQuarterSteps()));
-        double total = weakestTotal[bit];
-        for (int i = 0; i < listed.length; i++) {
-            int zone = listed[i];
-            int shift = shiftOfListed[i];
-            boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
-            boolean fits = shift > 0 && shift <= headroom[zone];
-            if (fits != fitted) {
-                total += zones.scoreAfter(zone, fits ? sign * shift : 0, floor)
-                        - zones.scoreAfter(zone, fitted ? sign * shift : 0, floor);
-            }
-        }
         // Summing n scores of at most 3 in any order errs by less than about 3 n^2 units of the last
         // place (Higham, "Accuracy and Stability of Numerical Algorithms", section 4.2), for the last sum,
         // the fresh one and the update alike; 4 (n + 1)^2 / 2^50 covers all three.
         double n = layout.zonesOf(bit) + 1.0;
-        return sign * total >= marginOfBit[bit] + 4 * n * n * 0x1p-50;
+        return sign * (weakestTotal[bit] + weakestChange[bit]) >= marginOfBit[bit] + 4 * n * n * 0x1p-50;
     }
 
     /**
@@ -182,15 +177,21 @@ final class InformedEmbedding {
         return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
     }
 
-    /** The bit's zones that its strength would shift but that do not fit, yet lie inside the guards. */
-    private int[] ambiguousZones(int bit) {
-        int[] listed = layout.zoneListOf(bit);
-        listShifts(bit, strengths[bit]);
-        int[] ambiguous = new int[listed.length];
+    /** The zones, in increasing order, that their bit's strength would shift but that do not fit, yet lie inside the guards. */
+    private int[] ambiguousZones() {
+        int[] boosted = new int[message.length()];
+        for (int bit = 0; bit < message.length(); bit++) {
+            boosted[bit] = strengths[bit].boostedRanks(layout.zonesOf(bit));
+        }
+        int[] ambiguous = new int[16];
         int count = 0;
-        for (int i = 0; i < listed.length; i++) {
-            int zone = listed[i];
-            if (shiftOfListed[i] > 0 && headroom[zone] >= 0 && headroom[zone] < shiftOfListed[i]) {
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int bit = layout.bitOf(zone);
+            int shift = parameters.step() * (strengths[bit].base() + (layout.rankOf(zone) < boosted[bit] ? 1 : 0));
+            if (shift > 0 && headroom[zone] >= 0 && headroom[zone] < shift) {
+                if (count == ambiguous.length) {
+                    ambiguous = Arrays.copyOf(ambiguous, 2 * count);
+                }
                 ambiguous[count++] = zone;
             }
         }
