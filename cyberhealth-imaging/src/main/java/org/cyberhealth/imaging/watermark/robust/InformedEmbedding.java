@@ -40,6 +40,12 @@ final class InformedEmbedding {
     private final int[] shiftOfListed;
     /** The shift the weakest strength gives each zone. */
     private final int[] weakestShift;
+    /**
+     * During {@link #plan}: the zones, in increasing order, inside the guards that some strength would
+     * push out of them; only they can be ambiguous.
+     */
+    private final int[] tight;
+    private int tightCount;
     /** Per bit, during {@link #plan}: whether a headroom that matters moved since its last search. */
     private final boolean[] movedSinceSearch;
     /** Per bit, during {@link #plan}: how much its sum at the weakest strength moved since its last search. */
@@ -72,6 +78,7 @@ final class InformedEmbedding {
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             weakestShift[zone] = RobustMark.shiftOf(parameters, layout, zone, weakest);
         }
+        this.tight = new int[layout.zoneCount()];
         this.movedSinceSearch = new boolean[message.length()];
         this.weakestChange = new double[message.length()];
         int most = 0;
@@ -87,10 +94,14 @@ final class InformedEmbedding {
         // how much the sum at the weakest strength moved with them.
         Arrays.fill(movedSinceSearch, !started);
         Arrays.fill(weakestChange, 0);
+        tightCount = 0;
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int bit = layout.bitOf(zone);
             int room = zones.headroom(zone, guards, largestShift);
             headroom[zone] = room;
+            if (room >= 0 && room < largestShift) {
+                tight[tightCount++] = zone;
+            }
             if (Math.min(room, searchedShift[bit]) != Math.min(searchedHeadroom[zone], searchedShift[bit])) {
                 movedSinceSearch[bit] = true;
                 int shift = weakestShift[zone];
@@ -185,7 +196,8 @@ final class InformedEmbedding {
         }
         int[] ambiguous = new int[16];
         int count = 0;
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+        for (int i = 0; i < tightCount; i++) {
+            int zone = tight[i];
             int bit = layout.bitOf(zone);
             int shift = parameters.step() * (strengths[bit].base() + (layout.rankOf(zone) < boosted[bit] ? 1 : 0));
             if (shift > 0 && headroom[zone] >= 0 && headroom[zone] < shift) {
