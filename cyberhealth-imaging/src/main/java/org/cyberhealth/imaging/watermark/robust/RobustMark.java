@@ -225,9 +225,11 @@ public final class RobustMark implements RobustWatermark {
     }
 
     private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {
+        int left = layout.leftOf(zone);
+        int top = layout.topOf(zone);
         for (int pixel = 0; pixel < layout.pixelsPerZone(); pixel++) {
-            int x = layout.xOf(zone, pixel);
-            int y = layout.yOf(zone, pixel);
+            int x = left + layout.dxOf(pixel);
+            int y = top + layout.dyOf(pixel);
             if (region.mayChange(x, y)) {
                 raster.set(x, y, raster.get(x, y) + (layout.inSubsetA(zone, layout.unitOf(pixel)) ? amount : -amount));
             }

@@ -166,28 +166,38 @@ final class ZoneLayout {
         return pixelUnit.length;
     }
 
+    /** Column of the zone's left edge. */
+    int leftOf(int zone) {
+        return zone % zonesAcross * zoneSide;
+    }
+
+    /** Row of the zone's top edge. */
+    int topOf(int zone) {
+        return zone / zonesAcross * zoneSide;
+    }
+
     /**
-     * Column of the zone's {@code pixel}-th pixel; pixels are numbered unit after unit, row-major
-     * inside each unit, the order in which the zone's statistics add them up.
+     * Column of the {@code pixel}-th pixel of a zone, from the zone's left edge; pixels are numbered unit
+     * after unit, row-major inside each unit, the order in which the zone's statistics add them up.
      */
-    int xOf(int zone, int pixel) {
-        return zone % zonesAcross * zoneSide + pixelDx[pixel];
+    int dxOf(int pixel) {
+        return pixelDx[pixel];
     }
 
-    /** Row of the zone's {@code pixel}-th pixel (see {@link #xOf}). */
-    int yOf(int zone, int pixel) {
-        return zone / zonesAcross * zoneSide + pixelDy[pixel];
+    /** Row of the {@code pixel}-th pixel of a zone (see {@link #dxOf}), from the zone's top edge. */
+    int dyOf(int pixel) {
+        return pixelDy[pixel];
     }
 
-    /** The unit (row-major in the zone) of the zone's {@code pixel}-th pixel (see {@link #xOf}). */
+    /** The unit (row-major in the zone) of the zone's {@code pixel}-th pixel (see {@link #dxOf}). */
     int unitOf(int pixel) {
         return pixelUnit[pixel];
     }
 
-    /** Visits every pixel of a zone in the order of {@link #xOf}, telling which unit it is in. */
+    /** Visits every pixel of a zone in the order of {@link #dxOf}, telling which unit it is in. */
     void forEachPixel(int zone, PixelVisitor visitor) {
         for (int pixel = 0; pixel < pixelUnit.length; pixel++) {
-            visitor.visit(xOf(zone, pixel), yOf(zone, pixel), pixelUnit[pixel]);
+            visitor.visit(leftOf(zone) + pixelDx[pixel], topOf(zone) + pixelDy[pixel], pixelUnit[pixel]);
         }
     }
 

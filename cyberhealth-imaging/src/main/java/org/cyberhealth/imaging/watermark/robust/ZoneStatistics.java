@@ -57,9 +57,11 @@ final class ZoneStatistics {
         int[] unitCounts = new int[units];
         double[] unitReciprocals = new double[units];
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int left = layout.leftOf(zone);
+            int top = layout.topOf(zone);
             for (int pixel = 0; pixel < pixels; pixel++) {
-                int x = layout.xOf(zone, pixel);
-                int y = layout.yOf(zone, pixel);
+                int x = left + layout.dxOf(pixel);
+                int y = top + layout.dyOf(pixel);
                 values[pixel] = raster.get(x, y);
                 changeable[pixel] = region.mayChange(x, y);
             }
