@@ -152,11 +152,10 @@ public final class RobustMark implements RobustWatermark {
         for (int zone : side.ambiguousSkippedZones()) {
             listedAsSkipped[zone] = true;
         }
-        ZoneStatistics zones = ZoneStatistics.of(marked, region, layout);
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int bit = layout.bitOf(zone);
             int shift = shiftOf(parameters, layout, zone, side.strengths()[bit]);
-            if (shift == 0 || listedAsSkipped[zone] || zones.leaves(zone, side.guards())) {
+            if (shift == 0 || listedAsSkipped[zone] || ZoneStatistics.leaves(marked, region, layout, zone, side.guards())) {
                 continue;
             }
             shift(marked, region, layout, zone, message.get(bit) ? -shift : shift);

@@ -201,8 +201,21 @@ final class ZoneStatistics {
                 || (long) lowest[zone] - shift >= guards.low() && (long) highest[zone] + shift <= guards.high();
     }
 
-    /** Whether some changeable sample of the zone lies outside the guards, which no marked zone does. */
-    boolean leaves(int zone, Guards guards) {
-        return lowest[zone] <= highest[zone] && (lowest[zone] < guards.low() || highest[zone] > guards.high());
+    /**
+     * Whether some changeable sample of {@code zone} of {@code raster} lies outside the guards, which no
+     * marked zone does; for removal, which needs no other statistics.
+     */
+    static boolean leaves(Raster raster, Region region, ZoneLayout layout, int zone, Guards guards) {
+        int left = layout.leftOf(zone);
+        int top = layout.topOf(zone);
+        for (int pixel = 0; pixel < layout.pixelsPerZone(); pixel++) {
+            int x = left + layout.dxOf(pixel);
+            int y = top + layout.dyOf(pixel);
+            int value = raster.get(x, y);
+            if ((value < guards.low() || value > guards.high()) && region.mayChange(x, y)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
