@@ -40,6 +40,8 @@ final class InformedEmbedding {
     private final int[] shiftOfListed;
     /** The shift the weakest strength gives each zone. */
     private final int[] weakestShift;
+    /** How much each zone's score grows when it is shifted by the weakest strength. */
+    private final double[] weakestGain;
     /**
      * During {@link #plan}: the zones, in increasing order, inside the guards that some strength would
      * push out of them; only they can be ambiguous.
@@ -75,8 +77,11 @@ final class InformedEmbedding {
         this.strengths = new BitStrength[message.length()];
         this.weakestShift = new int[layout.zoneCount()];
         BitStrength weakest = BitStrength.ofQuarterSteps(parameters.minQuarterSteps());
+        this.weakestGain = new double[layout.zoneCount()];
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             weakestShift[zone] = RobustMark.shiftOf(parameters, layout, zone, weakest);
+            int sign = message.get(layout.bitOf(zone)) ? 1 : -1;
+            weakestGain[zone] = zones.scoreAfter(zone, sign * weakestShift[zone], floor) - zones.scoreAfter(zone, 0, floor);
         }
         this.tight = new int[layout.zoneCount()];
         this.movedSinceSearch = new boolean[message.length()];
@@ -107,10 +112,8 @@ final class InformedEmbedding {
                 int shift = weakestShift[zone];
                 boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
                 boolean fits = shift > 0 && shift <= room;
-                if (fits != fitted && !Double.isNaN(weakestTotal[bit])) {
-                    int sign = message.get(bit) ? 1 : -1;
-                    weakestChange[bit] += zones.scoreAfter(zone, fits ? sign * shift : 0, floor)
-                            - zones.scoreAfter(zone, fitted ? sign * shift : 0, floor);
+                if (fits != fitted) {
+                    weakestChange[bit] += fits ? weakestGain[zone] : -weakestGain[zone];
                 }
             }
         }
