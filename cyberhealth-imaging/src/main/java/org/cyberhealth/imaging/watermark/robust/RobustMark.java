@@ -162,14 +162,14 @@ public final class RobustMark implements RobustWatermark {
         }
     }
 
-    /**
-     * Guard levels to try, from {@code end} of the range inwards by 0, 1, 2, 4, ... up to a quarter of
-     * the range: a guard just above a crowded end level (CT air, a black background) keeps the zones
-     * that the marked picture alone cannot classify, and so the side information, few.
-     */
     /** Guards this close to an end are all tried: the zones stuck just inside an end vary level by level. */
     private static final int FINE_GUARD_DISTANCES = 16;
 
+    /**
+     * Guard levels to try, from {@code end} of the range inwards by 0, 1, 2, ..., 16, 32, 64, ... up to a
+     * quarter of the range: a guard just above a crowded end level (CT air, a black background) keeps the
+     * zones that the marked picture alone cannot classify, and so the side information, few.
+     */
     private static List<Integer> guardCandidates(int end, int peak, int direction) {
         List<Integer> candidates = new ArrayList<>();
         for (long distance = 0; distance <= peak / 4; distance = distance < FINE_GUARD_DISTANCES ? distance + 1 : 2 * distance) {
