@@ -1,5 +1,6 @@
 package org.cyberhealth.imaging.watermark.robust;
 
+import java.util.Arrays;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 
@@ -55,6 +56,8 @@ final class ZoneStatistics {
         boolean[] changeable = new boolean[pixels];
         long[] unitSums = new long[units];
         int[] unitCounts = new int[units];
+        long[] unitTotals = new long[units];
+        int[] unitSizes = new int[units];
         double[] unitReciprocals = new double[units];
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int left = layout.leftOf(zone);
@@ -65,37 +68,30 @@ final class ZoneStatistics {
                 values[pixel] = raster.get(x, y);
                 changeable[pixel] = region.mayChange(x, y);
             }
-            s.gather(zone, raster, layout, values, changeable, unitSums, unitCounts, unitReciprocals);
+            s.gather(zone, raster, layout, values, changeable, unitSums, unitCounts, unitTotals, unitSizes, unitReciprocals);
         }
         return s;
     }
 
-    /** Fills in one zone from its samples and whether each may change, both in the layout's pixel order. */
+    /**
+     * Fills in one zone from its samples and whether each may change, both in the layout's pixel order;
+     * leaves {@code unitSums} and {@code unitCounts} holding the sums and counts of each unit's changeable
+     * samples, {@code unitTotals} and {@code unitSizes} those of all its samples.
+     */
     private void gather(int zone, Raster raster, ZoneLayout layout, int[] values, boolean[] changeable,
-            long[] unitSums, int[] unitCounts, double[] unitReciprocals) {
-        java.util.Arrays.fill(unitSums, 0);
-        java.util.Arrays.fill(unitCounts, 0);
-        long sumA = 0;
-        long sumB = 0;
-        int countA = 0;
-        int countB = 0;
-        int changeableA = 0;
-        int changeableB = 0;
+            long[] unitSums, int[] unitCounts, long[] unitTotals, int[] unitSizes, double[] unitReciprocals) {
+        Arrays.fill(unitSums, 0);
+        Arrays.fill(unitCounts, 0);
+        Arrays.fill(unitTotals, 0);
+        Arrays.fill(unitSizes, 0);
         int low = Integer.MAX_VALUE;
         int high = Integer.MIN_VALUE;
         int samplesAtAnEnd = 0;
         for (int pixel = 0; pixel < values.length; pixel++) {
             int value = values[pixel];
             int unit = layout.unitOf(pixel);
-            if (layout.inSubsetA(zone, unit)) {
-                sumA += value;
-                countA++;
-                changeableA += changeable[pixel] ? 1 : 0;
-            } else {
-                sumB += value;
-                countB++;
-                changeableB += changeable[pixel] ? 1 : 0;
-            }
+            unitTotals[unit] += value;
+            unitSizes[unit]++;
             if (changeable[pixel]) {
                 low = Math.min(low, value);
                 high = Math.max(high, value);
@@ -104,6 +100,23 @@ final class ZoneStatistics {
             }
             if (value == raster.minValue() || value == raster.maxValue()) {
                 samplesAtAnEnd++;
+            }
+        }
+        long sumA = 0;
+        long sumB = 0;
+        int countA = 0;
+        int countB = 0;
+        int changeableA = 0;
+        int changeableB = 0;
+        for (int unit = 0; unit < unitSums.length; unit++) {
+            if (layout.inSubsetA(zone, unit)) {
+                sumA += unitTotals[unit];
+                countA += unitSizes[unit];
+                changeableA += unitCounts[unit];
+            } else {
+                sumB += unitTotals[unit];
+                countB += unitSizes[unit];
+                changeableB += unitCounts[unit];
             }
         }
         // The texture is the mean absolute deviation of the changeable samples from their unit's mean; a
