@@ -137,11 +137,11 @@ final class ZoneStatistics {
         }
         double structure = 0;
         if (unitSums.length == 4) {
-            double[] means = new double[4];
-            for (int unit = 0; unit < 4; unit++) {
-                means[unit] = unitCounts[unit] == 0 ? 0 : (double) unitSums[unit] / unitCounts[unit];
-            }
-            structure = (Math.abs(means[0] + means[2] - means[1] - means[3]) + Math.abs(means[0] + means[1] - means[2] - means[3])) / 4;
+            double mean0 = meanOf(unitSums, unitCounts, 0);
+            double mean1 = meanOf(unitSums, unitCounts, 1);
+            double mean2 = meanOf(unitSums, unitCounts, 2);
+            double mean3 = meanOf(unitSums, unitCounts, 3);
+            structure = (Math.abs(mean0 + mean2 - mean1 - mean3) + Math.abs(mean0 + mean1 - mean2 - mean3)) / 4;
         }
         int changeableCount = changeableA + changeableB;
         double texture = changeableCount == 0 ? 0 : deviations / changeableCount;
@@ -156,6 +156,10 @@ final class ZoneStatistics {
         clipped[zone] = samplesAtAnEnd * 8 > countA + countB;
         lowest[zone] = low;
         highest[zone] = high;
+    }
+
+    private static double meanOf(long[] unitSums, int[] unitCounts, int unit) {
+        return unitCounts[unit] == 0 ? 0 : (double) unitSums[unit] / unitCounts[unit];
     }
 
     int zoneCount() {
