@@ -20,6 +20,11 @@ record BitStrength(int base, int boostedQuarters) {
 
     /** The shift of the zone of rank {@code rank} among the {@code zones} zones of its bit. */
     int shiftOf(int rank, int zones) {
-        return base + (rank < boostedQuarters * zones / 4 ? 1 : 0);
+        return base + (rank < boostedRanks(zones) ? 1 : 0);
+    }
+
+    /** How many of a bit's {@code zones} zones, the first in the key's order, get one level more. */
+    int boostedRanks(int zones) {
+        return boostedQuarters * zones / 4;
     }
 }

@@ -70,6 +70,8 @@ public final class RobustMark implements RobustWatermark {
 
     private final byte[] key;
     private final RobustParameters parameters;
+    /** The layout of the last raster size seen; a mark is typically applied to many slices of one size. */
+    private volatile ZoneLayout lastLayout;
 
     /** A mark for {@code key} (32 bytes) with the given parameters. */
     public RobustMark(byte[] key, RobustParameters parameters) {
@@ -107,23 +109,33 @@ public final class RobustMark implements RobustWatermark {
     @Override
     public Bits embed(Raster raster, Region region, Bits message) {
         ZoneLayout layout = layout(raster, message.length());
-        List<List<ZoneStatistics>> zonesOfBit = statistics(raster, region, layout, message.length());
-        Plan best = null;
+        InformedEmbedding embedding = new InformedEmbedding(parameters, layout, ZoneStatistics.of(raster, region, layout), message);
+        SideInformation best = null;
+        int bestBits = Integer.MAX_VALUE;
         for (int low : guardCandidates(raster.minValue(), raster.peak(), 1)) {
-            Plan plan = plan(raster, zonesOfBit, message, new Guards(low, raster.maxValue()), layout);
-            best = best == null || plan.sideBits() < best.sideBits() ? plan : best;
-        }
-        int low = best.side().guards().low();
-        for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
-            Plan plan = plan(raster, zonesOfBit, message, new Guards(low, high), layout);
-            best = plan.sideBits() < best.sideBits() ? plan : best;
-        }
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            if (best.shifts()[zone] != 0) {
-                shift(raster, region, layout, zone, best.shifts()[zone]);
+            SideInformation side = embedding.plan(new Guards(low, raster.maxValue()));
+            int bits = side.encode(raster, layout.zoneCount()).length();
+            if (bits < bestBits) {
+                best = side;
+                bestBits = bits;
             }
         }
-        return best.side().encode(raster, layout.zoneCount());
+        int low = best.guards().low();
+        for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
+            SideInformation side = embedding.plan(new Guards(low, high));
+            int bits = side.encode(raster, layout.zoneCount()).length();
+            if (bits < bestBits) {
+                best = side;
+                bestBits = bits;
+            }
+        }
+        int[] shifts = embedding.shifts(best);
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            if (shifts[zone] != 0) {
+                shift(raster, region, layout, zone, shifts[zone]);
+            }
+        }
+        return best.encode(raster, layout.zoneCount());
     }
 
     /**
@@ -142,48 +154,22 @@ public final class RobustMark implements RobustWatermark {
         }
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int bit = layout.bitOf(zone);
-            int shift = shiftOf(zone, side.strengths()[bit], layout);
-            if (shift == 0 || listedAsSkipped[zone]
-                    || ZoneStatistics.of(marked, region, layout, zone).leaves(side.guards())) {
+            int shift = shiftOf(parameters, layout, zone, side.strengths()[bit]);
+            if (shift == 0 || listedAsSkipped[zone] || ZoneStatistics.leaves(marked, region, layout, zone, side.guards())) {
                 continue;
             }
             shift(marked, region, layout, zone, message.get(bit) ? -shift : shift);
         }
     }
 
-    /** What embedding with one choice of guards would do, and how long its side information is. */
-    private record Plan(SideInformation side, int[] shifts, int sideBits) {}
-
-    private Plan plan(Raster raster, List<List<ZoneStatistics>> zonesOfBit, Bits message, Guards guards, ZoneLayout layout) {
-        double floor = typicalNoise(zonesOfBit.stream().flatMap(List::stream).toList());
-        BitStrength[] strengths = new BitStrength[message.length()];
-        int[] shifts = new int[layout.zoneCount()];
-        List<Integer> ambiguous = new ArrayList<>();
-        for (int bit = 0; bit < message.length(); bit++) {
-            int sign = message.get(bit) ? 1 : -1;
-            strengths[bit] = strengthFor(zonesOfBit.get(bit), sign, guards, layout, floor);
-            for (ZoneStatistics zone : zonesOfBit.get(bit)) {
-                int shift = shiftOf(zone.zone, strengths[bit], layout);
-                if (shift > 0 && zone.fits(shift, guards)) {
-                    shifts[zone.zone] = sign * shift;
-                } else if (shift > 0 && !zone.leaves(guards)) {
-                    ambiguous.add(zone.zone);
-                }
-            }
-        }
-        ambiguous.sort(null);
-        SideInformation side = new SideInformation(strengths, guards, ambiguous.stream().mapToInt(Integer::intValue).toArray());
-        return new Plan(side, shifts, side.encode(raster, layout.zoneCount()).length());
-    }
-
-    /**
-     * Guard levels to try, from {@code end} of the range inwards by 0, 1, 2, 4, ... up to a quarter of
-     * the range: a guard just above a crowded end level (CT air, a black background) keeps the zones
-     * that the marked picture alone cannot classify, and so the side information, few.
-     */
     /** Guards this close to an end are all tried: the zones stuck just inside an end vary level by level. */
     private static final int FINE_GUARD_DISTANCES = 16;
 
+    /**
+     * Guard levels to try, from {@code end} of the range inwards by 0, 1, 2, ..., 16, 32, 64, ... up to a
+     * quarter of the range: a guard just above a crowded end level (CT air, a black background) keeps the
+     * zones that the marked picture alone cannot classify, and so the side information, few.
+     */
     private static List<Integer> guardCandidates(int end, int peak, int direction) {
         List<Integer> candidates = new ArrayList<>();
         for (long distance = 0; distance <= peak / 4; distance = distance < FINE_GUARD_DISTANCES ? distance + 1 : 2 * distance) {
@@ -200,85 +186,52 @@ public final class RobustMark implements RobustWatermark {
     public RobustReading read(Raster suspect) {
         int messageLength = parameters.messageBits();
         ZoneLayout layout = layout(suspect, messageLength);
-        List<ZoneStatistics> zones = new ArrayList<>();
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            zones.add(ZoneStatistics.of(suspect, Region.whole(suspect), layout, zone));
-        }
-        double floor = typicalNoise(zones);
+        ZoneStatistics zones = ZoneStatistics.of(suspect, Region.whole(suspect), layout);
+        double floor = zones.typicalNoise();
         double[] sums = new double[messageLength];
         int[] counts = new int[messageLength];
         double squares = 0;
         int used = 0;
-        for (ZoneStatistics zone : zones) {
-            if (zone.clipped()) {
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            if (zones.clipped(zone)) {
                 continue;
             }
-            double score = zone.score(floor);
-            sums[layout.bitOf(zone.zone)] += score;
-            counts[layout.bitOf(zone.zone)]++;
+            double score = zones.scoreAfter(zone, 0, floor);
+            sums[layout.bitOf(zone)] += score;
+            counts[layout.bitOf(zone)]++;
             squares += score * score;
             used++;
         }
         return RobustReading.ofZoneSums(sums, counts, used == 0 ? 0 : squares / used);
     }
 
-    /**
-     * The median natural noise of the zones that touch no end of the range: a scale that follows any
-     * linear gray-level map, so that a windowed copy scores its zones as the embedder did.
-     */
-    private static double typicalNoise(List<ZoneStatistics> zones) {
-        double[] noises = zones.stream().filter(zone -> !zone.clipped()).mapToDouble(ZoneStatistics::naturalNoise).sorted().toArray();
-        return noises.length == 0 ? 1 : Math.max(Double.MIN_NORMAL, noises[noises.length / 2]);
-    }
-
+    /** The layout for {@code raster}: the last one when the raster has the same size, as key-driven shuffles cost. */
     private ZoneLayout layout(Raster raster, int messageLength) {
         if (messageLength != parameters.messageBits()) {
             throw new IllegalArgumentException("message of " + messageLength + " bits; this mark carries " + parameters.messageBits());
         }
-        return new ZoneLayout(key, raster.width(), raster.height(), messageLength,
-                parameters.unit(), parameters.zoneUnits());
+        ZoneLayout last = lastLayout;
+        if (last == null || !last.isFor(raster.width(), raster.height(), messageLength)) {
+            last = new ZoneLayout(key, raster.width(), raster.height(), messageLength, parameters.unit(), parameters.zoneUnits());
+            lastLayout = last;
+        }
+        return last;
     }
 
-    private static List<List<ZoneStatistics>> statistics(Raster raster, Region region, ZoneLayout layout, int messageLength) {
-        List<List<ZoneStatistics>> zonesOfBit = new ArrayList<>();
-        for (int bit = 0; bit < messageLength; bit++) {
-            zonesOfBit.add(new ArrayList<>());
-        }
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            zonesOfBit.get(layout.bitOf(zone)).add(ZoneStatistics.of(raster, region, layout, zone));
-        }
-        return zonesOfBit;
-    }
-
-    /**
-     * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
-     * largest allowed when none does.
-     */
-    private BitStrength strengthFor(List<ZoneStatistics> zones, int sign, Guards guards, ZoneLayout layout, double floor) {
-        double margin = parameters.margin() * zones.stream().filter(zone -> !zone.clipped()).count();
-        for (int steps = parameters.minQuarterSteps(); steps < parameters.maxQuarterSteps(); steps++) {
-            BitStrength strength = BitStrength.ofQuarterSteps(steps);
-            double total = 0;
-            for (ZoneStatistics zone : zones) {
-                int shift = shiftOf(zone.zone, strength, layout);
-                total += zone.scoreAfter(shift > 0 && zone.fits(shift, guards) ? sign * shift : 0, floor);
-            }
-            if (sign * total >= margin) {
-                return strength;
-            }
-        }
-        return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
-    }
-
-    private int shiftOf(int zone, BitStrength strength, ZoneLayout layout) {
+    /** The number of gray levels {@code strength} shifts {@code zone} by. */
+    static int shiftOf(RobustParameters parameters, ZoneLayout layout, int zone, BitStrength strength) {
         return parameters.step() * strength.shiftOf(layout.rankOf(zone), layout.zonesOf(layout.bitOf(zone)));
     }
 
     private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {
-        layout.forEachPixel(zone, (x, y, unit) -> {
+        int left = layout.leftOf(zone);
+        int top = layout.topOf(zone);
+        for (int pixel = 0; pixel < layout.pixelsPerZone(); pixel++) {
+            int x = left + layout.dxOf(pixel);
+            int y = top + layout.dyOf(pixel);
             if (region.mayChange(x, y)) {
-                raster.set(x, y, raster.get(x, y) + (layout.inSubsetA(zone, unit) ? amount : -amount));
+                raster.set(x, y, raster.get(x, y) + (layout.inSubsetA(zone, layout.unitOf(pixel)) ? amount : -amount));
             }
-        });
+        }
     }
 }

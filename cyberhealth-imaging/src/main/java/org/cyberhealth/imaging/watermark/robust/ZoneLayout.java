@@ -18,20 +18,29 @@ import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
  */
 final class ZoneLayout {
 
-    private final int unit;
-    private final int zoneUnits;
+    private final int width;
+    private final int height;
+    private final int messageLength;
+    private final int zoneSide;
     private final int zonesAcross;
     private final int zoneCount;
     private final int[] bitOfZone;
     private final int[] rankOfZone;
     private final int[] zonesOfBit;
+    /** For each bit, its zones in increasing order. */
+    private final int[][] zoneListOfBit;
+    /** For each pixel of a zone, in visiting order (unit after unit, row-major inside each): offsets and unit. */
+    private final int[] pixelDx;
+    private final int[] pixelDy;
+    private final int[] pixelUnit;
     /** For each zone, the units (0 .. zoneUnits^2 - 1, row-major inside the zone) in subset A. */
     private final boolean[][] inSubsetA;
 
     ZoneLayout(byte[] key, int width, int height, int messageLength, int unit, int zoneUnits) {
-        this.unit = unit;
-        this.zoneUnits = zoneUnits;
-        int zoneSide = unit * zoneUnits;
+        this.width = width;
+        this.height = height;
+        this.messageLength = messageLength;
+        this.zoneSide = unit * zoneUnits;
         this.zonesAcross = width / zoneSide;
         this.zoneCount = zonesAcross * (height / zoneSide);
         if (messageLength <= 0 || messageLength > zoneCount) {
@@ -59,7 +68,28 @@ final class ZoneLayout {
             rankOfZone[order[position]] = position / messageLength;
             zonesOfBit[position % messageLength]++;
         }
+        zoneListOfBit = new int[messageLength][];
+        int[] listed = new int[messageLength];
+        for (int bit = 0; bit < messageLength; bit++) {
+            zoneListOfBit[bit] = new int[zonesOfBit[bit]];
+        }
+        for (int zone = 0; zone < zoneCount; zone++) {
+            zoneListOfBit[bitOfZone[zone]][listed[bitOfZone[zone]]++] = zone;
+        }
         int units = zoneUnits * zoneUnits;
+        pixelDx = new int[zoneSide * zoneSide];
+        pixelDy = new int[zoneSide * zoneSide];
+        pixelUnit = new int[zoneSide * zoneSide];
+        int pixel = 0;
+        for (int unitIndex = 0; unitIndex < units; unitIndex++) {
+            for (int dy = 0; dy < unit; dy++) {
+                for (int dx = 0; dx < unit; dx++) {
+                    pixelDx[pixel] = unitIndex % zoneUnits * unit + dx;
+                    pixelDy[pixel] = unitIndex / zoneUnits * unit + dy;
+                    pixelUnit[pixel++] = unitIndex;
+                }
+            }
+        }
         inSubsetA = new boolean[zoneCount][units];
         for (int zone = 0; zone < zoneCount; zone++) {
             if (zoneUnits == 2) {
@@ -115,26 +145,59 @@ final class ZoneLayout {
     }
 
     int unitsPerZone() {
-        return zoneUnits * zoneUnits;
+        return inSubsetA[0].length;
     }
 
     boolean inSubsetA(int zone, int unitIndex) {
         return inSubsetA[zone][unitIndex];
     }
 
-    /** Visits every pixel of a zone, unit after unit, telling which unit (row-major in the zone) it is in. */
+    /** Whether this is the layout of a {@code width x height} raster carrying {@code messageLength} bits. */
+    boolean isFor(int width, int height, int messageLength) {
+        return this.width == width && this.height == height && this.messageLength == messageLength;
+    }
+
+    /** The zones of {@code bit}, in increasing order; the caller must not change the array. */
+    int[] zoneListOf(int bit) {
+        return zoneListOfBit[bit];
+    }
+
+    int pixelsPerZone() {
+        return pixelUnit.length;
+    }
+
+    /** Column of the zone's left edge. */
+    int leftOf(int zone) {
+        return zone % zonesAcross * zoneSide;
+    }
+
+    /** Row of the zone's top edge. */
+    int topOf(int zone) {
+        return zone / zonesAcross * zoneSide;
+    }
+
+    /**
+     * Column of the {@code pixel}-th pixel of a zone, from the zone's left edge; pixels are numbered unit
+     * after unit, row-major inside each unit, the order in which the zone's statistics add them up.
+     */
+    int dxOf(int pixel) {
+        return pixelDx[pixel];
+    }
+
+    /** Row of the {@code pixel}-th pixel of a zone (see {@link #dxOf}), from the zone's top edge. */
+    int dyOf(int pixel) {
+        return pixelDy[pixel];
+    }
+
+    /** The unit (row-major in the zone) of the zone's {@code pixel}-th pixel (see {@link #dxOf}). */
+    int unitOf(int pixel) {
+        return pixelUnit[pixel];
+    }
+
+    /** Visits every pixel of a zone in the order of {@link #dxOf}, telling which unit it is in. */
     void forEachPixel(int zone, PixelVisitor visitor) {
-        int zoneSide = unit * zoneUnits;
-        int left = (zone % zonesAcross) * zoneSide;
-        int top = (zone / zonesAcross) * zoneSide;
-        for (int unitIndex = 0; unitIndex < zoneUnits * zoneUnits; unitIndex++) {
-            int unitLeft = left + unitIndex % zoneUnits * unit;
-            int unitTop = top + unitIndex / zoneUnits * unit;
-            for (int dy = 0; dy < unit; dy++) {
-                for (int dx = 0; dx < unit; dx++) {
-                    visitor.visit(unitLeft + dx, unitTop + dy, unitIndex);
-                }
-            }
+        for (int pixel = 0; pixel < pixelUnit.length; pixel++) {
+            visitor.visit(leftOf(zone) + pixelDx[pixel], topOf(zone) + pixelDy[pixel], pixelUnit[pixel]);
         }
     }
 

@@ -1,12 +1,15 @@
 package org.cyberhealth.imaging.watermark.robust;
 
+import java.util.Arrays;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 
 /**
- * What one zone says about its bit: the difference of its subsets' means, how noisy that difference
- * naturally is (from the zone's texture and, for zones of 2x2 units, its gradients), whether it was
- * clipped by a window, and the extremes of the samples that may change.
+ * What every zone of a raster says about its bit: the difference of its subsets' means, how noisy that
+ * difference naturally is (from the zone's texture and, for zones of 2x2 units, its gradients), whether
+ * it was clipped by a window, and the extremes of the samples that may change. The zones are gathered
+ * in one pass over the raster into parallel arrays, indexed by zone, because the embedder weighs every
+ * zone once for each candidate guard and strength.
  */
 final class ZoneStatistics {
 
@@ -25,127 +28,211 @@ final class ZoneStatistics {
      */
     private static final double STRUCTURE_WEIGHT = 0.5;
 
-    final int zone;
-    private final int rangeMin;
-    private final int rangeMax;
-    private long sumA;
-    private long sumB;
-    private int countA;
-    private int countB;
-    private int changeableA;
-    private int changeableB;
-    private int lowest = Integer.MAX_VALUE;
-    private int highest = Integer.MIN_VALUE;
-    private int samplesAtAnEnd;
-    private double texture;
-    private double structure;
+    /** Mean of subset A minus mean of subset B. */
+    private final double[] difference;
+    /** How much the difference grows when A is raised and B lowered by one gray level. */
+    private final double[] shiftGain;
+    private final double[] naturalNoise;
+    private final boolean[] clipped;
+    /** Extremes of the changeable samples; lowest > highest when none may change. */
+    private final int[] lowest;
+    private final int[] highest;
 
-    private ZoneStatistics(int zone, Raster raster) {
-        this.zone = zone;
-        this.rangeMin = raster.minValue();
-        this.rangeMax = raster.maxValue();
+    private ZoneStatistics(int zoneCount) {
+        difference = new double[zoneCount];
+        shiftGain = new double[zoneCount];
+        naturalNoise = new double[zoneCount];
+        clipped = new boolean[zoneCount];
+        lowest = new int[zoneCount];
+        highest = new int[zoneCount];
     }
 
-    static ZoneStatistics of(Raster raster, Region region, ZoneLayout layout, int zone) {
-        ZoneStatistics s = new ZoneStatistics(zone, raster);
+    /** The statistics of all of {@code layout}'s zones of {@code raster}, counting only {@code region} as changeable. */
+    static ZoneStatistics of(Raster raster, Region region, ZoneLayout layout) {
+        ZoneStatistics s = new ZoneStatistics(layout.zoneCount());
         int units = layout.unitsPerZone();
+        int pixels = layout.pixelsPerZone();
+        int[] values = new int[pixels];
+        boolean[] changeable = new boolean[pixels];
         long[] unitSums = new long[units];
         int[] unitCounts = new int[units];
-        layout.forEachPixel(zone, (x, y, unit) -> {
-            int value = raster.get(x, y);
-            boolean changeable = region.mayChange(x, y);
-            if (layout.inSubsetA(zone, unit)) {
-                s.sumA += value;
-                s.countA++;
-                s.changeableA += changeable ? 1 : 0;
-            } else {
-                s.sumB += value;
-                s.countB++;
-                s.changeableB += changeable ? 1 : 0;
+        long[] unitTotals = new long[units];
+        int[] unitSizes = new int[units];
+        double[] unitReciprocals = new double[units];
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int left = layout.leftOf(zone);
+            int top = layout.topOf(zone);
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int x = left + layout.dxOf(pixel);
+                int y = top + layout.dyOf(pixel);
+                values[pixel] = raster.get(x, y);
+                changeable[pixel] = region.mayChange(x, y);
             }
-            if (changeable) {
-                s.lowest = Math.min(s.lowest, value);
-                s.highest = Math.max(s.highest, value);
-                unitSums[unit] += value;
-                unitCounts[unit]++;
-            }
-            if (value == s.rangeMin || value == s.rangeMax) {
-                s.samplesAtAnEnd++;
-            }
-        });
-        // The texture is the mean absolute deviation of the changeable samples from their unit's mean; a
-        // mark moves whole units, so the texture of a marked zone is that of the original.
-        double[] deviations = new double[1];
-        layout.forEachPixel(zone, (x, y, unit) -> {
-            if (region.mayChange(x, y)) {
-                deviations[0] += Math.abs((long) unitCounts[unit] * raster.get(x, y) - unitSums[unit]) / (double) unitCounts[unit];
-            }
-        });
-        if (units == 4) {
-            double[] means = new double[4];
-            for (int unit = 0; unit < 4; unit++) {
-                means[unit] = unitCounts[unit] == 0 ? 0 : (double) unitSums[unit] / unitCounts[unit];
-            }
-            s.structure = (Math.abs(means[0] + means[2] - means[1] - means[3]) + Math.abs(means[0] + means[1] - means[2] - means[3])) / 4;
+            s.gather(zone, raster, layout, values, changeable, unitSums, unitCounts, unitTotals, unitSizes, unitReciprocals);
         }
-        int changeable = s.changeableA + s.changeableB;
-        s.texture = changeable == 0 ? 0 : deviations[0] / changeable;
         return s;
     }
 
-    /** Mean of subset A minus mean of subset B. */
-    double difference() {
-        return (double) sumA / countA - (double) sumB / countB;
+    /**
+     * Fills in one zone from its samples and whether each may change, both in the layout's pixel order;
+     * leaves {@code unitSums} and {@code unitCounts} holding the sums and counts of each unit's changeable
+     * samples, {@code unitTotals} and {@code unitSizes} those of all its samples.
+     */
+    private void gather(int zone, Raster raster, ZoneLayout layout, int[] values, boolean[] changeable,
+            long[] unitSums, int[] unitCounts, long[] unitTotals, int[] unitSizes, double[] unitReciprocals) {
+        Arrays.fill(unitSums, 0);
+        Arrays.fill(unitCounts, 0);
+        Arrays.fill(unitTotals, 0);
+        Arrays.fill(unitSizes, 0);
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        int samplesAtAnEnd = 0;
+        for (int pixel = 0; pixel < values.length; pixel++) {
+            int value = values[pixel];
+            int unit = layout.unitOf(pixel);
+            unitTotals[unit] += value;
+            unitSizes[unit]++;
+            if (changeable[pixel]) {
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+                unitSums[unit] += value;
+                unitCounts[unit]++;
+            }
+            if (value == raster.minValue() || value == raster.maxValue()) {
+                samplesAtAnEnd++;
+            }
+        }
+        long sumA = 0;
+        long sumB = 0;
+        int countA = 0;
+        int countB = 0;
+        int changeableA = 0;
+        int changeableB = 0;
+        for (int unit = 0; unit < unitSums.length; unit++) {
+            if (layout.inSubsetA(zone, unit)) {
+                sumA += unitTotals[unit];
+                countA += unitSizes[unit];
+                changeableA += unitCounts[unit];
+            } else {
+                sumB += unitTotals[unit];
+                countB += unitSizes[unit];
+                changeableB += unitCounts[unit];
+            }
+        }
+        // The texture is the mean absolute deviation of the changeable samples from their unit's mean; a
+        // mark moves whole units, so the texture of a marked zone is that of the original.
+        // Dividing by a unit count that is a power of two (a whole unit of 2x2 pixels: 4) is multiplying
+        // by its reciprocal, exactly and faster.
+        for (int unit = 0; unit < unitCounts.length; unit++) {
+            int count = unitCounts[unit];
+            unitReciprocals[unit] = count > 0 && (count & (count - 1)) == 0 ? 1.0 / count : 0;
+        }
+        double deviations = 0;
+        for (int pixel = 0; pixel < values.length; pixel++) {
+            if (changeable[pixel]) {
+                int unit = layout.unitOf(pixel);
+                long deviation = Math.abs((long) unitCounts[unit] * values[pixel] - unitSums[unit]);
+                deviations += unitReciprocals[unit] != 0 ? deviation * unitReciprocals[unit] : deviation / (double) unitCounts[unit];
+            }
+        }
+        double structure = 0;
+        if (unitSums.length == 4) {
+            double mean0 = meanOf(unitSums, unitCounts, 0);
+            double mean1 = meanOf(unitSums, unitCounts, 1);
+            double mean2 = meanOf(unitSums, unitCounts, 2);
+            double mean3 = meanOf(unitSums, unitCounts, 3);
+            structure = (Math.abs(mean0 + mean2 - mean1 - mean3) + Math.abs(mean0 + mean1 - mean2 - mean3)) / 4;
+        }
+        int changeableCount = changeableA + changeableB;
+        double texture = changeableCount == 0 ? 0 : deviations / changeableCount;
+        difference[zone] = (double) sumA / countA - (double) sumB / countB;
+        shiftGain[zone] = (double) changeableA / countA + (double) changeableB / countB;
+        // The standard deviation the difference would have if the zone held only noise of its texture's
+        // strength; the mark moves whole units, so this is the same before and after marking.
+        naturalNoise[zone] = NOISE_PER_TEXTURE * texture / Math.sqrt(countA + countB) + STRUCTURE_WEIGHT * structure;
+        // More than an eighth of the samples (2 of 16) at an end of the range: in a windowed copy the zone
+        // was clipped, its difference says little, and the reader leaves it out. (A few clipped samples,
+        // as noise gives near a window's edge, only dent the difference.)
+        clipped[zone] = samplesAtAnEnd * 8 > countA + countB;
+        lowest[zone] = low;
+        highest[zone] = high;
     }
 
-    /** How much {@link #difference} grows when A is raised and B lowered by one gray level. */
-    double shiftGain() {
-        return (double) changeableA / countA + (double) changeableB / countB;
+    private static double meanOf(long[] unitSums, int[] unitCounts, int unit) {
+        return unitCounts[unit] == 0 ? 0 : (double) unitSums[unit] / unitCounts[unit];
+    }
+
+    int zoneCount() {
+        return clipped.length;
+    }
+
+    /** Whether the zone was clipped by a window, so that its difference says little and it has no vote. */
+    boolean clipped(int zone) {
+        return clipped[zone];
     }
 
     /**
-     * Whether more than an eighth of the zone's samples (2 of 16) lie at an end of the range: in a windowed copy
-     * the zone was clipped, its difference says little, and the reader leaves it out. (A few clipped
-     * samples, as noise gives near a window's edge, only dent the difference.)
+     * The median natural noise of the zones that touch no end of the range: a scale that follows any
+     * linear gray-level map, so that a windowed copy scores its zones as the embedder did.
      */
-    boolean clipped() {
-        return samplesAtAnEnd * 8 > countA + countB;
+    double typicalNoise() {
+        double[] noises = new double[zoneCount()];
+        int count = 0;
+        for (int zone = 0; zone < zoneCount(); zone++) {
+            if (!clipped[zone]) {
+                noises[count++] = naturalNoise[zone];
+            }
+        }
+        return count == 0 ? 1 : Math.max(Double.MIN_NORMAL, OrderStatistic.select(noises, count, count / 2));
     }
 
     /**
-     * The standard deviation the difference would have if the zone held only noise of its texture's
-     * strength; the mark moves whole units, so this is the same before and after marking.
+     * What the zone's vote for its bit becomes when it is shifted by {@code shift} levels: its
+     * difference over its natural noise plus {@code floor} (the picture's typical noise, so that smooth
+     * zones do not get huge votes), limited to {@link #SCORE_LIMIT}; 0 when the zone is clipped.
      */
-    double naturalNoise() {
-        return NOISE_PER_TEXTURE * texture / Math.sqrt(countA + countB) + STRUCTURE_WEIGHT * structure;
-    }
-
-    /**
-     * The zone's vote for its bit: its difference over its natural noise plus {@code floor} (the
-     * picture's typical noise, so that smooth zones do not get huge votes), limited to
-     * {@link #SCORE_LIMIT}; 0 when the zone is {@link #clipped}.
-     */
-    double score(double floor) {
-        return scoreAfter(0, floor);
-    }
-
-    /** What {@link #score} becomes when the zone is shifted by {@code shift} levels. */
-    double scoreAfter(int shift, double floor) {
-        if (clipped()) {
+    double scoreAfter(int zone, int shift, double floor) {
+        if (clipped[zone]) {
             return 0;
         }
-        double z = (difference() + shift * shiftGain()) / (naturalNoise() + floor);
+        double z = (difference[zone] + shift * shiftGain[zone]) / (naturalNoise[zone] + floor);
         return Math.max(-SCORE_LIMIT, Math.min(SCORE_LIMIT, z));
     }
 
-    /** Whether shifting by {@code shift} keeps every changeable sample inside the guards. */
-    boolean fits(int shift, Guards guards) {
-        return lowest > highest
-                || (long) lowest - shift >= guards.low() && (long) highest + shift <= guards.high();
+    /**
+     * The largest shift that keeps every changeable sample of the zone inside the guards, limited to
+     * {@code limit}; -1 when some changeable sample already lies outside them, which no marked zone does.
+     * A shift of 1 or more fits exactly when it is at most this headroom.
+     */
+    int headroom(int zone, Guards guards, int limit) {
+        if (lowest[zone] > highest[zone]) {
+            return limit;
+        }
+        long room = Math.min((long) lowest[zone] - guards.low(), (long) guards.high() - highest[zone]);
+        return (int) Math.max(-1, Math.min(limit, room));
     }
 
-    /** Whether some changeable sample lies outside the guards, which no marked zone does. */
-    boolean leaves(Guards guards) {
-        return lowest <= highest && (lowest < guards.low() || highest > guards.high());
+    /** Whether shifting the zone by {@code shift} keeps every changeable sample inside the guards. */
+    boolean fits(int zone, int shift, Guards guards) {
+        return lowest[zone] > highest[zone]
+                || (long) lowest[zone] - shift >= guards.low() && (long) highest[zone] + shift <= guards.high();
+    }
+
+    /**
+     * Whether some changeable sample of {@code zone} of {@code raster} lies outside the guards, which no
+     * marked zone does; for removal, which needs no other statistics.
+     */
+    static boolean leaves(Raster raster, Region region, ZoneLayout layout, int zone, Guards guards) {
+        int left = layout.leftOf(zone);
+        int top = layout.topOf(zone);
+        for (int pixel = 0; pixel < layout.pixelsPerZone(); pixel++) {
+            int x = left + layout.dxOf(pixel);
+            int y = top + layout.dyOf(pixel);
+            int value = raster.get(x, y);
+            if ((value < guards.low() || value > guards.high()) && region.mayChange(x, y)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,224 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import java.util.Arrays;
+import org.cyberhealth.core.bits.Bits;
+
+/**
+ * The informed part of the embedding (see {@link RobustMark}): for one choice of guards, the smallest
+ * strength of every bit that brings the bit's summed zone score to the margin, and the zones that are
+ * left unmarked but that the marked picture alone cannot classify.
+ *
+ * <p>The embedder asks this for dozens of guard choices, and the answers must not depend on how they
+ * were found. What a bit gets depends on the guards only through its zones' headrooms (the largest shift
+ * each can take), and only up to the largest shift its search tried, so a bit keeps its last answer
+ * until a new choice of guards changes one of its zones' headrooms below that shift. Most bits reach
+ * their margin with the weakest strength; when a few of their zones stop (or start) fitting, the new
+ * sum is the last one plus those zones' changes, and it is computed afresh, in the zones' order, only
+ * when that estimate lies so close to the margin that rounding could decide.
+ */
+final class InformedEmbedding {
+
+    private final RobustParameters parameters;
+    private final ZoneLayout layout;
+    private final ZoneStatistics zones;
+    private final Bits message;
+    private final double floor;
+    /** The largest shift any strength gives a zone. */
+    private final int largestShift;
+    /** The margin each bit's summed score must reach, which grows with its unclipped zones. */
+    private final double[] marginOfBit;
+    /** Each zone's headroom under the guards being planned, limited to {@link #largestShift}. */
+    private final int[] headroom;
+    /** Each zone's headroom when its bit's strength was last searched for. */
+    private final int[] searchedHeadroom;
+    /** For each bit, the largest shift its last search tried: larger headrooms did not matter to it. */
+    private final int[] searchedShift;
+    /** For each bit whose last search stopped at the weakest strength, the sum that reached the margin; else NaN. */
+    private final double[] weakestTotal;
+    private final BitStrength[] strengths;
+    /** Scratch: the shift of each of a bit's zones, in the order of {@link ZoneLayout#zoneListOf}. */
+    private final int[] shiftOfListed;
+    /** The shift the weakest strength gives each zone. */
+    private final int[] weakestShift;
+    /** How much each zone's score grows when it is shifted by the weakest strength. */
+    private final double[] weakestGain;
+    /**
+     * During {@link #plan}: the zones, in increasing order, inside the guards that some strength would
+     * push out of them; only they can be ambiguous.
+     */
+    private final int[] tight;
+    private int tightCount;
+    /** Per bit, during {@link #plan}: whether a headroom that matters moved since its last search. */
+    private final boolean[] movedSinceSearch;
+    /** Per bit, during {@link #plan}: how much its sum at the weakest strength moved since its last search. */
+    private final double[] weakestChange;
+    private boolean started;
+
+    InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message) {
+        this.parameters = parameters;
+        this.layout = layout;
+        this.zones = zones;
+        this.message = message;
+        this.floor = zones.typicalNoise();
+        this.largestShift = parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
+        this.marginOfBit = new double[message.length()];
+        for (int bit = 0; bit < message.length(); bit++) {
+            long unclipped = 0;
+            for (int zone : layout.zoneListOf(bit)) {
+                unclipped += zones.clipped(zone) ? 0 : 1;
+            }
+            marginOfBit[bit] = parameters.margin() * unclipped;
+        }
+        this.headroom = new int[layout.zoneCount()];
+        this.searchedHeadroom = new int[layout.zoneCount()];
+        this.searchedShift = new int[message.length()];
+        this.weakestTotal = new double[message.length()];
+        Arrays.fill(weakestTotal, Double.NaN);
+        this.strengths = new BitStrength[message.length()];
+        this.weakestShift = new int[layout.zoneCount()];
+        BitStrength weakest = BitStrength.ofQuarterSteps(parameters.minQuarterSteps());
+        this.weakestGain = new double[layout.zoneCount()];
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            weakestShift[zone] = RobustMark.shiftOf(parameters, layout, zone, weakest);
+            int sign = message.get(layout.bitOf(zone)) ? 1 : -1;
+            weakestGain[zone] = zones.scoreAfter(zone, sign * weakestShift[zone], floor) - zones.scoreAfter(zone, 0, floor);
+        }
+        this.tight = new int[layout.zoneCount()];
+        this.movedSinceSearch = new boolean[message.length()];
+        this.weakestChange = new double[message.length()];
+        int most = 0;
+        for (int bit = 0; bit < message.length(); bit++) {
+            most = Math.max(most, layout.zonesOf(bit));
+        }
+        this.shiftOfListed = new int[most];
+    }
+
+    /** The side information embedding with {@code guards} would produce. */
+    SideInformation plan(Guards guards) {
+        // One pass in zone order finds the bits whose zones' headrooms moved since their last search, and
+        // how much the sum at the weakest strength moved with them.
+        Arrays.fill(movedSinceSearch, !started);
+        Arrays.fill(weakestChange, 0);
+        tightCount = 0;
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int bit = layout.bitOf(zone);
+            int room = zones.headroom(zone, guards, largestShift);
+            headroom[zone] = room;
+            if (room >= 0 && room < largestShift) {
+                tight[tightCount++] = zone;
+            }
+            if (Math.min(room, searchedShift[bit]) != Math.min(searchedHeadroom[zone], searchedShift[bit])) {
+                movedSinceSearch[bit] = true;
+                int shift = weakestShift[zone];
+                boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
+                boolean fits = shift > 0 && shift <= room;
+                if (fits != fitted) {
+                    weakestChange[bit] += fits ? weakestGain[zone] : -weakestGain[zone];
+                }
+            }
+        }
+        started = true;
+        for (int bit = 0; bit < message.length(); bit++) {
+            if (movedSinceSearch[bit] && !weakestStillReaches(bit)) {
+                strengths[bit] = strengthFor(bit);
+                for (int zone : layout.zoneListOf(bit)) {
+                    searchedHeadroom[zone] = headroom[zone];
+                }
+            }
+        }
+        return new SideInformation(strengths.clone(), guards, ambiguousZones());
+    }
+
+    /** The shift of every zone, signed as its bit, that embedding with {@code side} applies (0: unmarked). */
+    int[] shifts(SideInformation side) {
+        int[] shifts = new int[layout.zoneCount()];
+        for (int bit = 0; bit < message.length(); bit++) {
+            int sign = message.get(bit) ? 1 : -1;
+            for (int zone : layout.zoneListOf(bit)) {
+                int shift = RobustMark.shiftOf(parameters, layout, zone, side.strengths()[bit]);
+                if (shift > 0 && zones.fits(zone, shift, side.guards())) {
+                    shifts[zone] = sign * shift;
+                }
+            }
+        }
+        return shifts;
+    }
+
+    /**
+     * Whether the bit's last search stopped at the weakest strength and the sum it would now find there
+     * certainly reaches the margin too: the last sum plus the change of the zones that started or
+     * stopped fitting, clear of the margin by more than the rounding of either sum can account for.
+     */
+    private boolean weakestStillReaches(int bit) {
+        if (Double.isNaN(weakestTotal[bit])) {
+            return false;
+        }
+        int sign = message.get(bit) ? 1 : -1;
+        // Summing n scores of at most 3 in any order errs by less than about 3 n^2 units of the last
+        // place (Higham, "Accuracy and Stability of Numerical Algorithms", section 4.2), for the last sum,
+        // the fresh one and the update alike; 4 (n + 1)^2 / 2^50 covers all three.
+        double n = layout.zonesOf(bit) + 1.0;
+        return sign * (weakestTotal[bit] + weakestChange[bit]) >= marginOfBit[bit] + 4 * n * n * 0x1p-50;
+    }
+
+    /**
+     * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
+     * largest allowed when none does; notes the largest shift tried, and the sum if the weakest did.
+     */
+    private BitStrength strengthFor(int bit) {
+        int sign = message.get(bit) ? 1 : -1;
+        weakestTotal[bit] = Double.NaN;
+        for (int steps = parameters.minQuarterSteps(); steps < parameters.maxQuarterSteps(); steps++) {
+            BitStrength strength = BitStrength.ofQuarterSteps(steps);
+            searchedShift[bit] = parameters.step() * (strength.base() + 1);
+            listShifts(bit, strength);
+            int[] listed = layout.zoneListOf(bit);
+            double total = 0;
+            for (int i = 0; i < listed.length; i++) {
+                int zone = listed[i];
+                if (zones.clipped(zone)) {
+                    continue;
+                }
+                int shift = shiftOfListed[i];
+                total += zones.scoreAfter(zone, shift > 0 && shift <= headroom[zone] ? sign * shift : 0, floor);
+            }
+            if (sign * total >= marginOfBit[bit]) {
+                weakestTotal[bit] = steps == parameters.minQuarterSteps() ? total : Double.NaN;
+                return strength;
+            }
+        }
+        searchedShift[bit] = largestShift;
+        return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
+    }
+
+    /** The zones, in increasing order, that their bit's strength would shift but that do not fit, yet lie inside the guards. */
+    private int[] ambiguousZones() {
+        int[] boosted = new int[message.length()];
+        for (int bit = 0; bit < message.length(); bit++) {
+            boosted[bit] = strengths[bit].boostedRanks(layout.zonesOf(bit));
+        }
+        int[] ambiguous = new int[16];
+        int count = 0;
+        for (int i = 0; i < tightCount; i++) {
+            int zone = tight[i];
+            int bit = layout.bitOf(zone);
+            int shift = parameters.step() * (strengths[bit].base() + (layout.rankOf(zone) < boosted[bit] ? 1 : 0));
+            if (shift > 0 && headroom[zone] >= 0 && headroom[zone] < shift) {
+                if (count == ambiguous.length) {
+                    ambiguous = Arrays.copyOf(ambiguous, 2 * count);
+                }
+                ambiguous[count++] = zone;
+            }
+        }
+        return Arrays.copyOf(ambiguous, count);
+    }
+
+    /** Puts the shift {@code strength} gives each of the bit's zones into {@link #shiftOfListed}. */
+    private void listShifts(int bit, BitStrength strength) {
+        int[] listed = layout.zoneListOf(bit);
+        int boosted = strength.boostedRanks(listed.length);
+        for (int i = 0; i < listed.length; i++) {
+            shiftOfListed[i] = parameters.step() * (strength.base() + (layout.rankOf(listed[i]) < boosted ? 1 : 0));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.cyberhealth.imaging.watermark.robust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.Random;
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins what the mark computes: the marked raster, the side information and the soft values read back,
+ * as a fingerprint recorded from the straightforward implementation (per-zone statistics objects, full
+ * sorts, every strength searched anew for every guard choice) before it was made fast. A faster
+ * embedder must change none of them; a deliberate change of the scheme must record new fingerprints.
+ */
+class RobustMarkOutputPinTest {
+
+    private static final Bits MESSAGE = new Bits().append(0x9E3779B97F4A7C15L, 64);
+
+    @Test
+    void airplaneIsMarkedAsBefore() {
+        Raster airplane = TestPictures.airplane();
+        assertThat(fingerprint(RobustMark.forRaster(TestPictures.key(1), airplane), airplane, Region.whole(airplane)))
+                .isEqualTo("f42943873dfb828f");
+    }
+
+    @Test
+    void aCtSliceIsMarkedAsBefore() {
+        Raster ct = TestPictures.ctSlice();
+        assertThat(fingerprint(RobustMark.forRaster(TestPictures.key(1), ct), ct, Region.whole(ct))).isEqualTo("9b933f39d39c8a10");
+    }
+
+    @Test
+    void aCtSliceWithProtectedSamplesIsMarkedAsBefore() {
+        Raster ct = TestPictures.ctSlice();
+        BitSet protectedSamples = new BitSet();
+        Random random = new Random(9);
+        for (int i = 0; i < 5000; i++) {
+            protectedSamples.set(random.nextInt(ct.size()));
+        }
+        Region region = Region.rectangle(ct, 13, 21, 470, 451).excluding(protectedSamples);
+        assertThat(fingerprint(RobustMark.forRaster(TestPictures.key(2), ct), ct, region)).isEqualTo("f472266d821a471a");
+    }
+
+    private static String fingerprint(RobustMark mark, Raster original, Region region) {
+        Raster marked = original.copy();
+        Bits side = mark.embed(marked, region, MESSAGE);
+        ByteBuffer buffer = ByteBuffer.allocate(4 * marked.size() + 8 * mark.messageBits() + 4);
+        for (int sample : marked.samples()) {
+            buffer.putInt(sample);
+        }
+        for (double soft : mark.read(marked).softValues()) {
+            buffer.putDouble(soft);
+        }
+        buffer.putInt(side.length());
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(buffer.array());
+            sha.update(side.toBytes());
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
