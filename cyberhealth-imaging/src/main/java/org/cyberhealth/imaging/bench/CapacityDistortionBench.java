@@ -99,7 +99,6 @@ public final class CapacityDistortionBench {
         return bits;
     }
 
-
     /** The rows as a Markdown table. */
     public static String markdown(List<Row> rows) {
         StringBuilder out = new StringBuilder();

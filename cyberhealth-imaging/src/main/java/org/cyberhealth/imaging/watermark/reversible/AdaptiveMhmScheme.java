@@ -1,9 +1,5 @@
 package org.cyberhealth.imaging.watermark.reversible;
 
-import org.cyberhealth.core.bits.Bits;
-import org.cyberhealth.imaging.Raster;
-import org.cyberhealth.imaging.Region;
-
 /**
  * Our reversible scheme: rhombus prediction in two layers as in Sachnev et al. (IEEE TCSVT 2009), with
  * <ul>
@@ -22,27 +18,9 @@ import org.cyberhealth.imaging.Region;
  * </ul>
  * Side information layout and region independence are those of {@link TwoLayerPee}.
  */
-public final class AdaptiveMhmScheme implements ReversibleScheme {
+public final class AdaptiveMhmScheme extends TwoLayerScheme {
 
-    private final TwoLayerPee engine = new TwoLayerPee(new MhmRanking());
-
-    @Override
-    public String name() {
-        return "ours-mhm";
-    }
-
-    @Override
-    public void embed(Raster raster, Region region, Bits payload) {
-        engine.embed(raster, region, payload);
-    }
-
-    @Override
-    public Bits extract(Raster raster, Region region) {
-        return engine.extract(raster, region);
-    }
-
-    @Override
-    public int capacity(Raster raster, Region region) {
-        return engine.capacity(raster, region);
+    public AdaptiveMhmScheme() {
+        super("ours-mhm", new MhmRanking());
     }
 }

@@ -1,9 +1,5 @@
 package org.cyberhealth.imaging.watermark.reversible;
 
-import org.cyberhealth.core.bits.Bits;
-import org.cyberhealth.imaging.Raster;
-import org.cyberhealth.imaging.Region;
-
 /**
  * Reversible watermarking by sorting and prediction: V. Sachnev, H. J. Kim, J. Nam, S. Suresh and
  * Y. Q. Shi, "Reversible watermarking algorithm using sorting and prediction", IEEE Transactions on
@@ -19,27 +15,9 @@ import org.cyberhealth.imaging.Region;
  * payload. Samples whose 4-neighbourhood leaves the region are context only, so regions are
  * independent. See {@link TwoLayerPee} for the exact layout of the side information.
  */
-public final class Sachnev2009Scheme implements ReversibleScheme {
+public final class Sachnev2009Scheme extends TwoLayerScheme {
 
-    private final TwoLayerPee engine = new TwoLayerPee(new SachnevRanking());
-
-    @Override
-    public String name() {
-        return "sachnev2009";
-    }
-
-    @Override
-    public void embed(Raster raster, Region region, Bits payload) {
-        engine.embed(raster, region, payload);
-    }
-
-    @Override
-    public Bits extract(Raster raster, Region region) {
-        return engine.extract(raster, region);
-    }
-
-    @Override
-    public int capacity(Raster raster, Region region) {
-        return engine.capacity(raster, region);
+    public Sachnev2009Scheme() {
+        super("sachnev2009", new SachnevRanking());
     }
 }
