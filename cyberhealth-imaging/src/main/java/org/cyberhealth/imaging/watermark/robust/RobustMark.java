@@ -111,21 +111,26 @@ public final class RobustMark implements RobustWatermark {
         ZoneLayout layout = layout(raster, message.length());
         InformedEmbedding embedding = new InformedEmbedding(parameters, layout, ZoneStatistics.of(raster, region, layout), message);
         SideInformation best = null;
+        int bestShort = Integer.MAX_VALUE;
         int bestBits = Integer.MAX_VALUE;
         for (int low : guardCandidates(raster.minValue(), raster.peak(), 1)) {
             SideInformation side = embedding.plan(new Guards(low, raster.maxValue()));
+            int shortBits = embedding.bitsShortOfMargin();
             int bits = side.encode(raster, layout.zoneCount()).length();
-            if (bits < bestBits) {
+            if (shortBits < bestShort || shortBits == bestShort && bits < bestBits) {
                 best = side;
+                bestShort = shortBits;
                 bestBits = bits;
             }
         }
         int low = best.guards().low();
         for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
             SideInformation side = embedding.plan(new Guards(low, high));
+            int shortBits = embedding.bitsShortOfMargin();
             int bits = side.encode(raster, layout.zoneCount()).length();
-            if (bits < bestBits) {
+            if (shortBits < bestShort || shortBits == bestShort && bits < bestBits) {
                 best = side;
+                bestShort = shortBits;
                 bestBits = bits;
             }
         }
