@@ -36,6 +36,8 @@ final class InformedEmbedding {
     /** For each bit whose last search stopped at the weakest strength, the sum that reached the margin; else NaN. */
     private final double[] weakestTotal;
     private final BitStrength[] strengths;
+    /** Per bit: whether its strength brings its summed score to the margin (else it has the largest strength). */
+    private final boolean[] reachesMargin;
     /** Scratch: the shift of each of a bit's zones, in the order of {@link ZoneLayout#zoneListOf}. */
     private final int[] shiftOfListed;
     /** The shift the weakest strength gives each zone. */
@@ -75,6 +77,7 @@ final class InformedEmbedding {
         this.weakestTotal = new double[message.length()];
         Arrays.fill(weakestTotal, Double.NaN);
         this.strengths = new BitStrength[message.length()];
+        this.reachesMargin = new boolean[message.length()];
         this.weakestShift = new int[layout.zoneCount()];
         BitStrength weakest = BitStrength.ofQuarterSteps(parameters.minQuarterSteps());
         this.weakestGain = new double[layout.zoneCount()];
@@ -127,6 +130,19 @@ final class InformedEmbedding {
             }
         }
         return new SideInformation(strengths.clone(), guards, ambiguousZones());
+    }
+
+    /**
+     * How many bits the last {@link #plan} left short of their margin even at the largest strength: guards
+     * far inside the range leave most zones unmarked (and so the side information short), and a dark or
+     * bright picture would otherwise lose its mark to them.
+     */
+    int bitsShortOfMargin() {
+        int count = 0;
+        for (boolean reaches : reachesMargin) {
+            count += reaches ? 0 : 1;
+        }
+        return count;
     }
 
     /** The shift of every zone, signed as its bit, that embedding with {@code side} applies (0: unmarked). */
@@ -184,10 +200,12 @@ final class InformedEmbedding {
             }
             if (sign * total >= marginOfBit[bit]) {
                 weakestTotal[bit] = steps == parameters.minQuarterSteps() ? total : Double.NaN;
+                reachesMargin[bit] = true;
                 return strength;
             }
         }
         searchedShift[bit] = largestShift;
+        reachesMargin[bit] = false;
         return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
     }
 

@@ -38,8 +38,10 @@ import org.cyberhealth.imaging.Region;
  *       into salt-and-pepper noise, a zone is marked only if its shifted samples stay inside two
  *       guard levels; a zone with a sample outside them was certainly left unmarked, and the few
  *       unmarked zones that removal cannot recognise so are listed in the side information. The
- *       embedder tries guards 0, 1, 2, 4, ... levels from each end and keeps the shortest side
- *       information.</li>
+ *       embedder tries guards 0, 1, 2, 4, ... levels from each end and keeps, among those that let the
+ *       most bits reach their margin (see below), the one with the shortest side information. (Shortness
+ *       alone chose, on the dark MR slice MR2, guards above all its data: 7 of 65536 zones were marked,
+ *       and 25 to 43 of 64 bits read wrong without any attack.)</li>
  *   <li>Every zone is shifted by at least a minimum strength, counted in display levels (see
  *       {@link RobustParameters#forPeak}): 2.5 levels of a window a tenth of the range wide, 4 HU, on a
  *       12-bit CT, because a narrow window clips most zones and each zone left must carry the mark on
@@ -59,7 +61,11 @@ import org.cyberhealth.imaging.Region;
  * X-rays): 47.1 to 51.4 dB, 0 errors after JPEG 75 and noise of sigma 4 and 8, up to 6 after JPEG 50
  * (the 8x8-zone design had none); side information 195 to 310 bits, 614 to 682 on the chest X-rays,
  * whose black border leaves some 40 zones that only the side information can tell unmarked. CT side
- * information: 451 bits.
+ * information: 451 bits. MR2 (1024x1024, data 0..600 of a 12-bit range, a noisy dark background), 3 keys:
+ * with the strength for its data's 10 bits, as the product marks it, 0 errors unattacked and after the
+ * whole-range window to 8 bits, 62.9 to 63.0 dB, side information 7981 to 8122 bits (some 990 zones
+ * just above the low guard listed, as MR gray levels run on from the background); with the strength
+ * for 12 bits, 0 and 0, 61.5 to 61.8 dB, 3726 to 3912 bits.
  *
  * <p>Known weakness: the mark lives in middle frequencies of each 8x8 JPEG block, so where a window
  * makes it a fraction of a gray level (the whole 12-bit range in 8 bits: a quarter of a level) JPEG
@@ -110,25 +116,15 @@ public final class RobustMark implements RobustWatermark {
     public Bits embed(Raster raster, Region region, Bits message) {
         ZoneLayout layout = layout(raster, message.length());
         InformedEmbedding embedding = new InformedEmbedding(parameters, layout, ZoneStatistics.of(raster, region, layout), message);
-        SideInformation best = null;
-        int bestBits = Integer.MAX_VALUE;
+        BestPlan plans = new BestPlan(embedding, raster, layout.zoneCount());
         for (int low : guardCandidates(raster.minValue(), raster.peak(), 1)) {
-            SideInformation side = embedding.plan(new Guards(low, raster.maxValue()));
-            int bits = side.encode(raster, layout.zoneCount()).length();
-            if (bits < bestBits) {
-                best = side;
-                bestBits = bits;
-            }
+            plans.consider(new Guards(low, raster.maxValue()));
         }
-        int low = best.guards().low();
+        int low = plans.best.guards().low();
         for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
-            SideInformation side = embedding.plan(new Guards(low, high));
-            int bits = side.encode(raster, layout.zoneCount()).length();
-            if (bits < bestBits) {
-                best = side;
-                bestBits = bits;
-            }
+            plans.consider(new Guards(low, high));
         }
+        SideInformation best = plans.best;
         int[] shifts = embedding.shifts(best);
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             if (shifts[zone] != 0) {
@@ -159,6 +155,37 @@ public final class RobustMark implements RobustWatermark {
                 continue;
             }
             shift(marked, region, layout, zone, message.get(bit) ? -shift : shift);
+        }
+    }
+
+    /**
+     * The best of the plans considered: the fewest bits left short of their margin, then the shortest side
+     * information. Shortness alone would pick guards above all the data of a dark picture (an MR slice
+     * whose data fill the lowest seventh of a 12-bit range), which list no zone because they mark none.
+     */
+    private static final class BestPlan {
+        private final InformedEmbedding embedding;
+        private final Raster raster;
+        private final int zoneCount;
+        private SideInformation best;
+        private int bestShort = Integer.MAX_VALUE;
+        private int bestBits = Integer.MAX_VALUE;
+
+        BestPlan(InformedEmbedding embedding, Raster raster, int zoneCount) {
+            this.embedding = embedding;
+            this.raster = raster;
+            this.zoneCount = zoneCount;
+        }
+
+        void consider(Guards guards) {
+            SideInformation side = embedding.plan(guards);
+            int shortBits = embedding.bitsShortOfMargin();
+            int bits = side.encode(raster, zoneCount).length();
+            if (shortBits < bestShort || shortBits == bestShort && bits < bestBits) {
+                best = side;
+                bestShort = shortBits;
+                bestBits = bits;
+            }
         }
     }
 

@@ -96,6 +96,26 @@ class RobustMarkTest {
         assertThat(marked.sameAs(original)).isTrue();
     }
 
+    /**
+     * The product marks a picture with the strength of the range its data span (10 bits here), in its
+     * own 12-bit range. Guards far above the data would list no zone in the side information, but mark
+     * none either: the embedder must prefer guards that give every bit its margin.
+     */
+    @Test
+    void aDarkPictureInAWideRangeKeepsItsMarkThroughTheWholeRangeWindowAndIsRestoredExactly() {
+        Raster original = TestPictures.darkWithNoisyBackground(512, 5);
+        Raster marked = original.copy();
+        RobustMark mark = new RobustMark(KEY, RobustParameters.forPeak(1023));
+
+        Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
+        Raster windowed = new Windowing(2047.5, 4095, "whole range").apply(marked);
+
+        assertThat(mark.read(marked).errorsAgainst(MESSAGE)).isZero();
+        assertThat(mark.read(windowed).errorsAgainst(MESSAGE)).isZero();
+        mark.remove(marked, Region.whole(marked), MESSAGE, side);
+        assertThat(marked.sameAs(original)).isTrue();
+    }
+
     @ParameterizedTest(name = "window W{0}")
     @CsvSource({"400", "1000", "2000", "4096"})
     void aCtSliceReadsWithoutErrorThroughAnyWindowUpToTheWholeRange(int width) {

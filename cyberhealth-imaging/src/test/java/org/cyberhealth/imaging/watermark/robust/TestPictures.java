@@ -54,6 +54,27 @@ final class TestPictures {
         return raster;
     }
 
+    /**
+     * A dark picture in a 12-bit range, like an MR slice: a noisy black background (levels 0 to about 30)
+     * around a textured disc whose levels run continuously from 0 to about 500, so that all its data lie in
+     * the lowest eighth of the range and every guard level inside them has zones just above it.
+     */
+    static Raster darkWithNoisyBackground(int size, long seed) {
+        Random random = new Random(seed);
+        Raster raster = Raster.blank(size, size, 0, 4095);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double dx = x - size / 2.0;
+                double dy = y - size / 2.0;
+                double value = dx * dx + dy * dy < size * size / 9.0
+                        ? 250 + 250 * Math.sin(x / 11.0) * Math.cos(y / 17.0) + 10 * random.nextGaussian()
+                        : 10 * Math.abs(random.nextGaussian());
+                raster.set(x, y, (int) Math.max(0, Math.min(4095, Math.round(value))));
+            }
+        }
+        return raster;
+    }
+
     static byte[] key(int seed) {
         byte[] key = new byte[32];
         new Random(seed).nextBytes(key);
