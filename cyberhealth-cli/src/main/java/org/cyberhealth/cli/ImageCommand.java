@@ -102,7 +102,7 @@ final class ImageCommand implements Runnable {
         String scheme = WatermarkSchemes.DEFAULT;
 
         @Option(names = "--block-size", paramLabel = "N", description = "Side of the tamper-localisation blocks in pixels "
-                + "(default: automatic, 32 or 64, whichever changes the image less).")
+                + "(default: 64, larger if the image needs it; 32 localises finer but changes the image more).")
         int blockSize = CryptoWatermark.AUTOMATIC_BLOCK_SIZE;
 
         @Option(names = "--no-robust", description = "Do not embed the robust recipient mark (then 'trace' cannot name the recipient).")

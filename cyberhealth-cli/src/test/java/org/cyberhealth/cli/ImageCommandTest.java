@@ -124,7 +124,7 @@ class ImageCommandTest {
         assertThat(inspect.exitCode()).isZero();
         JsonNode facts = JSON.readTree(inspect.out());
         assertThat(facts.path("rows").asInt()).isEqualTo(512);
-        assertThat(facts.path("watermark").path("blockSize").asInt()).isIn(32, 64);
+        assertThat(facts.path("watermark").path("blockSize").asInt()).isEqualTo(64);
         assertThat(facts.path("watermark").path("keyId").asText()).hasSize(16);
     }
 
