@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.core.io.AtomicOutput;
 import org.cyberhealth.core.keys.IssuerKey;
 import org.cyberhealth.core.keys.KeyFiles;
 import org.cyberhealth.core.keys.VerificationKey;
@@ -68,6 +69,20 @@ final class ImageCommand implements Runnable {
         output.print(JsonOutput.object("command", label, "files", outcomes.size(), "ok", ok, "exitCode", exit, "results", json),
                 lines.toArray(String[]::new));
         return exit;
+    }
+
+    /**
+     * A DICOM object without pixels (a report, a presentation state) in a study: copied unchanged to the
+     * output so the recipient gets the whole study, or skipped when there is no output.
+     */
+    static Batch.FileOutcome withoutPixels(Path file, Path target, boolean force) {
+        if (target == null) {
+            return new Batch.FileOutcome(file, 0, file + ": skipped (no pixel data)",
+                    JsonOutput.object("file", file.toString(), "skipped", "no pixel data"));
+        }
+        AtomicOutput.write(target, force, out -> Files.copy(file, out));
+        return new Batch.FileOutcome(file, 0, file + " -> " + target + ": copied unchanged (no pixel data, not watermarked)",
+                JsonOutput.object("file", file.toString(), "output", target.toString(), "copied", true, "skipped", "no pixel data"));
     }
 
     @Command(name = "mark", mixinStandardHelpOptions = true,
@@ -139,6 +154,9 @@ final class ImageCommand implements Runnable {
             RegionOfInterest untouched = regionOfInterest();
             return runBatch(output, input, out, "mark", (file, target) -> {
                 ImageDocument doc = ImageDocuments.open(file);
+                if (!doc.hasPixels()) {
+                    return withoutPixels(file, target, force);
+                }
                 Raster raster = doc.raster();
                 CryptoWatermark.inspect(raster).ifPresent(existing -> {
                     // Marking twice would hide the first recipient under the second: restore first.
@@ -203,6 +221,9 @@ final class ImageCommand implements Runnable {
             Keys keys = new Keys(keyFile);
             return runBatch(output, input, null, "verify", (file, ignored) -> {
                 ImageDocument doc = ImageDocuments.open(file);
+                if (!doc.hasPixels()) {
+                    return withoutPixels(file, null, false);
+                }
                 Raster raster = doc.raster();
                 Verification v = CryptoWatermark.verify(raster, doc.identity(), keys.verification, keys.issuer);
                 Path map = null;
@@ -271,6 +292,9 @@ final class ImageCommand implements Runnable {
             Keys keys = new Keys(keyFile);
             return runBatch(output, input, out, "restore", (file, target) -> {
                 ImageDocument doc = ImageDocuments.open(file);
+                if (!doc.hasPixels()) {
+                    return withoutPixels(file, target, force);
+                }
                 Verification v = CryptoWatermark.verify(doc.raster(), doc.identity(), keys.verification, keys.issuer);
                 if (v.restored().isEmpty()) {
                     return new Batch.FileOutcome(file, 1, file + ": not restored: " + v.verdict().name().replace('_', ' ') + " - " + v.detail(),

@@ -162,4 +162,21 @@ class ImageCommandTest {
         assertThat(run.out()).contains("already carries a watermark");
         assertThat(again).doesNotExist();
     }
+
+    @Test
+    void objectsWithoutPixelsInAStudyAreHandedOutUnchanged() throws Exception {
+        Path study = Files.createDirectories(dir.resolve("study-with-plan"));
+        Files.copy(STUDY.resolve("01.dcm"), study.resolve("01.dcm"));
+        Path plan = Files.copy(Path.of("../cyberhealth-imaging/src/test/resources/dicom/pydicom/rtplan.dcm"), study.resolve("plan.dcm"));
+        Path out = dir.resolve("study-with-plan-marked");
+
+        CliRun mark = CliRun.of("image", "mark", study.toString(), "--key", key.toString(), "--recipient", "lab-3", "--out", out.toString());
+        assertThat(mark.exitCode()).as(mark.out()).isZero();
+        assertThat(mark.out()).contains("copied unchanged (no pixel data, not watermarked)");
+        assertThat(Files.mismatch(plan, out.resolve("plan.dcm"))).isEqualTo(-1L);
+
+        CliRun verify = CliRun.of("image", "verify", out.toString(), "--key", key.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("plan.dcm: skipped (no pixel data)").contains("AUTHENTIC");
+    }
 }

@@ -16,6 +16,14 @@ public interface ImageDocument {
     /** A short description of the format, e.g. "DICOM, Explicit VR Little Endian" or "PNG". */
     String format();
 
+    /**
+     * Whether the file holds pixels at all: a study folder also holds DICOM objects without any (reports,
+     * presentation states), which are handed out unchanged.
+     */
+    default boolean hasPixels() {
+        return true;
+    }
+
     /** A fresh copy of the samples, planes stacked vertically. */
     Raster raster();
 

@@ -44,6 +44,11 @@ public final class DicomImageDocument implements ImageDocument {
     }
 
     @Override
+    public boolean hasPixels() {
+        return file.dataset().contains(Tag.PIXEL_DATA);
+    }
+
+    @Override
     public Raster raster() {
         return file.readRaster();
     }
