@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Protect medical data and medical AI along their whole life cycle.",
         subcommands = {CommandLine.HelpCommand.class, KeysCommand.class, ImageCommand.class, BenchCommand.class, DemoCommand.class},
-        footer = {"", "Example:", "  cyberhealth keys new --out hospital.key", "  cyberhealth image mark ct.dcm --key hospital.key --recipient lab-42 --out ct-marked.dcm"})
+        footer = {"", "Example:", "  cyberhealth keys new --issuer \"St. Example Hospital\" --out hospital.key",
+            "  cyberhealth image mark ct.dcm --key hospital.key --recipient lab-42 --out ct-marked.dcm"})
 public final class CyberHealth implements Runnable {
 
     @CommandLine.Spec
