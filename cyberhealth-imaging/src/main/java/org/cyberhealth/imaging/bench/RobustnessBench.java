@@ -14,6 +14,7 @@ import org.cyberhealth.imaging.attack.JpegRecompression;
 import org.cyberhealth.imaging.attack.Windowing;
 import org.cyberhealth.imaging.watermark.robust.CircularHistogramMark;
 import org.cyberhealth.imaging.watermark.robust.RobustMark;
+import org.cyberhealth.imaging.watermark.robust.RobustParameters;
 import org.cyberhealth.imaging.watermark.robust.RobustReading;
 import org.cyberhealth.imaging.watermark.robust.RobustWatermark;
 
@@ -67,7 +68,9 @@ public final class RobustnessBench {
     public List<Row> run(Subject subject) {
         List<Row> rows = new ArrayList<>();
         Raster raster = subject.raster();
-        for (RobustWatermark mark : List.of(RobustMark.forRaster(key, raster), CircularHistogramMark.forRaster(key, raster))) {
+        // The strength rule the product uses (WatermarkSchemes): from the range the picture really spans.
+        RobustMark product = new RobustMark(key, RobustParameters.forRangeBits(RobustParameters.usedRangeBits(raster)));
+        for (RobustWatermark mark : List.of(product, CircularHistogramMark.forRaster(key, raster))) {
             rows.addAll(run(subject, mark));
         }
         return rows;

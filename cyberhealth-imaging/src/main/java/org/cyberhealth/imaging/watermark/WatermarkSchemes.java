@@ -60,7 +60,7 @@ public final class WatermarkSchemes {
         return new RobustLayer() {
             @Override
             public Bits embed(Raster raster, Region region, Bits message) {
-                int bits = usedRangeBits(raster);
+                int bits = RobustParameters.usedRangeBits(raster);
                 try {
                     Bits side = markFor(bits).embed(raster, region, message);
                     return new Bits(RANGE_FIELD_BITS + side.length()).append(bits, RANGE_FIELD_BITS).append(side);
@@ -77,28 +77,10 @@ public final class WatermarkSchemes {
             }
 
             private RobustMark markFor(int bits) {
-                return new RobustMark(embeddingKey, RobustParameters.forPeak((1 << bits) - 1));
+                return new RobustMark(embeddingKey, RobustParameters.forRangeBits(bits));
             }
         };
     }
 
     private static final int RANGE_FIELD_BITS = 5;
-
-    /**
-     * Bits needed for the spread between the 0.1th and 99.9th percentile of the samples (on a regular
-     * subsample, which is deterministic and fast), at least 8 and at most the format's own.
-     */
-    static int usedRangeBits(Raster raster) {
-        int[] s = raster.samples();
-        int step = Math.max(1, s.length / 40_000);
-        int[] sample = new int[(s.length + step - 1) / step];
-        for (int i = 0, j = 0; i < s.length; i += step, j++) {
-            sample[j] = s[i];
-        }
-        java.util.Arrays.sort(sample);
-        long spread = (long) sample[(int) (0.999 * (sample.length - 1))] - sample[(int) (0.001 * (sample.length - 1))];
-        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, spread));
-        int formatBits = 32 - Integer.numberOfLeadingZeros(raster.peak());
-        return Math.max(8, Math.min(bits, Math.min(formatBits, 30)));
-    }
 }

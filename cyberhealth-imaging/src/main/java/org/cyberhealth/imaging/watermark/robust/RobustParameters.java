@@ -1,5 +1,7 @@
 package org.cyberhealth.imaging.watermark.robust;
 
+import org.cyberhealth.imaging.Raster;
+
 /**
  * The tuning of a {@link RobustMark}.
  *
@@ -54,5 +56,30 @@ public record RobustParameters(int messageBits, int unit, int zoneUnits, double 
         double margin = eightBitOrLess ? 0.07 : 0.15;
         return new RobustParameters(DEFAULT_MESSAGE_BITS, 2, 2, margin, step, (int) Math.round(4 * minLevels * level / step),
                 (int) Math.ceil(4 * 12 * level / step));
+    }
+
+    /** Defaults for a picture whose samples span {@code bits} bits (see {@link #usedRangeBits}). */
+    public static RobustParameters forRangeBits(int bits) {
+        return forPeak((1 << bits) - 1);
+    }
+
+    /**
+     * Bits needed for the spread between the 0.1th and 99.9th percentile of the samples (on a regular
+     * subsample, which is deterministic and fast), at least 8 and at most the format's own: the range a
+     * picture really uses, which sets the strength better than the range its format allows (a CT stored
+     * as signed 16-bit spans about 12 bits).
+     */
+    public static int usedRangeBits(Raster raster) {
+        int[] s = raster.samples();
+        int step = Math.max(1, s.length / 40_000);
+        int[] sample = new int[(s.length + step - 1) / step];
+        for (int i = 0, j = 0; i < s.length; i += step, j++) {
+            sample[j] = s[i];
+        }
+        java.util.Arrays.sort(sample);
+        long spread = (long) sample[(int) (0.999 * (sample.length - 1))] - sample[(int) (0.001 * (sample.length - 1))];
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, spread));
+        int formatBits = 32 - Integer.numberOfLeadingZeros(raster.peak());
+        return Math.max(8, Math.min(bits, Math.min(formatBits, 30)));
     }
 }
