@@ -157,16 +157,17 @@ final class ImageCommand implements Runnable {
                 if (!doc.hasPixels()) {
                     return withoutPixels(file, target, force);
                 }
-                Raster raster = doc.raster();
-                CryptoWatermark.inspect(raster).ifPresent(existing -> {
+                Raster original = doc.raster();
+                CryptoWatermark.inspect(original).ifPresent(existing -> {
                     // Marking twice would hide the first recipient under the second: restore first.
                     throw new BadInputException(file + " already carries a watermark (key " + existing.keyId()
                             + "); restore the original with 'image restore' and mark that");
                 });
+                Raster raster = original.copy();
                 Instant now = Instant.now();
                 TraceabilityRecord record = new TraceabilityRecord(key.issuer(), recipient, export, now, purpose);
                 MarkReport report = watermark.mark(raster, doc.identity(), record, key, untouched.samples(raster, doc.planeRows()));
-                double psnr = Fidelity.psnr(doc.raster(), raster);
+                double psnr = Fidelity.psnr(original, raster);
                 doc.write(raster, target, force);
                 ledger.append(new ExportLedger.Entry(export, recipient, purpose, now, key.keyId(), target.toString()));
                 return new Batch.FileOutcome(file, 0,

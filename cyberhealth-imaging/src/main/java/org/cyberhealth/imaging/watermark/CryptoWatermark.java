@@ -153,11 +153,12 @@ public final class CryptoWatermark {
         byte[] signature = seal.key.sign(SealMessage.of(seal.keyId, seal.identity, seal.originalDigest, RasterDigest.of(r), seal.box, seal.code));
         BlockTags tags = new BlockTags(seal.key.derive(Purpose.BLOCK_TAGS));
         ContainerHeader draft = layout.header(WatermarkSchemes.idOf(scheme), robust, 0, 0, seal.keyId);
-        List<Integer> slots = HeaderSlots.choose(r, draft.bitLength(), layout.untouchedSamples);
+        int headerBits = draft.bitLength();
+        List<Integer> slots = HeaderSlots.choose(r, headerBits, layout.untouchedSamples);
         if (slots.isEmpty()) {
             return null;
         }
-        layout.reserve(slots, draft.bitLength());
+        layout.reserve(slots, headerBits);
         int[] untouchedTags = layout.untouchedBlocks().map(b -> tags.tag(r, layout.grid, b, new Bits(0))).toArray();
         Bits bundle = new SealBundle(signature, seal.originalDigest, seal.box, seal.code, side, layout.readHeaderLowBits(r), untouchedTags).toBits();
         int[] blocks = layout.embeddableBlocks();
@@ -183,7 +184,7 @@ public final class CryptoWatermark {
         if (!fits.get()) {
             return null;
         }
-        long bits = (long) blocks.length * (BlockTags.BITS + slice) + (long) HeaderSlots.COPIES * draft.bitLength();
+        long bits = (long) blocks.length * (BlockTags.BITS + slice) + (long) HeaderSlots.COPIES * headerBits;
         return new MarkReport(scheme.name(), blockSize, layout.grid.count(), layout.grid.count() - blocks.length, bits,
                 (double) bits / r.size(), robust);
     }

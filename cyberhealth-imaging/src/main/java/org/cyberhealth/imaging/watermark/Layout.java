@@ -45,7 +45,8 @@ final class Layout {
 
     static Layout forVerifying(Raster raster, ContainerHeader header) {
         Layout layout = new Layout(raster, new BlockGrid(raster.width(), raster.height(), header.blockSize()), header.skippedBlocks());
-        layout.reserve(HeaderSlots.choose(raster, header.bitLength(), layout.untouchedSamples), header.bitLength());
+        int headerBits = header.bitLength();
+        layout.reserve(HeaderSlots.choose(raster, headerBits, layout.untouchedSamples), headerBits);
         return layout;
     }
 
