@@ -26,7 +26,9 @@ public final class IssuerKey {
         EMBEDDING("cyberhealth/v1/embedding"),
         RECORD_ENCRYPTION("cyberhealth/v1/record-encryption"),
         BLOCK_TAGS("cyberhealth/v1/block-tags"),
-        RECIPIENT_CODES("cyberhealth/v1/recipient-codes");
+        RECIPIENT_CODES("cyberhealth/v1/recipient-codes"),
+        TABLE_MARKS("cyberhealth/v1/table-marks"),
+        TABLE_FINGERPRINTS("cyberhealth/v1/table-fingerprints");
 
         private final String label;
 
