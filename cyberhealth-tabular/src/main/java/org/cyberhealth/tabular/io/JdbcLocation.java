@@ -1,0 +1,181 @@
+package org.cyberhealth.tabular.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.Properties;
+import java.util.StringJoiner;
+import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.tabular.io.TableHeader.SqlType;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A table in a database reached over JDBC: SQLite (embedded, the default) or PostgreSQL. Output is a new
+ * table created and filled in one transaction, so it appears whole or not at all; an SQLite file that
+ * did not exist before is removed again if the write fails. Input databases are opened read-only where
+ * the driver allows it.
+ */
+public record JdbcLocation(String url, String table) implements TableLocation {
+
+    private static final String SQLITE = "jdbc:sqlite:";
+    private static final int BATCH = 5_000;
+
+    public JdbcLocation {
+        SqlNames.qualifiedTable(table);
+    }
+
+    @Override
+    public TableReader openReader() {
+        if (isSqlite() && !Files.isRegularFile(sqliteFile())) {
+            throw new BadInputException("database " + sqliteFile() + " does not exist");
+        }
+        return new JdbcTableReader(connect(true), table, describe());
+    }
+
+    @Override
+    public void write(TableHeader header, boolean overwrite, RowProducer producer) {
+        boolean newFile = isSqlite() && !Files.exists(sqliteFile());
+        try (Connection connection = connect(false)) {
+            connection.setAutoCommit(false);
+            try {
+                prepareTable(connection, header, overwrite);
+                insertRows(connection, header, producer);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            removeNewFile(newFile);
+            throw new BadInputException("cannot write table " + table + " in " + describe() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            removeNewFile(newFile);
+            throw e;
+        }
+    }
+
+    private void prepareTable(Connection connection, TableHeader header, boolean overwrite) throws SQLException {
+        if (exists(connection)) {
+            if (!overwrite) {
+                throw new BadInputException("table " + table + " already exists in " + describe() + " (use --force to replace it)");
+            }
+            try (Statement drop = connection.createStatement()) {
+                drop.execute("DROP TABLE " + SqlNames.qualifiedTable(table));
+            }
+        }
+        StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + SqlNames.qualifiedTable(table) + " (", ")");
+        for (int i = 0; i < header.size(); i++) {
+            columns.add(SqlNames.identifier(header.columns().get(i)) + " " + declaredType(header.types().get(i)));
+        }
+        try (Statement create = connection.createStatement()) {
+            create.execute(columns.toString());
+        }
+    }
+
+    private static String declaredType(SqlType type) {
+        String name = type.name().isBlank() ? "TEXT" : type.name();
+        if (!name.matches("[A-Za-z][A-Za-z0-9_ ]*(\\([0-9, ]+\\))?")) {
+            throw new BadInputException("unsupported SQL type name '" + name + "'");
+        }
+        return name;
+    }
+
+    private boolean exists(Connection connection) throws SQLException {
+        String[] parts = table.split("\\.");
+        String schema = parts.length == 2 ? parts[0] : null;
+        String name = parts[parts.length - 1];
+        try (ResultSet tables = connection.getMetaData().getTables(null, schema, name, null)) {
+            return tables.next();
+        }
+    }
+
+    private void insertRows(Connection connection, TableHeader header, RowProducer producer) throws SQLException {
+        StringJoiner marks = new StringJoiner(", ", "INSERT INTO " + SqlNames.qualifiedTable(table) + " VALUES (", ")");
+        for (int i = 0; i < header.size(); i++) {
+            marks.add("?");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(marks.toString())) {
+            int[] pending = {0};
+            producer.produce(row -> {
+                try {
+                    bind(insert, header, row);
+                    insert.addBatch();
+                    if (++pending[0] == BATCH) {
+                        insert.executeBatch();
+                        pending[0] = 0;
+                    }
+                } catch (SQLException e) {
+                    throw new BadInputException("cannot write table " + table + " in " + describe() + ": " + e.getMessage(), e);
+                }
+            });
+            if (pending[0] > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** Binds one row; an empty CSV field becomes NULL in a non-text column, where it could not be parsed. */
+    private static void bind(PreparedStatement insert, TableHeader header, String[] row) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            SqlType type = header.types().get(i);
+            String cell = row[i];
+            if (cell == null || (cell.isEmpty() && !type.isText())) {
+                insert.setNull(i + 1, type.jdbcType());
+            } else if (type.isText()) {
+                insert.setString(i + 1, cell);
+            } else {
+                insert.setObject(i + 1, cell, type.jdbcType() == Types.OTHER ? Types.VARCHAR : type.jdbcType());
+            }
+        }
+    }
+
+    private Connection connect(boolean readOnly) {
+        try {
+            Properties properties = new Properties();
+            if (isSqlite()) {
+                SQLiteConfig config = new SQLiteConfig();
+                config.setReadOnly(readOnly);
+                properties = config.toProperties();
+            }
+            Connection connection = DriverManager.getConnection(url, properties);
+            if (!isSqlite()) {
+                connection.setReadOnly(readOnly);
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new BadInputException("cannot connect to " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isSqlite() {
+        return url.startsWith(SQLITE);
+    }
+
+    private Path sqliteFile() {
+        String path = url.substring(SQLITE.length());
+        int query = path.indexOf('?');
+        return Path.of(query < 0 ? path : path.substring(0, query));
+    }
+
+    private void removeNewFile(boolean newFile) {
+        if (newFile) {
+            try {
+                Files.deleteIfExists(sqliteFile());
+            } catch (IOException ignored) {
+                // The failure being reported matters more than this leftover empty database.
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return SqlNames.withoutPassword(url) + "#" + table;
+    }
+}

@@ -1,0 +1,68 @@
+package org.cyberhealth.tabular.watermark;
+
+import java.util.BitSet;
+import java.util.function.DoubleConsumer;
+import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.tabular.io.RowSink;
+import org.cyberhealth.tabular.io.TableReader;
+import org.cyberhealth.tabular.schema.TableSchema;
+
+/**
+ * Embeds a message in a table, row by row in constant memory: the distortion-based scheme of Agrawal and
+ * Kiernan ("Watermarking relational databases", VLDB 2002) in its multi-bit form by Li, Swarup and
+ * Jajodia ("Fingerprinting relational databases: schemes and specialties", IEEE TDSC 2005). For one tuple
+ * in gamma, chosen by HMAC of its key, one marked attribute gets one of its low-order bits set to
+ * (message bit XOR a keyed mask). The message is the owner mark followed by the recipient's codeword.
+ * Blind: detection needs the key and the parameters, never the original table.
+ */
+public final class TableMarker {
+
+    private static final int PROGRESS_EVERY = 1 << 16;
+
+    private final TableSchema schema;
+    private final MarkingKey key;
+    private final MarkParameters parameters;
+    private final BitSet message;
+
+    /** @param codeword the recipient's fingerprint ({@code parameters.codeLength()} bits; empty for none) */
+    public TableMarker(TableSchema schema, MarkingKey key, MarkParameters parameters, BitSet codeword) {
+        this.schema = schema;
+        this.key = key;
+        this.parameters = parameters;
+        message = key.ownerBits(parameters.ownerBits());
+        for (int i = codeword.nextSetBit(0); i >= 0; i = codeword.nextSetBit(i + 1)) {
+            if (i >= parameters.codeLength()) {
+                throw new IllegalArgumentException("codeword longer than " + parameters.codeLength() + " bits");
+            }
+            message.set(parameters.ownerBits() + i);
+        }
+    }
+
+    /** Reads every row of {@code input}, writes it (marked or not) to {@code output}, in order. */
+    public MarkReport mark(TableReader input, RowSink output, DoubleConsumer progress) {
+        KeyedCells cells = new KeyedCells(schema, input.header(), key, parameters);
+        String missing = cells.columns().firstMissing();
+        if (missing != null) {
+            throw new BadInputException("the table has no column " + missing + ", which the schema marks");
+        }
+        MarkReport.Counter counter = new MarkReport.Counter(cells.columns().count());
+        String[] row;
+        while ((row = input.next()) != null) {
+            if (cells.locate(row)) {
+                if (cells.readBit(row) < 0) {
+                    counter.unusable(cells.attribute());
+                } else {
+                    String before = row[cells.column()];
+                    String after = cells.writeBit(row, message.get(cells.messageIndex()) ? 1 : 0);
+                    counter.carrier(cells.attribute(), !after.equals(before));
+                    row[cells.column()] = after;
+                }
+            }
+            output.write(row);
+            if (counter.row() % PROGRESS_EVERY == 0) {
+                progress.accept(input.progress());
+            }
+        }
+        return counter.report(schema);
+    }
+}
