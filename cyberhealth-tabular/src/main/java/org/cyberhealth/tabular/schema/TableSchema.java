@@ -38,9 +38,14 @@ public record TableSchema(String table, List<String> key, boolean virtualKey, Li
                 throw new BadInputException("key column " + keyColumn + " cannot carry marks: the key chooses where the marks go");
             }
         }
+    }
+
+    /** Refuses a schema that marks nothing (marking needs at least one carrier column). */
+    public TableSchema requireMarkedColumns() {
         if (columns.stream().noneMatch(ColumnSpec::mark)) {
-            throw new BadInputException("the schema marks no column: set \"mark\": true on at least one numeric, date or categorical column");
+            throw new BadInputException("the schema of " + table + " marks no column: set \"mark\": true on at least one numeric, date or categorical column");
         }
+        return this;
     }
 
     /** The columns that may carry marks, in schema order (the order is part of the keyed choice). */

@@ -11,7 +11,16 @@ import org.cyberhealth.tabular.schema.TableSchema;
  */
 public record MarkReport(long rows, List<ColumnCount> columns) {
 
-    public record ColumnCount(String column, long carriers, long changed, long unusable) {}
+    /**
+     * One marked column. For numeric columns also the mean shift the mark caused, in standard deviations
+     * of the original values (NaN for dates and categories).
+     */
+    public record ColumnCount(String column, long carriers, long changed, long unusable, double meanShiftInSd) {}
+
+    /** The largest mean shift over the numeric marked columns, in standard deviations. */
+    public double largestMeanShiftInSd() {
+        return columns.stream().mapToDouble(ColumnCount::meanShiftInSd).filter(d -> !Double.isNaN(d)).max().orElse(0);
+    }
 
     public long carriers() {
         return columns.stream().mapToLong(ColumnCount::carriers).sum();
@@ -27,11 +36,56 @@ public record MarkReport(long rows, List<ColumnCount> columns) {
         private final long[] carriers;
         private final long[] changed;
         private final long[] unusable;
+        private final long[] values;
+        private final double[] sums;
+        private final double[] squares;
+        private final double[] shifts;
 
         Counter(int columns) {
             carriers = new long[columns];
             changed = new long[columns];
             unusable = new long[columns];
+            values = new long[columns];
+            sums = new double[columns];
+            squares = new double[columns];
+            shifts = new double[columns];
+        }
+
+        /** An original value of a numeric marked column, for the mean-shift bound. */
+        void original(int column, String cell) {
+            double value = number(cell);
+            if (!Double.isNaN(value)) {
+                values[column]++;
+                sums[column] += value;
+                squares[column] += value * value;
+            }
+        }
+
+        /** A numeric cell the mark changed. */
+        void shift(int column, String before, String after) {
+            double delta = number(after) - number(before);
+            if (!Double.isNaN(delta)) {
+                shifts[column] += delta;
+            }
+        }
+
+        private static double number(String cell) {
+            try {
+                return cell == null || cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+
+        private double meanShiftInSd(int column) {
+            long n = values[column];
+            if (n == 0) {
+                return Double.NaN;
+            }
+            double mean = sums[column] / n;
+            double variance = n < 2 ? 0 : Math.max(0, (squares[column] - n * mean * mean) / (n - 1));
+            double shift = Math.abs(shifts[column]) / n;
+            return variance > 0 ? shift / Math.sqrt(variance) : shift == 0 ? 0 : Double.POSITIVE_INFINITY;
         }
 
         long row() {
@@ -52,7 +106,7 @@ public record MarkReport(long rows, List<ColumnCount> columns) {
         MarkReport report(TableSchema schema) {
             List<ColumnCount> counts = new ArrayList<>();
             for (int i = 0; i < carriers.length; i++) {
-                counts.add(new ColumnCount(schema.markedColumns().get(i).name(), carriers[i], changed[i], unusable[i]));
+                counts.add(new ColumnCount(schema.markedColumns().get(i).name(), carriers[i], changed[i], unusable[i], meanShiftInSd(i)));
             }
             return new MarkReport(rows, counts);
         }

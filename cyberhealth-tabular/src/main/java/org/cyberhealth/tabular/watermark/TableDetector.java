@@ -18,7 +18,7 @@ public final class TableDetector {
     private final MarkParameters parameters;
 
     public TableDetector(TableSchema schema, MarkingKey key, MarkParameters parameters) {
-        this.schema = schema;
+        this.schema = schema.requireMarkedColumns();
         this.key = key;
         this.parameters = parameters;
     }

@@ -5,6 +5,7 @@ import java.util.function.DoubleConsumer;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.tabular.io.RowSink;
 import org.cyberhealth.tabular.io.TableReader;
+import org.cyberhealth.tabular.schema.ColumnType;
 import org.cyberhealth.tabular.schema.TableSchema;
 
 /**
@@ -26,7 +27,7 @@ public final class TableMarker {
 
     /** @param codeword the recipient's fingerprint ({@code parameters.codeLength()} bits; empty for none) */
     public TableMarker(TableSchema schema, MarkingKey key, MarkParameters parameters, BitSet codeword) {
-        this.schema = schema;
+        this.schema = schema.requireMarkedColumns();
         this.key = key;
         this.parameters = parameters;
         message = key.ownerBits(parameters.ownerBits());
@@ -45,16 +46,30 @@ public final class TableMarker {
         if (missing != null) {
             throw new BadInputException("the table has no column " + missing + ", which the schema marks");
         }
-        MarkReport.Counter counter = new MarkReport.Counter(cells.columns().count());
+        MarkedColumns columns = cells.columns();
+        MarkReport.Counter counter = new MarkReport.Counter(columns.count());
+        boolean[] numeric = new boolean[columns.count()];
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i] = columns.spec(i).type() == ColumnType.INTEGER || columns.spec(i).type() == ColumnType.DECIMAL;
+        }
         String[] row;
         while ((row = input.next()) != null) {
+            for (int i = 0; i < numeric.length; i++) {
+                if (numeric[i]) {
+                    counter.original(i, row[columns.index(i)]);
+                }
+            }
             if (cells.locate(row)) {
                 if (cells.readBit(row) < 0) {
                     counter.unusable(cells.attribute());
                 } else {
                     String before = row[cells.column()];
                     String after = cells.writeBit(row, message.get(cells.messageIndex()) ? 1 : 0);
-                    counter.carrier(cells.attribute(), !after.equals(before));
+                    boolean changed = !after.equals(before);
+                    counter.carrier(cells.attribute(), changed);
+                    if (changed && numeric[cells.attribute()]) {
+                        counter.shift(cells.attribute(), before, after);
+                    }
                     row[cells.column()] = after;
                 }
             }
