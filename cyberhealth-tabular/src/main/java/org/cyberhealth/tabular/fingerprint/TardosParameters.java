@@ -34,7 +34,8 @@ import org.cyberhealth.core.BadInputException;
  *
  * <p>The cutoff is {@code delta = 1 / (16 c^(4/3))}: the scaling is Laarhoven and de Weger's; the
  * constant 16 is ours, it puts the cutoff at the maximum of {@code mu} for {@code c = 3} and within 3%
- * of the shortest length this formula allows for every {@code c} up to 100 (docs/FINGERPRINT.md).
+ * of the shortest length this formula allows for {@code c} from 3 to 100 (for 1 or 2 colluders a larger
+ * cutoff would shorten the code; docs/FINGERPRINT.md).
  */
 public final class TardosParameters {
 
