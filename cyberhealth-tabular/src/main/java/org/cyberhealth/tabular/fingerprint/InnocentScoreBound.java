@@ -12,8 +12,8 @@ package org.cyberhealth.tabular.fingerprint;
  *   log E[exp(l U_i)] = l low_i + log(1 - q_i + q_i e^(l step_i)),</pre>
  * holds for every observed word and every collusion strategy (the strategy only chose the word), and
  * it uses the word actually seen instead of the worst one: for the default code the threshold it gives
- * is about 140 where the word-independent Bennett threshold ({@link TardosParameters#fixedThreshold()})
- * is about 190. The same "judge the pirated copy you have" view is argued by Furon and Desoubeaux,
+ * is 142 to 147 where the word-independent Bennett threshold ({@link TardosParameters#fixedThreshold()})
+ * is 186. The same "judge the pirated copy you have" view is argued by Furon and Desoubeaux,
  * "Tardos codes for real", IEEE WIFS 2014.
  *
  * <p>The minimum over {@code l} is found by a safeguarded Newton iteration on the cumulant generating
@@ -25,8 +25,8 @@ public final class InnocentScoreBound {
     private static final int MAX_ITERATIONS = 100;
     /**
      * Newton stops when the equation is met to this absolute accuracy: the exponent is stationary at the
-     * optimum, so a miss of {@code e} in {@code K'} loosens it by only about {@code e^2 / (2 K'')}, below
-     * 1e-9 for any code worth tracing with, and the bound stays valid.
+     * optimum, so a miss of {@code e} in {@code K'} loosens its logarithm by only about
+     * {@code e^2 / (2 K'')} (below 1e-9 for the default code), and the bound stays valid.
      */
     private static final double TOLERANCE = 1e-3;
 

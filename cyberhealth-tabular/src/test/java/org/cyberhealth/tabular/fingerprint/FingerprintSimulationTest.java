@@ -29,7 +29,8 @@ class FingerprintSimulationTest {
                 .withChannel(new NoisyChannel(0.5, 0)).withCoalitions(100);
         SimulationResult result = halfErased.run();
 
-        // Measured 0.88 (docs/FINGERPRINT.md): half the positions carry half the evidence, the threshold drops too.
+        // Measured 0.85 (0.71 to 0.96 across strategies, docs/FINGERPRINT.md): half the positions carry half
+        // the evidence, and the threshold drops with them, so the loss is gradual.
         assertThat(result.catchRate()).isBetween(0.6, 1.0);
         assertThat(result.innocentsAccused()).isZero();
         SimulationResult clean = halfErased.withChannel(NoisyChannel.NONE).run();
@@ -39,12 +40,13 @@ class FingerprintSimulationTest {
 
     @Test
     void innocentsAreAccusedNoMoreOftenThanTheBoundAllows() {
-        // 2,000 coalitions of 3 among 13 recipients: 20,000 innocent trials at eps1 = 1e-3.
+        // 1,000 coalitions of 3 among 8 recipients: 5,000 innocent trials at eps1 = 1e-3, with a fresh code
+        // each time. (InnocentScoreBoundTest checks the bound itself, level by level, on 100,000 innocents.)
         TardosParameters parameters = TardosParameters.of(3, 1e-3);
-        SimulationResult result = new FingerprintSimulation(parameters, 13, 3, 2000, CollusionStrategy.INTERLEAVING,
+        SimulationResult result = new FingerprintSimulation(parameters, 8, 3, 1000, CollusionStrategy.INTERLEAVING,
                 new NoisyChannel(0.1, 0.05), 7).run();
 
-        int innocentTrials = 2000 * 10;
+        int innocentTrials = 1000 * 5;
         int allowed = BinomialDistribution.of(innocentTrials, 1e-3).inverseSurvivalProbability(1e-6);
         assertThat(result.innocentsAccused()).isLessThanOrEqualTo(allowed);
         assertThat(result.catchRate()).isGreaterThan(0.9);
