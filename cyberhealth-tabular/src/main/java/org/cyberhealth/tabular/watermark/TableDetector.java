@@ -1,6 +1,8 @@
 package org.cyberhealth.tabular.watermark;
 
 import java.util.function.DoubleConsumer;
+import org.cyberhealth.tabular.io.BackgroundRows;
+import org.cyberhealth.tabular.io.TableLocation;
 import org.cyberhealth.tabular.io.TableReader;
 import org.cyberhealth.tabular.schema.TableSchema;
 
@@ -21,6 +23,13 @@ public final class TableDetector {
         this.schema = schema.requireMarkedColumns();
         this.key = key;
         this.parameters = parameters;
+    }
+
+    /** The votes of table {@code suspect}, parsed on a background thread. */
+    public BitVotes votes(TableLocation suspect, DoubleConsumer progress) {
+        try (BackgroundRows rows = new BackgroundRows(); TableReader reader = rows.read(suspect.openReader())) {
+            return votes(reader, progress);
+        }
     }
 
     public BitVotes votes(TableReader input, DoubleConsumer progress) {

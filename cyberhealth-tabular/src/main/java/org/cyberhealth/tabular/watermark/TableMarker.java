@@ -1,9 +1,12 @@
 package org.cyberhealth.tabular.watermark;
 
 import java.util.BitSet;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.tabular.io.BackgroundRows;
 import org.cyberhealth.tabular.io.RowSink;
+import org.cyberhealth.tabular.io.TableLocation;
 import org.cyberhealth.tabular.io.TableReader;
 import org.cyberhealth.tabular.schema.ColumnType;
 import org.cyberhealth.tabular.schema.TableSchema;
@@ -37,6 +40,23 @@ public final class TableMarker {
             }
             message.set(parameters.ownerBits() + i);
         }
+    }
+
+    /**
+     * Marks table {@code input} into the new table {@code output}, parsing and writing on background
+     * threads. {@code beforePublishing} sees the report before the output becomes visible and may refuse
+     * it by throwing, in which case nothing is written.
+     */
+    public MarkReport mark(TableLocation input, TableLocation output, boolean overwrite, DoubleConsumer progress,
+            Consumer<MarkReport> beforePublishing) {
+        MarkReport[] report = new MarkReport[1];
+        try (BackgroundRows rows = new BackgroundRows(); TableReader reader = rows.read(input.openReader())) {
+            output.write(reader.header(), overwrite, sink -> {
+                rows.write(sink, inner -> report[0] = mark(reader, inner, progress));
+                beforePublishing.accept(report[0]);
+            });
+        }
+        return report[0];
     }
 
     /** Reads every row of {@code input}, writes it (marked or not) to {@code output}, in order. */
