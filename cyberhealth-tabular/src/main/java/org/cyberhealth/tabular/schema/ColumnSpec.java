@@ -13,10 +13,21 @@ import org.cyberhealth.core.BadInputException;
  *     dates); the mark changes a value by at most this much
  * @param values for categorical columns, the allowed values (a mark only swaps one for another); empty
  *     otherwise
+ * @param follows the marked column this one repeats, or null: where a cell starts with the marked cell's
+ *     original value (a datetime repeating a date), it gets the marked value too, so that the two stay
+ *     consistent and a leaker cannot undo the mark by copying one over the other
  */
-public record ColumnSpec(String name, ColumnType type, int scale, boolean mark, long maxChange, List<String> values) {
+public record ColumnSpec(String name, ColumnType type, int scale, boolean mark, long maxChange, List<String> values, String follows) {
+
+    /** A column that repeats no other. */
+    public ColumnSpec(String name, ColumnType type, int scale, boolean mark, long maxChange, List<String> values) {
+        this(name, type, scale, mark, maxChange, values, null);
+    }
 
     public ColumnSpec {
+        if (follows != null && (mark || follows.equals(name))) {
+            throw new BadInputException("column " + name + ": a column that follows another cannot carry marks of its own");
+        }
         values = List.copyOf(values);
         if (name == null || name.isEmpty()) {
             throw new BadInputException("a column without a name in the schema");

@@ -24,7 +24,8 @@ import org.cyberhealth.core.io.AtomicOutput;
  *  "key": ["measurement_id"], "virtualKey": false,
  *  "columns": [
  *    {"name": "value_as_number", "type": "decimal", "scale": 1, "mark": true, "maxChange": 1},
- *    {"name": "measurement_concept_id", "type": "categorical"}]}
+ *    {"name": "measurement_concept_id", "type": "categorical"},
+ *    {"name": "measurement_datetime", "type": "date", "follows": "measurement_date"}]}
  * }</pre>
  */
 public final class SchemaFiles {
@@ -84,8 +85,9 @@ public final class SchemaFiles {
         for (JsonNode value : node.path("values")) {
             values.add(value.asText());
         }
+        String follows = node.hasNonNull("follows") ? node.get("follows").asText() : null;
         return new ColumnSpec(name, type, node.path("scale").asInt(0), node.path("mark").asBoolean(false),
-                node.path("maxChange").asLong(node.path("mark").asBoolean(false) ? 1 : 0), values);
+                node.path("maxChange").asLong(node.path("mark").asBoolean(false) ? 1 : 0), values, follows);
     }
 
     private static JsonNode array(JsonNode root, String field, String source) {
@@ -116,6 +118,9 @@ public final class SchemaFiles {
                 if (spec.type() != ColumnType.CATEGORICAL) {
                     column.put("maxChange", spec.maxChange());
                 }
+            }
+            if (spec.follows() != null) {
+                column.put("follows", spec.follows());
             }
             if (!spec.values().isEmpty()) {
                 ArrayNode values = column.putArray("values");

@@ -33,6 +33,14 @@ public record TableSchema(String table, List<String> key, boolean virtualKey, Li
                 throw new BadInputException("column " + column.name() + " appears twice in the schema");
             }
         }
+        for (ColumnSpec column : columns) {
+            if (column.follows() != null && columns.stream().noneMatch(c -> c.name().equals(column.follows()) && c.mark())) {
+                throw new BadInputException("column " + column.name() + " follows " + column.follows() + ", which is not a marked column of the schema");
+            }
+            if (column.follows() != null && key.contains(column.name())) {
+                throw new BadInputException("key column " + column.name() + " cannot follow a marked column");
+            }
+        }
         for (String keyColumn : key) {
             if (columns.stream().anyMatch(c -> c.name().equals(keyColumn) && c.mark())) {
                 throw new BadInputException("key column " + keyColumn + " cannot carry marks: the key chooses where the marks go");
@@ -51,6 +59,11 @@ public record TableSchema(String table, List<String> key, boolean virtualKey, Li
     /** The columns that may carry marks, in schema order (the order is part of the keyed choice). */
     public List<ColumnSpec> markedColumns() {
         return columns.stream().filter(ColumnSpec::mark).toList();
+    }
+
+    /** The columns that repeat marked column {@code marked}. */
+    public List<String> followersOf(String marked) {
+        return columns.stream().filter(c -> marked.equals(c.follows())).map(ColumnSpec::name).toList();
     }
 
     public Optional<ColumnSpec> column(String name) {

@@ -11,15 +11,23 @@ final class MarkedColumns {
     private final List<ColumnSpec> specs;
     private final int[] indexes;
     private final Carrier[] carriers;
+    private final int[][] followers;
 
     MarkedColumns(TableSchema schema, TableHeader header) {
         specs = schema.markedColumns();
         indexes = new int[specs.size()];
         carriers = new Carrier[specs.size()];
+        followers = new int[specs.size()][];
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = header.indexOf(specs.get(i).name());
             carriers[i] = Carrier.of(specs.get(i));
+            followers[i] = schema.followersOf(specs.get(i).name()).stream().mapToInt(header::indexOf).filter(f -> f >= 0).toArray();
         }
+    }
+
+    /** The header positions of the columns that repeat marked column {@code i}. */
+    int[] followers(int i) {
+        return followers[i];
     }
 
     /** How many columns the schema marks (the keyed choice picks among all of them, present or not). */

@@ -59,6 +59,16 @@ public final class TableMarker {
         return report[0];
     }
 
+    /** Gives the columns that repeat the marked cell (a datetime repeating a date) its new value. */
+    private static void carryOver(String[] row, int[] followers, String before, String after) {
+        for (int follower : followers) {
+            String cell = row[follower];
+            if (cell != null && cell.startsWith(before)) {
+                row[follower] = after + cell.substring(before.length());
+            }
+        }
+    }
+
     /** Reads every row of {@code input}, writes it (marked or not) to {@code output}, in order. */
     public MarkReport mark(TableReader input, RowSink output, DoubleConsumer progress) {
         KeyedCells cells = new KeyedCells(schema, input.header(), key, parameters);
@@ -91,6 +101,9 @@ public final class TableMarker {
                         counter.shift(cells.attribute(), before, after);
                     }
                     row[cells.column()] = after;
+                    if (changed) {
+                        carryOver(row, columns.followers(cells.attribute()), before, after);
+                    }
                 }
             }
             output.write(row);

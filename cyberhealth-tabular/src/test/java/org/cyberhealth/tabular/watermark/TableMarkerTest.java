@@ -109,4 +109,28 @@ class TableMarkerTest {
                 .mark(Tables.reader(ORIGINAL.header(), ORIGINAL.rows()), row -> {}, p -> {}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("no_such_column");
     }
+
+    @Test
+    void datesMoveByAtMostADayAndTheDatetimeThatRepeatsThemFollows() throws Exception {
+        Loaded observation = Tables.load(java.nio.file.Path.of(TableMarkerTest.class.getResource("/omop/observation.csv").toURI()));
+        TableSchema schema = new TableSchema("observation", List.of("observation_id"), false, List.of(
+                new ColumnSpec("observation_date", ColumnType.DATE, 0, true, 1, List.of()),
+                new ColumnSpec("observation_datetime", ColumnType.DATE, 0, false, 0, List.of(), "observation_date")));
+        MarkingKey key = key(3);
+        List<String[]> marked = new ArrayList<>();
+        new TableMarker(schema, key, PARAMETERS, codeword(4, 200)).mark(Tables.reader(observation.header(), observation.rows()), marked::add, p -> {});
+        int date = observation.column("observation_date");
+        int datetime = observation.column("observation_datetime");
+        int moved = 0;
+        for (int r = 0; r < marked.size(); r++) {
+            java.time.LocalDate before = java.time.LocalDate.parse(observation.rows().get(r)[date]);
+            java.time.LocalDate after = java.time.LocalDate.parse(marked.get(r)[date]);
+            assertThat(Math.abs(after.toEpochDay() - before.toEpochDay())).isLessThanOrEqualTo(1);
+            assertThat(marked.get(r)[datetime]).startsWith(marked.get(r)[date]).endsWith(" 00:00:00");
+            moved += after.equals(before) ? 0 : 1;
+        }
+        assertThat(moved).isBetween(3_500, 4_600);
+        BitVotes votes = new TableDetector(schema, key, PARAMETERS).votes(Tables.reader(observation.header(), marked), p -> {});
+        assertThat(OwnerMarkTest.test(votes, key.ownerBits(64), 64, 1e-9).detected()).isTrue();
+    }
 }
