@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on the bundled sample CT study: create a key, mark the study for a recipient,",
             "verify it, tamper with one pixel, verify again (the change is found and located), restore the originals",
-            "byte for byte, and trace a leaked, windowed JPEG copy back to the recipient."},
+            "byte for byte, and trace a leaked, windowed JPEG copy back to the recipient. Then the same for a database",
+            "table: fingerprint an OMOP lab-results table for four teams, let two of them merge their copies and leak",
+            "10% of the rows, and trace the leak back to both."},
         footer = {"", "Example:", "  cyberhealth demo --out demo-output"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -73,8 +75,33 @@ final class DemoCommand implements Callable<Integer> {
         Path leaked = out.resolve("leaked.png");
         leakWindowedJpeg(first, leaked, w);
         failures += expect(0, w, "image", "trace", leaked.toString(), "--key", key.toString());
+        failures += tableDemo(w, key);
         w.println(failures == 0 ? "demo: every step gave the expected result" : "demo: " + failures + " step(s) did not give the expected result");
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The database side: four research teams receive fingerprinted copies of a lab-results table; two of
+     * them merge their copies, drop 90% of the rows and leak the rest; trace names them.
+     */
+    private int tableDemo(PrintWriter w, Path key) {
+        Path table = bundled("omop/measurement.csv");
+        Path tables = out.resolve("tables");
+        Path schema = tables.resolve("measurement.schema.json");
+        int failures = expect(0, w, "table", "profile", table.toString(), "--out", schema.toString());
+        for (int team = 1; team <= 4; team++) {
+            failures += expect(0, w, "table", "mark", table.toString(), "--schema", schema.toString(), "--key", key.toString(),
+                    "--recipient", "team-" + team, "--out", tables.resolve("team-" + team + ".csv").toString());
+        }
+        failures += expect(0, w, "table", "utility", table.toString(), tables.resolve("team-1.csv").toString(), "--schema", schema.toString());
+        Path merged = tables.resolve("merged.csv");
+        Path leaked = tables.resolve("leaked.csv");
+        failures += expect(0, w, "table", "attack", tables.resolve("team-2.csv").toString(), "--attack", "collude",
+                "--with", tables.resolve("team-4.csv").toString(), "--strategy", "majority", "--out", merged.toString());
+        failures += expect(0, w, "table", "attack", merged.toString(), "--attack", "delete", "--fraction", "0.9", "--out", leaked.toString());
+        failures += expect(0, w, "table", "detect", leaked.toString(), "--key", key.toString());
+        failures += expect(0, w, "table", "trace", leaked.toString(), "--key", key.toString());
+        return failures;
     }
 
     private int expect(int expectedExit, PrintWriter w, String... args) {
@@ -142,10 +169,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Path bundledStudy() {
+        return bundled("ct-study");
+    }
+
+    private static Path bundled(String sample) {
         String home = System.getenv("CYBERHEALTH_HOME");
-        Path candidate = Path.of(home == null ? "." : home, "samples", "ct-study");
-        if (!Files.isDirectory(candidate)) {
-            throw new BadInputException("the sample study " + candidate + " is missing; give --study FOLDER");
+        Path candidate = Path.of(home == null ? "." : home, "samples").resolve(sample);
+        if (!Files.exists(candidate)) {
+            throw new BadInputException("the sample " + candidate + " is missing (run the demo from the repository root)");
         }
         return candidate;
     }

@@ -36,11 +36,54 @@ public record JdbcLocation(String url, String table) implements TableLocation {
         if (isSqlite() && !Files.isRegularFile(sqliteFile())) {
             throw new BadInputException("database " + sqliteFile() + " does not exist");
         }
-        return new JdbcTableReader(connect(true), table, describe());
+        return new JdbcTableReader(connect(true), table, describe(), isSqlite() ? sqliteFile() : null);
     }
 
     @Override
     public void write(TableHeader header, boolean overwrite, RowProducer producer) {
+        if (isSqlite() && OpenSqliteFiles.isBeingRead(sqliteFile())) {
+            writeThroughStagingFile(header, overwrite, producer);
+            return;
+        }
+        writeDirectly(header, overwrite, producer);
+    }
+
+    /**
+     * Writes the rows into a staging SQLite file beside the target, then, once the producer is done (and
+     * so the input has been read to its end and its lock released), copies them into the target in one
+     * transaction.
+     */
+    private void writeThroughStagingFile(TableHeader header, boolean overwrite, RowProducer producer) {
+        Path stage;
+        try {
+            Path target = sqliteFile().toAbsolutePath();
+            stage = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".stage.db");
+            Files.delete(stage);
+        } catch (IOException e) {
+            throw new BadInputException("cannot create a staging file beside " + sqliteFile() + ": " + e.getMessage(), e);
+        }
+        try {
+            new JdbcLocation(SQLITE + stage, "staged").writeDirectly(header, true, producer);
+            writeDirectly(header, overwrite, sink -> copyFrom(stage, sink));
+        } finally {
+            try {
+                Files.deleteIfExists(stage);
+            } catch (IOException ignored) {
+                // A leftover hidden staging file holds a copy of the output, not of the input; harmless.
+            }
+        }
+    }
+
+    private static void copyFrom(Path stage, RowSink sink) {
+        try (TableReader staged = new JdbcLocation(SQLITE + stage, "staged").openReader()) {
+            String[] row;
+            while ((row = staged.next()) != null) {
+                sink.write(row);
+            }
+        }
+    }
+
+    private void writeDirectly(TableHeader header, boolean overwrite, RowProducer producer) {
         boolean newFile = isSqlite() && !Files.exists(sqliteFile());
         try (Connection connection = connect(false)) {
             connection.setAutoCommit(false);

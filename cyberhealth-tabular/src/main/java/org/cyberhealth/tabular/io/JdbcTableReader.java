@@ -24,12 +24,18 @@ final class JdbcTableReader implements TableReader {
     private final ResultSet rows;
     private final TableHeader header;
     private final String source;
+    private final java.nio.file.Path sqliteFile;
     private final long expectedRows;
     private long rowsRead;
+    private boolean finished;
+    private boolean released;
 
-    JdbcTableReader(Connection connection, String table, String source) {
+    /** @param sqliteFile the SQLite file being read, or null for another database */
+    JdbcTableReader(Connection connection, String table, String source, java.nio.file.Path sqliteFile) {
         this.connection = connection;
         this.source = source;
+        this.sqliteFile = sqliteFile;
+        OpenSqliteFiles.acquire(sqliteFile);
         try {
             connection.setAutoCommit(false);
             expectedRows = count(connection, table);
@@ -68,7 +74,11 @@ final class JdbcTableReader implements TableReader {
     @Override
     public String[] next() {
         try {
+            if (finished) {
+                return null;
+            }
             if (!rows.next()) {
+                finish();
                 return null;
             }
             String[] row = new String[header.size()];
@@ -79,6 +89,22 @@ final class JdbcTableReader implements TableReader {
             return row;
         } catch (SQLException e) {
             throw new BadInputException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends the read transaction as soon as the last row is read, so that a writer of the same database is not kept waiting. */
+    private void finish() throws SQLException {
+        finished = true;
+        rows.close();
+        statement.close();
+        connection.rollback();
+        releaseFile();
+    }
+
+    private void releaseFile() {
+        if (!released) {
+            released = true;
+            OpenSqliteFiles.release(sqliteFile);
         }
     }
 
@@ -93,6 +119,7 @@ final class JdbcTableReader implements TableReader {
     }
 
     private void closeQuietly() {
+        releaseFile();
         try {
             connection.rollback();
         } catch (SQLException ignored) {

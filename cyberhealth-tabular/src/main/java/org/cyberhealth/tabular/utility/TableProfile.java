@@ -95,9 +95,17 @@ final class TableProfile {
         return pairs[i][j].correlation();
     }
 
+    /** The cell as a number: plain numbers, and ISO dates (with or without a time) as day numbers. */
     private static double number(String cell) {
         if (cell == null || cell.isEmpty()) {
             return Double.NaN;
+        }
+        if (cell.length() >= 10 && cell.charAt(4) == '-' && cell.charAt(7) == '-') {
+            try {
+                return java.time.LocalDate.parse(cell.substring(0, 10)).toEpochDay();
+            } catch (java.time.DateTimeException e) {
+                return Double.NaN;
+            }
         }
         try {
             double value = Double.parseDouble(cell);

@@ -15,7 +15,8 @@ import org.cyberhealth.tabular.utility.UtilityReport.NumericChange;
 
 /**
  * Compares an original table with a marked or attacked copy on the statistics the schema's columns
- * support: the numeric (integer, decimal) columns that are not keys, and the categorical columns. Three
+ * support: the numeric (integer, decimal, and dates as day numbers) columns that are not keys, and the
+ * categorical columns. Three
  * streaming passes (the original twice: once to learn the histogram ranges), constant memory apart from
  * the categorical counts.
  */
@@ -26,7 +27,8 @@ public final class UtilityComparison {
     public static UtilityReport compare(Supplier<TableReader> original, Supplier<TableReader> copy, TableSchema schema) {
         Set<String> keys = new HashSet<>(schema.key());
         List<String> numeric = schema.columns().stream()
-                .filter(c -> (c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL) && !keys.contains(c.name()))
+                .filter(c -> (c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL || c.type() == ColumnType.DATE)
+                        && !keys.contains(c.name()))
                 .map(ColumnSpec::name).toList();
         List<String> categorical = schema.columns().stream().filter(c -> c.type() == ColumnType.CATEGORICAL).map(ColumnSpec::name).toList();
         TableProfile first;

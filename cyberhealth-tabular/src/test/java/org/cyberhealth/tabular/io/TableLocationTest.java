@@ -2,6 +2,7 @@ package org.cyberhealth.tabular.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,20 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
 import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.tabular.bench.SyntheticTable;
+import org.cyberhealth.tabular.schema.ColumnSpec;
+import org.cyberhealth.tabular.schema.ColumnType;
+import org.cyberhealth.tabular.schema.TableSchema;
 import org.cyberhealth.tabular.testing.PostgresServer;
-import org.cyberhealth.tabular.testing.Tables;
 import org.cyberhealth.tabular.testing.Tables.Loaded;
+import org.cyberhealth.tabular.testing.Tables;
+import org.cyberhealth.tabular.watermark.MarkParameters;
+import org.cyberhealth.tabular.watermark.MarkingKey;
+import org.cyberhealth.tabular.watermark.TableMarker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,5 +164,30 @@ class TableLocationTest {
             }
         }
         assertThatThrownBy(() -> Tables.load(huge)).isInstanceOf(BadInputException.class).hasMessageContaining("not valid CSV");
+    }
+
+    @Test
+    void aTableIsMarkedIntoAnotherTableOfTheSameSqliteFile() {
+        TableLocation source = TableLocation.parse(folder.resolve("warehouse.db") + "#measurement");
+        source.write(MEASUREMENT.header(), false, sink -> {
+            // Enough rows (about 15 MB) that the writer must spill pages while the reader still streams.
+            SyntheticTable rows = new SyntheticTable(MEASUREMENT.header(),
+                    MEASUREMENT.rows(), 120_000, "measurement_id", List.of("value_as_number"), 1);
+            String[] row;
+            while ((row = rows.next()) != null) {
+                sink.write(row);
+            }
+        });
+        TableLocation target = TableLocation.parse(folder.resolve("warehouse.db") + "#measurement_lab42");
+        TableSchema schema = new TableSchema("m", List.of("measurement_id"), false,
+                List.of(new ColumnSpec("value_as_number", ColumnType.DECIMAL, 1, true, 1, List.of())));
+        TableMarker marker = new TableMarker(schema,
+                MarkingKey.fromSecret(new byte[32]), new MarkParameters(1, 64, 0),
+                new BitSet());
+        long rows = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> marker.mark(source, target, false, p -> {}, report -> {}).rows());
+        assertThat(rows).isEqualTo(120_000);
+        assertThat(Tables.load(target).rows()).hasSize(120_000);
+        assertThat(folder.toFile().list()).containsExactly("warehouse.db");
     }
 }
