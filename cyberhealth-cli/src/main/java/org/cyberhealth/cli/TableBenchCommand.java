@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.cyberhealth.core.report.BenchmarkDocument;
@@ -136,18 +138,31 @@ final class TableBenchCommand implements Callable<Integer> {
     }
 
     private static String robustnessTable(List<List<RobustnessBench.Outcome>> results) {
+        Map<String, RobustnessBench.Outcome[]> rows = new LinkedHashMap<>();
+        for (int t = 0; t < results.size(); t++) {
+            for (RobustnessBench.Outcome outcome : results.get(t)) {
+                rows.computeIfAbsent(label(outcome.attack()), k -> new RobustnessBench.Outcome[results.size()])[t] = outcome;
+            }
+        }
         StringBuilder table = new StringBuilder("| attack | OMOP measurement (10,040 rows) | OMOP observation (8,099 rows) | generated measurement (100,000 rows) |\n|---|---|---|---|\n");
-        for (int i = 0; i < results.get(0).size(); i++) {
-            String attack = results.get(2).get(i).attack();
-            table.append("| ").append(attack.length() > 60 ? attack.substring(0, attack.indexOf('[')) + "(all but key and marked)" : attack);
-            for (List<RobustnessBench.Outcome> column : results) {
-                RobustnessBench.Outcome outcome = column.get(i);
-                table.append(String.format(Locale.ROOT, " | %s, p = %.2g (%d/%d bits)", outcome.detected() ? "**found**" : "not found",
-                        outcome.pValue(), outcome.matching(), outcome.decided()));
+        rows.forEach((attack, outcomes) -> {
+            table.append("| ").append(attack);
+            for (RobustnessBench.Outcome outcome : outcomes) {
+                table.append(outcome == null ? " | n/a" : String.format(Locale.ROOT, " | %s, p = %.2g (%d/%d bits)",
+                        outcome.detected() ? "**found**" : "not found", outcome.pValue(), outcome.matching(), outcome.decided()));
             }
             table.append(" |\n");
-        }
+        });
         return table.toString();
+    }
+
+    /** The same attack on tables with different columns, under one name. */
+    private static String label(String attack) {
+        if (attack.startsWith("round")) {
+            return "round the marked numbers to one digit fewer";
+        }
+        return attack.startsWith("delete") && attack.endsWith("columns") || attack.startsWith("delete columns")
+                ? "delete every column but the key and the marked ones" : attack;
     }
 
     private static String tracingTable(List<TracingBench.Outcome> outcomes) {

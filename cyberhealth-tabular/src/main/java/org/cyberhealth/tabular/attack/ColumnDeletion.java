@@ -17,7 +17,7 @@ public record ColumnDeletion(Set<String> columns) implements TableAttack {
 
     @Override
     public String describe() {
-        return "delete columns " + columns;
+        return columns.size() <= 3 ? "delete columns " + columns.stream().sorted().toList() : "delete " + columns.size() + " columns";
     }
 
     @Override

@@ -20,7 +20,7 @@ public record Rounding(int digits, List<String> columns) implements TableAttack 
 
     @Override
     public String describe() {
-        return "round " + String.join(", ", columns) + " to " + digits + " digits";
+        return "round " + (columns.size() == 1 ? columns.get(0) : columns.size() + " columns") + " to " + digits + " digits";
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.cyberhealth.tabular.attack.Rounding;
 import org.cyberhealth.tabular.attack.TableAttack;
 import org.cyberhealth.tabular.attack.ValuePerturbation;
 import org.cyberhealth.tabular.schema.ColumnSpec;
+import org.cyberhealth.tabular.schema.ColumnType;
 import org.cyberhealth.tabular.schema.TableSchema;
 import org.cyberhealth.tabular.watermark.MarkParameters;
 import org.cyberhealth.tabular.watermark.MarkingKey;
@@ -98,8 +99,11 @@ public final class RobustnessBench {
         for (double fraction : new double[] {0.3, 0.5}) {
             attacks.add(new ValuePerturbation(fraction, 10 * maxChange, marked));
         }
-        int scale = marked.stream().mapToInt(ColumnSpec::scale).max().orElse(0);
-        attacks.add(new Rounding(Math.max(0, scale - 1), markedNames));
+        List<ColumnSpec> numeric = marked.stream().filter(c -> c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL).toList();
+        if (!numeric.isEmpty()) {
+            int scale = numeric.stream().mapToInt(ColumnSpec::scale).max().orElse(0);
+            attacks.add(new Rounding(Math.max(0, scale - 1), numeric.stream().map(ColumnSpec::name).toList()));
+        }
         Set<String> others = new java.util.HashSet<>(original.header().columns());
         others.removeAll(markedNames);
         others.removeAll(schema.key());

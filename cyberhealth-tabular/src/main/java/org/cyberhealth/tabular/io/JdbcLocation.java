@@ -33,10 +33,15 @@ public record JdbcLocation(String url, String table) implements TableLocation {
 
     @Override
     public TableReader openReader() {
+        return openReader(java.util.List.of());
+    }
+
+    @Override
+    public TableReader openReader(java.util.Collection<String> columns) {
         if (isSqlite() && !Files.isRegularFile(sqliteFile())) {
             throw new BadInputException("database " + sqliteFile() + " does not exist");
         }
-        return new JdbcTableReader(connect(true), table, describe(), isSqlite() ? sqliteFile() : null);
+        return new JdbcTableReader(connect(true), table, describe(), isSqlite() ? sqliteFile() : null, columns);
     }
 
     @Override

@@ -31,7 +31,8 @@ final class JdbcTableReader implements TableReader {
     private boolean released;
 
     /** @param sqliteFile the SQLite file being read, or null for another database */
-    JdbcTableReader(Connection connection, String table, String source, java.nio.file.Path sqliteFile) {
+    /** @param wanted the columns to read (those the table has), or empty for all */
+    JdbcTableReader(Connection connection, String table, String source, java.nio.file.Path sqliteFile, java.util.Collection<String> wanted) {
         this.connection = connection;
         this.source = source;
         this.sqliteFile = sqliteFile;
@@ -41,7 +42,7 @@ final class JdbcTableReader implements TableReader {
             expectedRows = count(connection, table);
             statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
-            rows = statement.executeQuery("SELECT * FROM " + SqlNames.qualifiedTable(table));
+            rows = statement.executeQuery("SELECT " + selection(connection, table, wanted) + " FROM " + SqlNames.qualifiedTable(table));
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
             List<SqlType> types = new ArrayList<>();
@@ -55,6 +56,24 @@ final class JdbcTableReader implements TableReader {
             closeQuietly();
             throw new BadInputException("cannot read table " + table + " from " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The quoted list of the wanted columns that the table has, or * for all. */
+    private static String selection(Connection connection, String table, java.util.Collection<String> wanted) throws SQLException {
+        if (wanted.isEmpty()) {
+            return "*";
+        }
+        List<String> present = new ArrayList<>();
+        try (Statement probe = connection.createStatement();
+                ResultSet none = probe.executeQuery("SELECT * FROM " + SqlNames.qualifiedTable(table) + " WHERE 1 = 0")) {
+            ResultSetMetaData meta = none.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (wanted.contains(meta.getColumnLabel(i))) {
+                    present.add(SqlNames.identifier(meta.getColumnLabel(i)));
+                }
+            }
+        }
+        return present.isEmpty() ? "*" : String.join(", ", present);
     }
 
     /** The row count, for the progress bar (one cheap query before the scan). */

@@ -27,7 +27,9 @@ public final class TableDetector {
 
     /** The votes of table {@code suspect}, parsed on a background thread. */
     public BitVotes votes(TableLocation suspect, DoubleConsumer progress) {
-        try (BackgroundRows rows = new BackgroundRows(); TableReader reader = rows.read(suspect.openReader())) {
+        java.util.Set<String> needed = new java.util.HashSet<>(schema.key());
+        schema.markedColumns().forEach(c -> needed.add(c.name()));
+        try (BackgroundRows rows = new BackgroundRows(); TableReader reader = rows.read(suspect.openReader(needed))) {
             return votes(reader, progress);
         }
     }
