@@ -21,6 +21,10 @@ final class GroupReading {
         roles = new GroupRoles(zones);
     }
 
+    int groups() {
+        return angles.length;
+    }
+
     double angle(int group) {
         return angles[group];
     }

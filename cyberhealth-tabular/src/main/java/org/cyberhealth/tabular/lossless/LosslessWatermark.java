@@ -59,23 +59,12 @@ public final class LosslessWatermark {
         if (message.length() > parameters.messageLength()) {
             throw new BadInputException("the message has bits beyond its declared length of " + parameters.messageLength());
         }
-        CentrePass measured;
-        try (TableReader input = original.open()) {
-            measured = measure(input.header(), true);
-            measured.readAll(input, progress, 0, 0.5);
-        }
+        CentrePass measured = measureAll(original, true, progress);
         RotationPlan plan = new RotationPlanner(zones()).plan(measured.sums(), message, parameters.messageLength());
-        DistortionMeter meter;
-        long rows;
-        try (TableReader input = original.open()) {
-            MarkedAttribute attribute = attribute(input.header());
-            meter = new DistortionMeter(parameters, attribute.scale());
-            rows = new ValueShifter(new ValueLocator(attribute, key, parameters), plan.turns(), meter).copy(input, output, progress, 0.5, 1);
-        }
-        requireSameTable(measured.rows(), rows);
-        return new EmbeddingReport(rows, measured.values(), parameters.groups(), plan.count(Zone.CARRIER),
+        Distortion distortion = rewrite(original, output, plan.turns(), measured.rows(), progress);
+        return new EmbeddingReport(measured.rows(), measured.values(), parameters.groups(), plan.count(Zone.CARRIER),
                 plan.roles().messageCarriers().length, plan.count(Zone.SHIFTED), plan.count(Zone.FLAGGED), plan.count(Zone.IDLE),
-                parameters.messageLength(), meter.distortion());
+                parameters.messageLength(), distortion);
     }
 
     /** Reads the message from a suspect table in one pass, blind; rows may be missing, added or reordered. */
@@ -98,26 +87,14 @@ public final class LosslessWatermark {
      * message on the way.
      */
     public Restoration restore(TableSource marked, RowSink output, DoubleConsumer progress) {
-        CentrePass measured;
-        try (TableReader input = marked.open()) {
-            measured = measure(input.header(), false);
-            measured.readAll(input, progress, 0, 0.5);
-        }
+        CentrePass measured = measureAll(marked, false, progress);
         GroupReading reading = new GroupReading(measured.sums(), zones());
         byte[] turns = reading.turns();
         for (int group = 0; group < turns.length; group++) {
             turns[group] = (byte) -turns[group];
         }
-        DistortionMeter meter;
-        long rows;
-        try (TableReader input = marked.open()) {
-            MarkedAttribute attribute = attribute(input.header());
-            meter = new DistortionMeter(parameters, attribute.scale());
-            rows = new ValueShifter(new ValueLocator(attribute, key, parameters), turns, meter).copy(input, output, progress, 0.5, 1);
-        }
-        requireSameTable(measured.rows(), rows);
-        Distortion moved = meter.distortion();
-        return new Restoration(rows, moved.values(), moved.changed(), reading.message(parameters.messageLength()));
+        Distortion moved = rewrite(marked, output, turns, measured.rows(), progress);
+        return new Restoration(measured.rows(), moved.values(), moved.changed(), reading.message(parameters.messageLength()));
     }
 
     /** A table measured as its rows are written in; see {@link #reading(TableHeader)}. */
@@ -143,8 +120,35 @@ public final class LosslessWatermark {
         }
     }
 
+    /** The first pass of embedding and restoring (progress 0 to 1/2). */
+    private CentrePass measureAll(TableSource table, boolean turned, DoubleConsumer progress) {
+        try (TableReader input = table.open()) {
+            CentrePass pass = measure(input.header(), turned);
+            pass.readAll(input, progress, 0, 0.5);
+            return pass;
+        }
+    }
+
+    /** The second pass (progress 1/2 to 1): every group turned by {@code turns}; the table must not have changed. */
+    private Distortion rewrite(TableSource table, RowSink output, byte[] turns, long rowsMeasured, DoubleConsumer progress) {
+        try (TableReader input = table.open()) {
+            ValueLocator locator = locator(input.header());
+            DistortionMeter meter = new DistortionMeter(parameters, locator.scale());
+            long rows = new ValueShifter(locator, turns, meter).copy(input, output, progress, 0.5, 1);
+            if (rows != rowsMeasured) {
+                throw new BadInputException("the table changed while it was read twice (" + rowsMeasured + " rows, then " + rows
+                        + "): the lossless mark needs a stable input");
+            }
+            return meter.distortion();
+        }
+    }
+
     private CentrePass measure(TableHeader header, boolean turned) {
-        return new CentrePass(new ValueLocator(attribute(header), key, parameters), new CentreSums(parameters.groups(), turned));
+        return new CentrePass(locator(header), new CentreSums(parameters.groups(), turned));
+    }
+
+    ValueLocator locator(TableHeader header) {
+        return new ValueLocator(attribute(header), key, parameters);
     }
 
     private MarkedAttribute attribute(TableHeader header) {
@@ -153,12 +157,5 @@ public final class LosslessWatermark {
 
     private Zones zones() {
         return new Zones(parameters.rotation());
-    }
-
-    private static void requireSameTable(long firstPass, long secondPass) {
-        if (firstPass != secondPass) {
-            throw new BadInputException("the table changed while it was read twice (" + firstPass + " rows, then " + secondPass
-                    + "): the lossless mark needs a stable input");
-        }
     }
 }

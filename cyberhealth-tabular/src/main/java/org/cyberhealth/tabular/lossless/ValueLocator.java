@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 final class ValueLocator {
 
     private final int column;
+    private final int scale;
     private final TupleGroups groups;
     private final CellValues cells;
     private final Circle circle;
@@ -19,6 +20,7 @@ final class ValueLocator {
 
     ValueLocator(MarkedAttribute attribute, LosslessKey key, LosslessParameters parameters) {
         column = attribute.column();
+        scale = attribute.scale();
         groups = new TupleGroups(key, parameters.groups(), attribute.keyColumns());
         cells = new CellValues(attribute.scale());
         circle = new Circle(parameters);
@@ -56,6 +58,11 @@ final class ValueLocator {
 
     int column() {
         return column;
+    }
+
+    /** The attribute's declared number of digits after the point. */
+    int scale() {
+        return scale;
     }
 
     Circle circle() {

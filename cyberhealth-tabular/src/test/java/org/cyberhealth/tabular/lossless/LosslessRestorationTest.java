@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.tabular.testing.Tables;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,30 +104,31 @@ class LosslessRestorationTest {
     void groupsNearTheHalfTurnAreFlaggedAndStillComeBack(RangeEnds ends) {
         // 6 ages a sub-group around 50 (sd 20): relative angles spread about +/-0.9 rad, so a few of the 400
         // groups come within a turn of the half turn, while some 40% are carriers (shift 4 of 101 values).
-        List<String[]> original = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(11);
-        for (int i = 0; i < 4_800; i++) {
-            long age = Math.max(0, Math.min(100, Math.round(50 + 20 * random.nextGaussian())));
-            original.add(new String[] {Integer.toString(i), Long.toString(age), "0.00", "surgery"});
-        }
+        List<String[]> original = ages(4_800, 11, random -> Math.max(0, Math.min(100, Math.round(50 + 20 * random.nextGaussian()))));
         LosslessWatermark mark = staysMark("age", ends, original, 400, 4, 8);
-        List<String[]> marked = new ArrayList<>();
-        EmbeddingReport report = mark.embed(() -> Tables.reader(PATIENTS_HEADER, original), marked::add, LosslessFixtures.message(8, 8), p -> {});
-        List<String[]> restored = new ArrayList<>();
-        mark.restore(() -> Tables.reader(PATIENTS_HEADER, marked), restored::add, p -> {});
+        EmbeddingReport report = assertComesBack(mark, original);
 
         assertThat(report.flagged()).isPositive();
         assertThat(report.carriers()).isGreaterThan(report.messageCarriers());
-        assertThat(differingRows(restored, original)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RangeEnds.class)
+    void groupsRightOnTheZoneBoundariesStillComeBack(RangeEnds ends) {
+        // Ages 40 or 46, shift 3: a sub-group of 46s against one of 40s is exactly one rotation (2 alpha)
+        // apart, the edge of the carrier zone; with 2 stays a sub-group many groups sit on such edges.
+        List<String[]> original = ages(800, 17, random -> random.nextInt(3) == 0 ? 46 : 40);
+        LosslessParameters parameters = new LosslessParameters(200, 3, new ValueRange(0, 110), ends, 8);
+        LosslessWatermark mark = new LosslessWatermark(PATIENTS, "age", LosslessFixtures.key(9), parameters);
+        EmbeddingReport report = assertComesBack(mark, original);
+
+        assertThat(groupsOnTheCarrierEdge(mark, original)).isGreaterThan(10);
+        assertThat(report.shifted()).isPositive();
     }
 
     @Test
     void aTableTooSmallForItsGroupsIsRefusedBeforeAnythingIsWritten() {
-        List<String[]> original = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(13);
-        for (int i = 0; i < 300; i++) {
-            original.add(new String[] {Integer.toString(i), Integer.toString(random.nextInt(101)), "0.00", "surgery"});
-        }
+        List<String[]> original = ages(300, 13, random -> random.nextInt(101));
         LosslessWatermark mark = staysMark("age", RangeEnds.WRAP, original, 150, 1, 8);
         List<String[]> marked = new ArrayList<>();
 
@@ -143,6 +145,39 @@ class LosslessRestorationTest {
         assertThatThrownBy(() -> mark.embed(() -> Tables.reader(PATIENTS_HEADER, opened[0]++ == 0 ? original : original.subList(0, 1_999)),
                 row -> {}, LosslessFixtures.message(1, 8), p -> {}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("changed while it was read twice");
+    }
+
+    /** Stays whose ages {@code age} draws. */
+    static List<String[]> ages(int rows, long seed, ToLongFunction<SplittableRandom> age) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String[]> table = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            table.add(new String[] {Integer.toString(i), Long.toString(age.applyAsLong(random)), "0.00", "surgery"});
+        }
+        return table;
+    }
+
+    /** Marks, restores, and checks that every cell came back. */
+    static EmbeddingReport assertComesBack(LosslessWatermark mark, List<String[]> original) {
+        List<String[]> marked = new ArrayList<>();
+        EmbeddingReport report = mark.embed(() -> Tables.reader(PATIENTS_HEADER, original), marked::add, LosslessFixtures.message(8, 8), p -> {});
+        List<String[]> restored = new ArrayList<>();
+        mark.restore(() -> Tables.reader(PATIENTS_HEADER, marked), restored::add, p -> {});
+        assertThat(differingRows(restored, original)).isZero();
+        return report;
+    }
+
+    static int groupsOnTheCarrierEdge(LosslessWatermark mark, List<String[]> rows) {
+        CentreSums sums = new CentreSums(mark.parameters().groups(), false);
+        CentrePass pass = new CentrePass(mark.locator(PATIENTS_HEADER), sums);
+        rows.forEach(pass::write);
+        int onEdge = 0;
+        for (int group = 0; group < sums.groups(); group++) {
+            if (Math.abs(Math.abs(sums.relativeAngle(group, 0)) - mark.parameters().rotation()) < 1e-9) {
+                onEdge++;
+            }
+        }
+        return onEdge;
     }
 
     static LosslessWatermark staysMark(String column, RangeEnds ends, List<String[]> rows, int groups, long shift, int messageLength) {
