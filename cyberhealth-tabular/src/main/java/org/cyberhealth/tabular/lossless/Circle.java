@@ -17,12 +17,16 @@ final class Circle {
 
     /** The scale of the rounded cosines and sines: a sub-group may hold up to 2^32 values without overflow. */
     static final double QUANTUM = 0x1p30;
+    /** Circles up to this many positions keep their rounded cosines and sines in a table (1 MiB at most). */
+    private static final long TABLE_LIMIT = 1 << 16;
 
     private final long lowest;
     private final ValueRange range;
     private final long positions;
     private final long shift;
     private final boolean wraps;
+    private final long[] cosines;
+    private final long[] sines;
 
     Circle(LosslessParameters parameters) {
         range = parameters.range();
@@ -30,6 +34,17 @@ final class Circle {
         positions = parameters.positions();
         shift = parameters.shift();
         wraps = parameters.ends() == RangeEnds.WRAP;
+        if (positions <= TABLE_LIMIT) {
+            cosines = new long[(int) positions];
+            sines = new long[(int) positions];
+            for (int position = 0; position < positions; position++) {
+                cosines[position] = roundedCosine(position);
+                sines[position] = roundedSine(position);
+            }
+        } else {
+            cosines = null;
+            sines = null;
+        }
     }
 
     /**
@@ -66,10 +81,18 @@ final class Circle {
     }
 
     long cosine(long position) {
-        return Math.round(StrictMath.cos(angle(position)) * QUANTUM);
+        return cosines != null ? cosines[(int) position] : roundedCosine(position);
     }
 
     long sine(long position) {
+        return sines != null ? sines[(int) position] : roundedSine(position);
+    }
+
+    private long roundedCosine(long position) {
+        return Math.round(StrictMath.cos(angle(position)) * QUANTUM);
+    }
+
+    private long roundedSine(long position) {
         return Math.round(StrictMath.sin(angle(position)) * QUANTUM);
     }
 

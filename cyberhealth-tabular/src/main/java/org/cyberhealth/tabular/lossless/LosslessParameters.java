@@ -17,9 +17,16 @@ import org.cyberhealth.core.BadInputException;
  */
 public record LosslessParameters(int groups, long shift, ValueRange range, RangeEnds ends, int messageLength) {
 
+    /**
+     * Defaults at the scale of the paper's experiments (about a million hospital stays, the age in years
+     * as carrier): a thousand groups, 500 stays a sub-group, and a shift of 3 years, for which the
+     * central-limit model expects nearly every group to carry a bit. Other tables and attributes need
+     * their own: {@link ParameterAdvisor} computes them.
+     */
     public static final int DEFAULT_GROUPS = 1000;
-    public static final long DEFAULT_SHIFT = 1;
-    public static final int MAX_GROUPS = 1_000_000;
+    public static final long DEFAULT_SHIFT = 3;
+    /** Embedding holds about 130 bytes a group: 26 MB at most. */
+    public static final int MAX_GROUPS = 200_000;
     public static final long MAX_SHIFT = 1L << 20;
     /**
      * The relative-angle zones (carriers within twice the rotation, side information beyond pi minus the
@@ -48,7 +55,7 @@ public record LosslessParameters(int groups, long shift, ValueRange range, Range
         }
     }
 
-    /** The paper's numbers of groups and shift, with the range measured or declared for this attribute. */
+    /** {@link #DEFAULT_GROUPS} and {@link #DEFAULT_SHIFT}, wrapping as in the paper, for this attribute's range. */
     public static LosslessParameters defaults(ValueRange range, int messageLength) {
         return new LosslessParameters(DEFAULT_GROUPS, DEFAULT_SHIFT, range, RangeEnds.WRAP, messageLength);
     }

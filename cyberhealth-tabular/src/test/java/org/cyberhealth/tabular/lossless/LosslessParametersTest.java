@@ -16,7 +16,7 @@ class LosslessParametersTest {
 
     @Test
     void badSettingsAreRefusedInOneLine() {
-        assertRefused(() -> new LosslessParameters(0, 1, AGES, RangeEnds.WRAP, 1), "number of groups must be between 1 and 1000000, got 0");
+        assertRefused(() -> new LosslessParameters(0, 1, AGES, RangeEnds.WRAP, 1), "number of groups must be between 1 and 200000, got 0");
         assertRefused(() -> new LosslessParameters(10, 0, AGES, RangeEnds.WRAP, 1), "shift must be between 1 and 1048576 units, got 0");
         assertRefused(() -> new LosslessParameters(10, 1, AGES, RangeEnds.WRAP, 11), "message must have between 1 and 10 bits");
         assertRefused(() -> new LosslessParameters(10, 7, AGES, RangeEnds.WRAP, 1), "use a shift of at most 6");
