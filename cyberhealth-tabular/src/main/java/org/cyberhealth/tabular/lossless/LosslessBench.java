@@ -79,8 +79,8 @@ public final class LosslessBench {
         }
         Path markedFile = scratch.resolve("lossless-marked.csv");
         TableLocation marked = TableLocation.parse(markedFile.toString());
-        Averages deletions = new Averages(DELETIONS.length);
-        Averages insertions = new Averages(INSERTIONS.length);
+        Averages deletions = new Averages(DELETIONS.length, trials);
+        Averages insertions = new Averages(INSERTIONS.length, trials);
         double carrierShare = 0;
         double predictedShare = 0;
         EmbeddingReport first = null;
@@ -120,26 +120,27 @@ public final class LosslessBench {
                 insertions.points(INSERTIONS, fraction -> new RowInsertion(fraction, schema.key()).describe()));
     }
 
-    /** Sums over the trials, one slot per strength. */
+    /** What one attack did: the message bit error rate and the share of carriers flipped. */
+    private record Damage(double messageErrors, double carrierErrors) {}
+
+    /** Averages over the trials, one slot per strength. */
     private static final class Averages {
         private final double[] messageErrors;
         private final double[] carrierErrors;
         private final double[] predicted;
-        private int trials;
+        private final int trials;
 
-        Averages(int strengths) {
+        Averages(int strengths, int trials) {
             messageErrors = new double[strengths];
             carrierErrors = new double[strengths];
             predicted = new double[strengths];
+            this.trials = trials;
         }
 
-        void add(int strength, double[] measured, double prediction) {
-            messageErrors[strength] += measured[0];
-            carrierErrors[strength] += measured[1];
+        void add(int strength, Damage measured, double prediction) {
+            messageErrors[strength] += measured.messageErrors();
+            carrierErrors[strength] += measured.carrierErrors();
             predicted[strength] += prediction;
-            if (strength == 0) {
-                trials++;
-            }
         }
 
         List<AttackPoint> points(double[] strengths, DoubleFunction<String> describe) {
@@ -167,13 +168,13 @@ public final class LosslessBench {
     }
 
     /** The message and carrier error rates of one attack on the marked copy. */
-    private static double[] attack(LosslessWatermark watermark, TableHeader header, TableLocation marked, TableAttack attack,
+    private static Damage attack(LosslessWatermark watermark, TableHeader header, TableLocation marked, TableAttack attack,
             BitSet message, GroupReading reference, SplittableRandom random) {
         LosslessWatermark.Reading reading = watermark.reading(header);
         try (TableReader input = marked.openReader()) {
             attack.apply(input, reading, random.split());
         }
-        return new double[] {reading.extraction().bitErrorRate(message), carrierErrorRate(reference, reading.groups())};
+        return new Damage(reading.extraction().bitErrorRate(message), carrierErrorRate(reference, reading.groups()));
     }
 
     private static double carrierErrorRate(GroupReading reference, GroupReading attacked) {
