@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
             "verify it, tamper with one pixel, verify again (the change is found and located), restore the originals",
             "byte for byte, and trace a leaked, windowed JPEG copy back to the recipient. Then the same for a database",
             "table: fingerprint an OMOP lab-results table for four teams, let two of them merge their copies and leak",
-            "10% of the rows, and trace the leak back to both."},
+            "10%% of the rows, and trace the leak back to both."},
         footer = {"", "Example:", "  cyberhealth demo --out demo-output"})
 final class DemoCommand implements Callable<Integer> {
 

@@ -16,6 +16,9 @@ import org.cyberhealth.tabular.TableProtection.MarkResult;
 import org.cyberhealth.tabular.TableProtection.Settings;
 import org.cyberhealth.tabular.io.TableLocation;
 import org.cyberhealth.tabular.io.TableReader;
+import org.cyberhealth.tabular.lossless.EmbeddingReport;
+import org.cyberhealth.tabular.lossless.RangeEnds;
+import org.cyberhealth.tabular.lossless.Restoration;
 import org.cyberhealth.tabular.registry.RecipientRegistry;
 import org.cyberhealth.tabular.schema.SchemaFiles;
 import org.cyberhealth.tabular.schema.SchemaProfiler;
@@ -35,7 +38,7 @@ import picocli.CommandLine.Parameters;
             "find the owner mark in a leaked copy and name the recipients it came from.",
             "A table is a path (lab.csv, lab.tsv), FILE.db#TABLE for SQLite, or JDBC_URL#TABLE."},
         subcommands = {TableCommand.Profile.class, TableCommand.Mark.class, TableCommand.Detect.class, TableTraceCommand.class,
-            TableAttackCommand.class, TableCommand.Utility.class},
+            TableCommand.Restore.class, TableAttackCommand.class, TableCommand.Utility.class},
         footer = {"", "Example:", "  cyberhealth table profile measurement.csv --out measurement.schema.json",
             "  cyberhealth table mark measurement.csv --schema measurement.schema.json --key hospital.key --recipient lab-42 --out lab42.csv",
             "  cyberhealth table trace leaked.csv --key hospital.key"})
@@ -180,6 +183,17 @@ final class TableCommand implements Runnable {
         @Option(names = "--max-mean-shift", defaultValue = "0.1", description = "Refuse if a marked column's mean moves more than this many standard deviations (default: ${DEFAULT-VALUE}).")
         double meanBound;
 
+        @Option(names = "--scheme", defaultValue = "fingerprint", description = "fingerprint (owner mark + the recipient's Tardos codeword,"
+                + " traceable) or lossless (owner mark only, removable with 'table restore'; first export of a table only). Default: ${DEFAULT-VALUE}.")
+        String scheme;
+
+        @Option(names = "--column", description = "Lossless scheme: the numeric column that carries the mark (default: the schema's first marked column).")
+        String column;
+
+        @Option(names = "--range-ends", defaultValue = "wrap", description = "Lossless scheme: wrap (the paper's circle: values past one end"
+                + " reappear at the other) or extend (values may leave the range by the shift). Default: ${DEFAULT-VALUE}.")
+        String rangeEnds;
+
         @Option(names = "--force", description = "Replace an existing output file or table.")
         boolean force;
 
@@ -189,6 +203,12 @@ final class TableCommand implements Runnable {
         @Override
         public Integer call() {
             TableSchema schema = SchemaFiles.read(schemaFile);
+            if (scheme.equals("lossless")) {
+                return markLossless(schema);
+            }
+            if (!scheme.equals("fingerprint")) {
+                throw new BadInputException("unknown scheme '" + scheme + "' (expected fingerprint or lossless)");
+            }
             Settings settings = new Settings(gamma, Settings.defaults().ownerBits(), colluders, epsilon1, meanBound);
             try (RecipientRegistry registry = keys.registry()) {
                 TableProtection protection = new TableProtection(keys.key(), registry);
@@ -202,6 +222,65 @@ final class TableCommand implements Runnable {
                         String.format(Locale.ROOT, "%s -> %s: marked for %s (%d rows, %d cells carry bits, %d changed; code %d bits; largest mean shift %.4f sd)",
                                 input, result.output(), recipient, report.rows(), report.carriers(), report.changed(),
                                 result.parameters().codeLength(), report.largestMeanShiftInSd()));
+                return 0;
+            }
+        }
+
+        private int markLossless(TableSchema schema) {
+            String carrier = column != null ? column : schema.requireMarkedColumns().markedColumns().get(0).name();
+            RangeEnds ends = switch (rangeEnds) {
+                case "wrap" -> RangeEnds.WRAP;
+                case "extend" -> RangeEnds.EXTEND;
+                default -> throw new BadInputException("--range-ends must be wrap or extend, got " + rangeEnds);
+            };
+            try (RecipientRegistry registry = keys.registry()) {
+                TableProtection protection = new TableProtection(keys.key(), registry);
+                MarkResult result = withProgress(output, "mark", progress -> protection.markLossless(TableLocation.parse(input),
+                        TableLocation.parse(out), force, schema, carrier, ends, recipient, purpose,
+                        exportId == null ? UUID.randomUUID().toString() : exportId, progress));
+                EmbeddingReport report = result.lossless();
+                output.print(JsonOutput.object("table", result.table(), "scheme", "lossless", "recipient", recipient, "exportId", result.exportId(),
+                        "output", result.output(), "report", report),
+                        String.format(Locale.ROOT, "%s -> %s: lossless owner mark in %s (%d rows, %d groups, %.1f%% carry a bit; restore with 'table restore')",
+                                input, result.output(), carrier, report.rows(), report.groups(), 100 * report.carrierShare()));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = {"Take the lossless mark out of a copy marked with '--scheme lossless': writes the original table,",
+                "cell for cell. Refuses (exit code 1, nothing written) a table that does not carry the mark intact."},
+            footer = {"", "Example:", "  cyberhealth table restore stays-lab42.csv --key hospital.key --table stays --out stays-original.csv"})
+    static final class Restore implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "TABLE", description = "A copy marked with the lossless scheme.")
+        String input;
+
+        @Mixin
+        KeyOptions keys;
+
+        @Option(names = "--table", description = "Which marked table this is (default: the registry's only one).")
+        String table;
+
+        @Option(names = "--out", required = true, description = "The restored original: a new file or table.")
+        String out;
+
+        @Option(names = "--force", description = "Replace an existing output file or table.")
+        boolean force;
+
+        @Mixin
+        Output output;
+
+        @Override
+        public Integer call() {
+            try (RecipientRegistry registry = keys.registry()) {
+                TableProtection protection = new TableProtection(keys.key(), registry);
+                String name = KeyOptions.tableOrOnly(table, protection);
+                Restoration restoration = withProgress(output, "restore",
+                        progress -> protection.restore(TableLocation.parse(input), TableLocation.parse(out), force, name, progress));
+                output.print(JsonOutput.object("table", name, "output", out, "rows", restoration.rows(), "valuesRestored", restoration.restored()),
+                        String.format(Locale.ROOT, "%s -> %s: original restored (%d rows, %d values moved back)", input, out,
+                                restoration.rows(), restoration.restored()));
                 return 0;
             }
         }
@@ -241,9 +320,9 @@ final class TableCommand implements Runnable {
                 output.print(JsonOutput.object("table", name, "source", detection.source(), "rows", detection.rows(), "votes", detection.votes(),
                         "detected", owner.detected(), "pValue", owner.pValue(), "bound", bound, "ownerBits", owner.ownerBits(),
                         "decidedBits", owner.decided(), "matchingBits", owner.matching()),
-                        String.format(Locale.ROOT, "%s: %s (owner mark of %s: %d of %d decided bits match, p = %.3g, bound %.3g; %d rows, %d votes)",
+                        String.format(Locale.ROOT, "%s: %s (owner mark of %s: %d of %d decided bits match, p = %.3g, bound %.3g; %s%d votes)",
                                 input, owner.detected() ? "MARK FOUND" : "NO MARK", name, owner.matching(), owner.decided(), owner.pValue(), bound,
-                                detection.rows(), detection.votes()));
+                                detection.rows() >= 0 ? detection.rows() + " rows, " : "", detection.votes()));
                 return owner.detected() ? 0 : 1;
             }
         }

@@ -119,4 +119,29 @@ class TableCommandTest {
         assertThat(schemaRun.exitCode()).isEqualTo(2);
         assertThat(schemaRun.err()).contains("key column");
     }
+
+    @Test
+    void theLosslessMarkIsFoundAndTakenOutCellForCell() throws IOException {
+        Path registry = folder.resolve("lossless.registry.db");
+        Path wide = folder.resolve("wide.schema.json");
+        // The circular histogram modulation needs room to turn the histograms of this mixed lab column.
+        Files.writeString(wide, Files.readString(schema).replace("\"maxChange\" : 1", "\"maxChange\" : 200"));
+        Path marked = folder.resolve("lossless.csv");
+        Path restored = folder.resolve("restored.csv");
+        CliRun mark = CliRun.of("table", "mark", original.toString(), "--schema", wide.toString(), "--key", key.toString(), "--registry",
+                registry.toString(), "--recipient", "lab-1", "--scheme", "lossless", "--range-ends", "extend", "--out", marked.toString());
+        assertThat(mark.exitCode()).as(mark.err()).isZero();
+        assertThat(Files.mismatch(marked, original)).isNotEqualTo(-1);
+        assertThat(CliRun.of("table", "detect", marked.toString(), "--key", key.toString(), "--registry", registry.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("table", "detect", original.toString(), "--key", key.toString(), "--registry", registry.toString()).exitCode()).isEqualTo(1);
+        assertThat(CliRun.of("table", "restore", marked.toString(), "--key", key.toString(), "--registry", registry.toString(),
+                "--out", restored.toString()).exitCode()).isZero();
+        assertThat(Files.mismatch(restored, original)).as("restored byte for byte").isEqualTo(-1);
+        Path refused = folder.resolve("refused-restore.csv");
+        CliRun notMarked = CliRun.of("table", "restore", original.toString(), "--key", key.toString(), "--registry", registry.toString(),
+                "--out", refused.toString());
+        assertThat(notMarked.exitCode()).isEqualTo(1);
+        assertThat(refused).doesNotExist();
+        assertThat(CliRun.of("table", "trace", marked.toString(), "--key", key.toString(), "--registry", registry.toString()).exitCode()).isEqualTo(2);
+    }
 }

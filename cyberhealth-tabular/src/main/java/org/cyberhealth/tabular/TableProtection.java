@@ -20,6 +20,9 @@ import org.cyberhealth.tabular.fingerprint.TardosParameters;
 import org.cyberhealth.tabular.fingerprint.Trace;
 import org.cyberhealth.tabular.fingerprint.Tracer;
 import org.cyberhealth.tabular.io.TableLocation;
+import org.cyberhealth.tabular.lossless.EmbeddingReport;
+import org.cyberhealth.tabular.lossless.RangeEnds;
+import org.cyberhealth.tabular.lossless.Restoration;
 import org.cyberhealth.tabular.registry.RecipientRegistry;
 import org.cyberhealth.tabular.registry.RecipientRegistry.Campaign;
 import org.cyberhealth.tabular.registry.RecipientRegistry.Export;
@@ -53,18 +56,24 @@ public final class TableProtection {
         }
     }
 
-    /** What {@link #mark} did. */
-    public record MarkResult(String exportId, String table, String recipient, String output, MarkParameters parameters, MarkReport report) {}
+    /**
+     * What a mark did: for the fingerprinting scheme its parameters and report, for the lossless scheme
+     * its embedding report (the other fields null).
+     */
+    public record MarkResult(String exportId, String table, String recipient, String output, MarkParameters parameters, MarkReport report,
+            EmbeddingReport lossless) {}
 
     /** The owner-mark test on a suspect table. */
     public record Detection(String table, String source, long rows, long votes, OwnerMarkTest.Result owner) {}
 
     private final IssuerKey key;
     private final RecipientRegistry registry;
+    private final LosslessTables lossless;
 
     public TableProtection(IssuerKey key, RecipientRegistry registry) {
         this.key = key;
         this.registry = registry;
+        this.lossless = new LosslessTables(key, registry);
     }
 
     /**
@@ -92,13 +101,47 @@ public final class TableProtection {
             }
         });
         registry.addExport(new Export(exportId, schema.table(), recipient, purpose, Instant.now(), output.describe(), codeword.toBits().toBytes()));
-        return new MarkResult(exportId, schema.table(), recipient, output.describe(), parameters, report);
+        return new MarkResult(exportId, schema.table(), recipient, output.describe(), parameters, report, null);
     }
 
     /** Reads the owner mark of the campaign of table {@code table} from {@code suspect}. */
     public Detection detect(TableLocation suspect, String table, double bound, DoubleConsumer progress) {
         Campaign campaign = existingCampaign(table);
+        if (campaign.scheme().equals(Campaign.LOSSLESS)) {
+            return lossless.detect(suspect, campaign, bound, progress);
+        }
         return detection(suspect, campaign, votes(suspect, campaign, progress), bound);
+    }
+
+    /**
+     * Marks {@code input} for {@code recipient} with the lossless owner mark in {@code column} (the first
+     * export of a table measures the scheme's parameters on it); the owner can later take the mark out
+     * with {@link #restore}.
+     */
+    public MarkResult markLossless(TableLocation input, TableLocation output, boolean overwrite, TableSchema schema, String column,
+            RangeEnds ends, String recipient, String purpose, String exportId, DoubleConsumer progress) {
+        if (input.equals(output)) {
+            throw new BadInputException("the output must differ from the input: marking never changes a table in place");
+        }
+        registry.campaign(schema.table()).ifPresent(existing -> requireScheme(existing, Campaign.LOSSLESS));
+        return lossless.mark(input, output, overwrite, schema, column, ends, recipient, purpose, exportId, MarkParameters.DEFAULT_OWNER_BITS, progress);
+    }
+
+    /** Writes the original of a copy marked with the lossless scheme, cell for cell. */
+    public Restoration restore(TableLocation marked, TableLocation output, boolean overwrite, String table, DoubleConsumer progress) {
+        if (marked.equals(output)) {
+            throw new BadInputException("the output must differ from the input: restoring never changes a table in place");
+        }
+        Campaign campaign = existingCampaign(table);
+        requireScheme(campaign, Campaign.LOSSLESS);
+        return lossless.restore(marked, output, overwrite, campaign, progress);
+    }
+
+    private static void requireScheme(Campaign campaign, String scheme) {
+        if (!campaign.scheme().equals(scheme)) {
+            throw new BadInputException("table " + campaign.table() + " is marked with the " + campaign.scheme() + " scheme, not "
+                    + scheme + " (give the table another name in its schema to mark it both ways)");
+        }
     }
 
     private Detection detection(TableLocation suspect, Campaign campaign, BitVotes votes, double bound) {
@@ -117,6 +160,7 @@ public final class TableProtection {
      */
     public TraceResult trace(TableLocation suspect, String table, double ownerBound, double falseAccusation, DoubleConsumer progress) {
         Campaign campaign = existingCampaign(table);
+        requireScheme(campaign, Campaign.FINGERPRINT);
         BitVotes votes = votes(suspect, campaign, progress);
         Detection detection = detection(suspect, campaign, votes, ownerBound);
         int from = campaign.ownerBits();
@@ -152,6 +196,7 @@ public final class TableProtection {
         Optional<Campaign> existing = registry.campaign(schema.table());
         if (existing.isPresent()) {
             requireSameKey(existing.get());
+            requireScheme(existing.get(), Campaign.FINGERPRINT);
             if (!existing.get().schemaJson().equals(SchemaFiles.toJson(schema))) {
                 throw new BadInputException("table " + schema.table() + " was first marked with another schema; every copy of a table"
                         + " must be marked with the same schema (or give the table another name)");
@@ -159,8 +204,8 @@ public final class TableProtection {
             return existing.get();
         }
         TardosParameters tardos = TardosParameters.of(settings.colluders(), settings.epsilon1());
-        Campaign campaign = new Campaign(schema.table(), key.keyId(), settings.gamma(), settings.ownerBits(), tardos.codeLength(),
-                settings.colluders(), settings.epsilon1(), SchemaFiles.toJson(schema), Instant.now());
+        Campaign campaign = new Campaign(schema.table(), key.keyId(), Campaign.FINGERPRINT, settings.gamma(), settings.ownerBits(),
+                tardos.codeLength(), settings.colluders(), settings.epsilon1(), SchemaFiles.toJson(schema), "{}", Instant.now());
         parameters(campaign);
         registry.addCampaign(campaign);
         return campaign;

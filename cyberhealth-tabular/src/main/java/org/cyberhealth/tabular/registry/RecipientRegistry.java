@@ -25,9 +25,18 @@ import org.cyberhealth.core.BadInputException;
  */
 public final class RecipientRegistry implements AutoCloseable {
 
-    /** The marking settings shared by every export of one table. */
-    public record Campaign(String table, String keyId, int gamma, int ownerBits, int codeLength, int colluders,
-            double epsilon1, String schemaJson, Instant createdAt) {}
+    /**
+     * The marking settings shared by every export of one table.
+     *
+     * @param scheme {@link #FINGERPRINT} (Li-Swarup-Jajodia watermark carrying Tardos codewords) or
+     *     {@link #LOSSLESS} (Franco-Contreras et al.'s reversible mark)
+     * @param settings the scheme's own settings as JSON (the lossless scheme's groups, shift, range)
+     */
+    public record Campaign(String table, String keyId, String scheme, int gamma, int ownerBits, int codeLength, int colluders,
+            double epsilon1, String schemaJson, String settings, Instant createdAt) {
+        public static final String FINGERPRINT = "fingerprint";
+        public static final String LOSSLESS = "lossless";
+    }
 
     /** One export: a copy of {@code table} for {@code recipient}. */
     public record Export(String exportId, String table, String recipient, String purpose, Instant issuedAt, String output,
@@ -53,7 +62,7 @@ public final class RecipientRegistry implements AutoCloseable {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS campaign (table_name TEXT PRIMARY KEY, key_id TEXT NOT NULL,"
-                        + " gamma INTEGER NOT NULL, owner_bits INTEGER NOT NULL, code_length INTEGER NOT NULL,"
+                        + " scheme TEXT NOT NULL, settings TEXT NOT NULL, gamma INTEGER NOT NULL, owner_bits INTEGER NOT NULL, code_length INTEGER NOT NULL,"
                         + " colluders INTEGER NOT NULL, epsilon1 REAL NOT NULL, schema_json TEXT NOT NULL, created_at TEXT NOT NULL)");
                 create.execute("CREATE TABLE IF NOT EXISTS export (export_id TEXT PRIMARY KEY, table_name TEXT NOT NULL"
                         + " REFERENCES campaign(table_name), recipient TEXT NOT NULL, purpose TEXT NOT NULL, issued_at TEXT NOT NULL,"
@@ -83,9 +92,9 @@ public final class RecipientRegistry implements AutoCloseable {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Campaign(row.getString("table_name"), row.getString("key_id"), row.getInt("gamma"),
-                        row.getInt("owner_bits"), row.getInt("code_length"), row.getInt("colluders"), row.getDouble("epsilon1"),
-                        row.getString("schema_json"), Instant.parse(row.getString("created_at"))));
+                return Optional.of(new Campaign(row.getString("table_name"), row.getString("key_id"), row.getString("scheme"),
+                        row.getInt("gamma"), row.getInt("owner_bits"), row.getInt("code_length"), row.getInt("colluders"),
+                        row.getDouble("epsilon1"), row.getString("schema_json"), row.getString("settings"), Instant.parse(row.getString("created_at"))));
             }
         } catch (SQLException e) {
             throw failure(e);
@@ -93,16 +102,19 @@ public final class RecipientRegistry implements AutoCloseable {
     }
 
     public void addCampaign(Campaign campaign) {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO campaign VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO campaign (table_name, key_id, scheme, settings, gamma,"
+                + " owner_bits, code_length, colluders, epsilon1, schema_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, campaign.table());
             insert.setString(2, campaign.keyId());
-            insert.setInt(3, campaign.gamma());
-            insert.setInt(4, campaign.ownerBits());
-            insert.setInt(5, campaign.codeLength());
-            insert.setInt(6, campaign.colluders());
-            insert.setDouble(7, campaign.epsilon1());
-            insert.setString(8, campaign.schemaJson());
-            insert.setString(9, campaign.createdAt().toString());
+            insert.setString(3, campaign.scheme());
+            insert.setString(4, campaign.settings());
+            insert.setInt(5, campaign.gamma());
+            insert.setInt(6, campaign.ownerBits());
+            insert.setInt(7, campaign.codeLength());
+            insert.setInt(8, campaign.colluders());
+            insert.setDouble(9, campaign.epsilon1());
+            insert.setString(10, campaign.schemaJson());
+            insert.setString(11, campaign.createdAt().toString());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw failure(e);
