@@ -2,7 +2,7 @@ package org.cyberhealth.tabular.io;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.StringArrayHandler;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,8 +26,8 @@ public final class CsvTableReader implements TableReader {
     private final Path file;
     private final long size;
     private final CountingStream counted;
-    private final CsvReader<CsvRecord> csv;
-    private final Iterator<CsvRecord> records;
+    private final CsvReader<String[]> csv;
+    private final Iterator<String[]> records;
     private final TableHeader header;
 
     public CsvTableReader(Path file, char separator) {
@@ -41,7 +41,7 @@ public final class CsvTableReader implements TableReader {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
         csv = CsvReader.builder().fieldSeparator(separator).detectBomHeader(true).maxBufferSize(MAX_FIELD_CHARS)
-                .ofCsvRecord(counted, StandardCharsets.UTF_8);
+                .build(StringArrayHandler.of(), counted, StandardCharsets.UTF_8);
         records = csv.iterator();
         String[] names = nextRecord();
         if (names == null) {
@@ -73,11 +73,11 @@ public final class CsvTableReader implements TableReader {
     private String[] nextRecord() {
         try {
             while (records.hasNext()) {
-                CsvRecord record = records.next();
-                if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
+                String[] record = records.next();
+                if (record.length == 1 && record[0].isEmpty()) {
                     continue;
                 }
-                return record.getFields().toArray(new String[0]);
+                return record;
             }
             return null;
         } catch (CsvParseException e) {
