@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cyberhealth.tabular.bench.InMemoryTable;
 import org.cyberhealth.tabular.io.TableHeader;
 import org.cyberhealth.tabular.io.TableLocation;
 import org.cyberhealth.tabular.io.TableReader;
@@ -44,29 +45,8 @@ public final class Tables {
         return load(TableLocation.parse(csv.toString()));
     }
 
-    /** A reader over rows already in memory. */
+    /** A reader over rows already in memory (each row copied as it is read). */
     public static TableReader reader(TableHeader header, List<String[]> rows) {
-        return new TableReader() {
-            private int next;
-
-            @Override
-            public TableHeader header() {
-                return header;
-            }
-
-            @Override
-            public String[] next() {
-                return next < rows.size() ? rows.get(next++).clone() : null;
-            }
-
-            @Override
-            public double progress() {
-                return rows.isEmpty() ? 1 : (double) next / rows.size();
-            }
-
-            @Override
-            public void close() {}
-        };
+        return new InMemoryTable(header, rows).reader();
     }
-
 }
