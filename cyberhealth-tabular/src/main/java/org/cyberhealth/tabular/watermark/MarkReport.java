@@ -88,8 +88,12 @@ public record MarkReport(long rows, List<ColumnCount> columns) {
             return variance > 0 ? shift / Math.sqrt(variance) : shift == 0 ? 0 : Double.POSITIVE_INFINITY;
         }
 
-        long row() {
-            return ++rows;
+        void row() {
+            rows++;
+        }
+
+        long rows() {
+            return rows;
         }
 
         void carrier(int column, boolean wasChanged) {

@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.tabular.io.BackgroundRows;
+import org.cyberhealth.tabular.io.JdbcLocation;
 import org.cyberhealth.tabular.io.RowSink;
+import org.cyberhealth.tabular.io.TableHeader;
 import org.cyberhealth.tabular.io.TableLocation;
 import org.cyberhealth.tabular.io.TableReader;
 import org.cyberhealth.tabular.schema.ColumnType;
@@ -44,11 +46,17 @@ public final class TableMarker {
 
     /**
      * Marks table {@code input} into the new table {@code output}, parsing and writing on background
-     * threads. {@code beforePublishing} sees the report before the output becomes visible and may refuse
+     * threads, or, from SQLite to SQLite, inside SQLite itself ({@link SqliteMarkingPlan}). {@code beforePublishing} sees the report before the output becomes visible and may refuse
      * it by throwing, in which case nothing is written.
      */
     public MarkReport mark(TableLocation input, TableLocation output, boolean overwrite, DoubleConsumer progress,
             Consumer<MarkReport> beforePublishing) {
+        if (output instanceof JdbcLocation target && target.bothSqlite(input)) {
+            SqliteMarkingPlan plan = new SqliteMarkingPlan(this, schema);
+            target.copyWithinSqlite((JdbcLocation) input, overwrite, plan, () -> beforePublishing.accept(plan.report()));
+            progress.accept(1);
+            return plan.report();
+        }
         MarkReport[] report = new MarkReport[1];
         try (BackgroundRows rows = new BackgroundRows(); TableReader reader = rows.read(input.openReader())) {
             output.write(reader.header(), overwrite, sink -> {
@@ -59,6 +67,83 @@ public final class TableMarker {
         return report[0];
     }
 
+    /** Reads every row of {@code input}, writes it (marked or not) to {@code output}, in order. */
+    public MarkReport mark(TableReader input, RowSink output, DoubleConsumer progress) {
+        RowMarking marking = rowMarking(input.header());
+        String[] row;
+        while ((row = input.next()) != null) {
+            marking.mark(row);
+            output.write(row);
+            if (marking.rows() % PROGRESS_EVERY == 0) {
+                progress.accept(input.progress());
+            }
+        }
+        return marking.report();
+    }
+
+    /** Marks rows one at a time, in place, for a table with {@code header}'s columns. */
+    RowMarking rowMarking(TableHeader header) {
+        return new RowMarking(header);
+    }
+
+    /** The per-row work of marking, and its counts. */
+    final class RowMarking {
+        private final KeyedCells cells;
+        private final MarkedColumns columns;
+        private final MarkReport.Counter counter;
+        private final boolean[] numeric;
+
+        private RowMarking(TableHeader header) {
+            cells = new KeyedCells(schema, header, key, parameters);
+            String missing = cells.columns().firstMissing();
+            if (missing != null) {
+                throw new BadInputException("the table has no column " + missing + ", which the schema marks");
+            }
+            columns = cells.columns();
+            counter = new MarkReport.Counter(columns.count());
+            numeric = new boolean[columns.count()];
+            for (int i = 0; i < numeric.length; i++) {
+                numeric[i] = columns.spec(i).type() == ColumnType.INTEGER || columns.spec(i).type() == ColumnType.DECIMAL;
+            }
+        }
+
+        /** Marks {@code row} in place. */
+        void mark(String[] row) {
+            counter.row();
+            for (int i = 0; i < numeric.length; i++) {
+                if (numeric[i]) {
+                    counter.original(i, row[columns.index(i)]);
+                }
+            }
+            if (!cells.locate(row)) {
+                return;
+            }
+            if (cells.readBit(row) < 0) {
+                counter.unusable(cells.attribute());
+                return;
+            }
+            String before = row[cells.column()];
+            String after = cells.writeBit(row, message.get(cells.messageIndex()) ? 1 : 0);
+            boolean changed = !after.equals(before);
+            counter.carrier(cells.attribute(), changed);
+            row[cells.column()] = after;
+            if (changed) {
+                if (numeric[cells.attribute()]) {
+                    counter.shift(cells.attribute(), before, after);
+                }
+                carryOver(row, columns.followers(cells.attribute()), before, after);
+            }
+        }
+
+        long rows() {
+            return counter.rows();
+        }
+
+        MarkReport report() {
+            return counter.report(schema);
+        }
+    }
+
     /** Gives the columns that repeat the marked cell (a datetime repeating a date) its new value. */
     private static void carryOver(String[] row, int[] followers, String before, String after) {
         for (int follower : followers) {
@@ -67,50 +152,5 @@ public final class TableMarker {
                 row[follower] = after + cell.substring(before.length());
             }
         }
-    }
-
-    /** Reads every row of {@code input}, writes it (marked or not) to {@code output}, in order. */
-    public MarkReport mark(TableReader input, RowSink output, DoubleConsumer progress) {
-        KeyedCells cells = new KeyedCells(schema, input.header(), key, parameters);
-        String missing = cells.columns().firstMissing();
-        if (missing != null) {
-            throw new BadInputException("the table has no column " + missing + ", which the schema marks");
-        }
-        MarkedColumns columns = cells.columns();
-        MarkReport.Counter counter = new MarkReport.Counter(columns.count());
-        boolean[] numeric = new boolean[columns.count()];
-        for (int i = 0; i < numeric.length; i++) {
-            numeric[i] = columns.spec(i).type() == ColumnType.INTEGER || columns.spec(i).type() == ColumnType.DECIMAL;
-        }
-        String[] row;
-        while ((row = input.next()) != null) {
-            for (int i = 0; i < numeric.length; i++) {
-                if (numeric[i]) {
-                    counter.original(i, row[columns.index(i)]);
-                }
-            }
-            if (cells.locate(row)) {
-                if (cells.readBit(row) < 0) {
-                    counter.unusable(cells.attribute());
-                } else {
-                    String before = row[cells.column()];
-                    String after = cells.writeBit(row, message.get(cells.messageIndex()) ? 1 : 0);
-                    boolean changed = !after.equals(before);
-                    counter.carrier(cells.attribute(), changed);
-                    if (changed && numeric[cells.attribute()]) {
-                        counter.shift(cells.attribute(), before, after);
-                    }
-                    row[cells.column()] = after;
-                    if (changed) {
-                        carryOver(row, columns.followers(cells.attribute()), before, after);
-                    }
-                }
-            }
-            output.write(row);
-            if (counter.row() % PROGRESS_EVERY == 0) {
-                progress.accept(input.progress());
-            }
-        }
-        return counter.report(schema);
     }
 }

@@ -190,4 +190,34 @@ class TableLocationTest {
         assertThat(Tables.load(target).rows()).hasSize(120_000);
         assertThat(folder.toFile().list()).containsExactly("warehouse.db");
     }
+
+    @Test
+    void markingInsideSqliteGivesExactlyTheStreamingResult() {
+        TableLocation csv = TableLocation.parse(Tables.measurementCsv().toString());
+        TableLocation database = TableLocation.parse(folder.resolve("lab.db") + "#measurement");
+        copy(csv, database);
+        TableSchema schema = new TableSchema("m", List.of("measurement_id"), false, List.of(
+                new ColumnSpec("value_as_number", ColumnType.DECIMAL, 1, true, 1, List.of()),
+                new ColumnSpec("measurement_date", ColumnType.DATE, 0, true, 1, List.of()),
+                new ColumnSpec("measurement_datetime", ColumnType.DATE, 0, false, 0, List.of(), "measurement_date")));
+        BitSet codeword = new BitSet();
+        codeword.set(3);
+        codeword.set(17);
+        TableMarker marker = new TableMarker(schema, MarkingKey.fromSecret(new byte[32]), new MarkParameters(1, 64, 100), codeword);
+        TableLocation streamed = TableLocation.parse(folder.resolve("streamed.csv").toString());
+        TableLocation sameFile = TableLocation.parse(folder.resolve("lab.db") + "#measurement_marked");
+        TableLocation otherFile = TableLocation.parse(folder.resolve("other.db") + "#measurement");
+        var streamedReport = marker.mark(csv, streamed, false, p -> {}, r -> {});
+        var inside = marker.mark(database, sameFile, false, p -> {}, r -> {});
+        marker.mark(database, otherFile, false, p -> {}, r -> {});
+        assertThat(inside).isEqualTo(streamedReport);
+        Loaded expected = Tables.load(streamed);
+        assertSameCells(Tables.load(sameFile), expected);
+        assertSameCells(Tables.load(otherFile), expected);
+        TableLocation refused = TableLocation.parse(folder.resolve("lab.db") + "#refused");
+        assertThatThrownBy(() -> marker.mark(database, refused, false, p -> {}, r -> {
+            throw new BadInputException("refused");
+        })).hasMessage("refused");
+        assertThatThrownBy(() -> Tables.load(refused)).isInstanceOf(BadInputException.class);
+    }
 }
