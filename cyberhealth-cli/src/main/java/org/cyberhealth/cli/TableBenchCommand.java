@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.report.BenchmarkDocument;
 import org.cyberhealth.tabular.attack.Collusion;
 import org.cyberhealth.tabular.bench.InMemoryTable;
@@ -59,6 +61,10 @@ final class TableBenchCommand implements Callable<Integer> {
     @Option(names = "--coalitions", defaultValue = "200", description = "Random coalitions per collusion strategy (default: ${DEFAULT-VALUE}).")
     int coalitions;
 
+    @Option(names = "--sections", split = ",", defaultValue = "robustness,tracing,utility,lossless,speed",
+            description = "Which sections to run and rewrite (default: all: ${DEFAULT-VALUE}).")
+    Set<String> sections;
+
     @Mixin
     Output output;
 
@@ -78,7 +84,8 @@ final class TableBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path folder = (data != null ? data : BenchData.defaultFolder()).resolve("tabular/omop/Synthea27Nj_5.4/csv");
         Path target = out != null ? out : Path.of(System.getenv().getOrDefault("CYBERHEALTH_HOME", ".")).resolve("docs/BENCHMARKS.md");
-        String command = "cyberhealth bench table" + (rows != 10_000_000 ? " --rows " + rows : "") + (coalitions != 200 ? " --coalitions " + coalitions : "");
+        String command = "cyberhealth bench table" + (rows != 10_000_000 ? " --rows " + rows : "") + (coalitions != 200 ? " --coalitions " + coalitions : "")
+                + (sections.size() < 5 ? " --sections " + String.join(",", new java.util.TreeSet<>(sections)) : "");
         InMemoryTable measurement = load(folder.resolve("MEASUREMENT.csv"));
         InMemoryTable observation = load(folder.resolve("OBSERVATION.csv"));
         InMemoryTable synthetic = InMemoryTable.read(new SyntheticTable(measurement.header(), measurement.rows(), SYNTHETIC_ROWS,
@@ -89,6 +96,31 @@ final class TableBenchCommand implements Callable<Integer> {
         TardosCode code = TardosCode.generate(TardosParameters.defaults(), secret);
         MarkParameters parameters = new MarkParameters(MarkParameters.DEFAULT_GAMMA, MarkParameters.DEFAULT_OWNER_BITS, code.length());
 
+        Set<String> known = Set.of("robustness", "tracing", "utility", "lossless", "speed");
+        if (!known.containsAll(sections)) {
+            throw new BadInputException("--sections takes " + known + ", got " + sections);
+        }
+        if (sections.contains("robustness")) {
+            robustness(target, command, measurement, observation, synthetic, key, parameters);
+        }
+        if (sections.contains("tracing")) {
+            tracing(target, command, measurement, key, code, parameters);
+        }
+        if (sections.contains("utility")) {
+            utility(target, command, measurement, observation, synthetic, key, parameters);
+        }
+        if (sections.contains("lossless")) {
+            lossless(target, command);
+        }
+        if (sections.contains("speed")) {
+            speed(target, command, measurement, key, parameters);
+        }
+        output.print(JsonOutput.object("benchmark", "table", "output", target.toString(), "sections", sections), "table benchmark written to " + target);
+        return 0;
+    }
+
+    private void robustness(Path target, String command, InMemoryTable measurement, InMemoryTable observation, InMemoryTable synthetic,
+            MarkingKey key, MarkParameters parameters) {
         step("robustness");
         List<List<RobustnessBench.Outcome>> robustness = List.of(
                 new RobustnessBench(measurement, MEASUREMENT, key, parameters, 1e-9).run(),
@@ -96,7 +128,9 @@ final class TableBenchCommand implements Callable<Integer> {
                 new RobustnessBench(synthetic, MEASUREMENT, key, parameters, 1e-9).run());
         BenchmarkDocument.writeSection(target, "table-robustness", "Table watermark: detection after attacks", command,
                 ROBUSTNESS_NOTE + "\n\n" + robustnessTable(robustness));
+    }
 
+    private void tracing(Path target, String command, InMemoryTable measurement, MarkingKey key, TardosCode code, MarkParameters parameters) {
         step("tracing");
         TracingBench tracing = new TracingBench(measurement, MEASUREMENT, key, code, parameters, RECIPIENTS);
         List<TracingBench.Outcome> traced = new ArrayList<>();
@@ -105,7 +139,10 @@ final class TableBenchCommand implements Callable<Integer> {
         }
         BenchmarkDocument.writeSection(target, "table-tracing", "Table fingerprinting: tracing colluders", command,
                 String.format(Locale.ROOT, TRACING_NOTE, code.length(), measurement.rows().size()) + "\n\n" + tracingTable(traced));
+    }
 
+    private void utility(Path target, String command, InMemoryTable measurement, InMemoryTable observation, InMemoryTable synthetic,
+            MarkingKey key, MarkParameters parameters) {
         step("utility");
         StringBuilder utility = new StringBuilder(UTILITY_NOTE + "\n\n| table | column | mean shift (sd) | sd change | histogram distance |\n|---|---|---:|---:|---:|\n");
         List<String> extra = new ArrayList<>();
@@ -114,7 +151,9 @@ final class TableBenchCommand implements Callable<Integer> {
         utilityRows(utility, extra, "generated measurement (100,000 rows)", synthetic, MEASUREMENT, new RobustnessBench(synthetic, MEASUREMENT, key, parameters, 1e-9));
         BenchmarkDocument.writeSection(target, "table-utility", "Table watermark: utility of the marked data", command,
                 utility + "\n" + String.join("\n", extra) + "\n");
+    }
 
+    private void lossless(Path target, String command) throws IOException {
         step("lossless");
         Path losslessScratch = Files.createTempDirectory("cyberhealth-bench-lossless");
         try {
@@ -128,7 +167,9 @@ final class TableBenchCommand implements Callable<Integer> {
         } finally {
             deleteTree(losslessScratch);
         }
+    }
 
+    private void speed(Path target, String command, InMemoryTable measurement, MarkingKey key, MarkParameters parameters) throws IOException {
         step("speed");
         Path scratch = Files.createTempDirectory("cyberhealth-bench-table");
         try {
@@ -139,8 +180,6 @@ final class TableBenchCommand implements Callable<Integer> {
         } finally {
             deleteTree(scratch);
         }
-        output.print(JsonOutput.object("benchmark", "table", "output", target.toString()), "table benchmark written to " + target);
-        return 0;
     }
 
     private void step(String name) {
