@@ -133,4 +133,43 @@ class TableMarkerTest {
         BitVotes votes = new TableDetector(schema, key, PARAMETERS).votes(Tables.reader(observation.header(), marked), p -> {});
         assertThat(OwnerMarkTest.test(votes, key.ownerBits(64), 64, 1e-9).detected()).isTrue();
     }
+
+    @Test
+    void categoricalValuesCarryTheMarkAndGroupCountsBarelyMove() {
+        List<String> codes = List.of("E11", "I10", "J45", "K21", "M54", "N39");
+        org.cyberhealth.tabular.io.TableHeader header = org.cyberhealth.tabular.io.TableHeader.untyped(List.of("id", "code"));
+        SplittableRandom random = new SplittableRandom(9);
+        List<String[]> rows = new ArrayList<>();
+        int[] weights = {30, 28, 15, 14, 7, 6};
+        for (int i = 0; i < 20_000; i++) {
+            int pick = random.nextInt(100);
+            int c = 0;
+            while (pick >= weights[c]) {
+                pick -= weights[c++];
+            }
+            rows.add(new String[] {Integer.toString(i), codes.get(c)});
+        }
+        TableSchema schema = new TableSchema("diagnoses", List.of("id"), false,
+                List.of(new ColumnSpec("code", ColumnType.CATEGORICAL, 0, true, 0, codes)));
+        MarkingKey key = key(5);
+        MarkParameters parameters = new MarkParameters(10, 64, 0);
+        List<String[]> marked = new ArrayList<>();
+        new TableMarker(schema, key, parameters, new BitSet()).mark(Tables.reader(header, rows), marked::add, p -> {});
+        java.util.Map<String, Integer> before = new java.util.HashMap<>();
+        java.util.Map<String, Integer> after = new java.util.HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            before.merge(rows.get(r)[1], 1, Integer::sum);
+            after.merge(marked.get(r)[1], 1, Integer::sum);
+            int from = codes.indexOf(rows.get(r)[1]);
+            int to = codes.indexOf(marked.get(r)[1]);
+            assertThat(to).as("a value only trades places with its partner").isIn(from, from ^ 1);
+        }
+        for (String code : codes) {
+            assertThat(Math.abs(after.get(code) - before.get(code))).as(code).isLessThanOrEqualTo(before.get(code) / 20 + 30);
+        }
+        BitVotes votes = new TableDetector(schema, key, parameters).votes(Tables.reader(header, marked), p -> {});
+        assertThat(OwnerMarkTest.test(votes, key.ownerBits(64), 64, 1e-9).detected()).isTrue();
+        assertThat(OwnerMarkTest.test(new TableDetector(schema, key, parameters).votes(Tables.reader(header, rows), p -> {}),
+                key.ownerBits(64), 64, 1e-9).detected()).isFalse();
+    }
 }
