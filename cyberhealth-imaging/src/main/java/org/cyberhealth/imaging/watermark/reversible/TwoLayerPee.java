@@ -27,11 +27,11 @@ import org.cyberhealth.imaging.Region;
  *
  * <p>Capacity depends slightly on the payload's values (the dot layer is predicted from marked cross
  * samples), so capacity is defined with a fixed reference payload and a safety margin: a length
- * {@code n} fits when a dry embedding of {@code n + margin(n)} pseudo-random bits succeeds. {@link #embed}
- * accepts exactly the lengths that fit that way (so {@code capacity + 1} is always refused), and the
- * margin absorbs the payload-dependent variation, so that {@code capacity} bits of any content embed;
- * should a pathological payload still not fit, embed throws CapacityExceededException and leaves the
- * raster untouched.
+ * {@code n} fits when a dry embedding of {@code n + margin(n)} pseudo-random bits succeeds. The margin
+ * absorbs the payload-dependent variation, so that {@code capacity} bits of any content embed.
+ * {@link #embed} does not pay for that dry run: it embeds the payload it is given into the working copy
+ * and refuses (CapacityExceededException, raster untouched) only if that payload does not fit, so a
+ * payload somewhat beyond {@code capacity} may still embed, restorably.
  */
 final class TwoLayerPee {
 
@@ -46,13 +46,9 @@ final class TwoLayerPee {
     void embed(Raster raster, Region region, Bits payload) {
         RhombusWindow window = RhombusWindow.of(raster, region);
         int[] crossRanked = ranked(window, window.cross);
-        if (!fits(window, crossRanked, payload.length())) {
+        if (!embedInto(window, crossRanked, payload, true)) {
             throw new CapacityExceededException("payload of " + payload.length() + " bits exceeds the capacity of the "
                     + region.width() + "x" + region.height() + " region (" + capacity(raster, region) + " bits)");
-        }
-        if (!embedInto(window, crossRanked, payload, true)) {
-            throw new CapacityExceededException("payload of " + payload.length()
-                    + " bits does not fit this region with these bit values; try a shorter payload");
         }
         window.writeBack();
     }
