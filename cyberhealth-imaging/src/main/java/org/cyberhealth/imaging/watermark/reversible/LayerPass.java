@@ -21,14 +21,23 @@ final class LayerPass {
 
     private final RhombusWindow window;
     private final int[] ranked;
+    /** Prediction errors by rank, computed once: marking a layer never changes its own predictions. */
+    private final int[] errors;
     private final int usable;
     private final Bits bits;
 
-    LayerPass(RhombusWindow window, int[] ranked, int usable, Bits bits) {
+    /** A pass that embeds {@code bits}; {@code errors} holds the prediction errors of at least the first {@code usable} ranks. */
+    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits) {
         this.window = window;
         this.ranked = ranked;
+        this.errors = errors;
         this.usable = usable;
         this.bits = bits;
+    }
+
+    /** A pass that extracts: it reads each marked error as it goes. */
+    LayerPass(RhombusWindow window, int[] ranked, int usable) {
+        this(window, ranked, null, usable, null);
     }
 
     int usable() {
@@ -39,10 +48,9 @@ final class LayerPass {
         return bits == null ? 0 : bits.length();
     }
 
-    /** The prediction error of the sample at {@code rank}, in the window's current state. */
+    /** The prediction error of the sample at {@code rank}, before this pass marks it. */
     int error(int rank) {
-        int p = ranked[rank];
-        return window.values[p] - window.predict(p);
+        return errors[rank];
     }
 
     /**
@@ -52,25 +60,17 @@ final class LayerPass {
      * int arithmetic as {@link #overflows}, so that the two agree on every raster.
      */
     int[] expandableErrors() {
-        int[] errors = new int[usable];
+        int[] expandable = new int[usable];
         int count = 0;
         for (int rank = 0; rank < usable; rank++) {
-            int p = ranked[rank];
-            int u = window.predict(p);
-            int e = window.values[p] - u;
+            int e = errors[rank];
+            int u = window.values[ranked[rank]] - e;
             int low = u + 2 * e;
             if (window.inRange(low) && window.inRange(low + 1)) {
-                errors[count++] = e;
+                expandable[count++] = e;
             }
         }
-        return java.util.Arrays.copyOf(errors, count);
-    }
-
-    /** Whether the sample at {@code rank} is too close to the range limits to be marked under {@code expansion}. */
-    boolean overflows(int rank, ErrorExpansion expansion) {
-        int p = ranked[rank];
-        int u = window.predict(p);
-        return overflows(u, window.values[p] - u, expansion);
+        return java.util.Arrays.copyOf(expandable, count);
     }
 
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
@@ -98,10 +98,10 @@ final class LayerPass {
             if (rule.paired(rank)) {
                 int p1 = ranked[rank];
                 int p2 = ranked[rank + 1];
-                int u1 = window.predict(p1);
-                int u2 = window.predict(p2);
-                int e1 = values[p1] - u1;
-                int e2 = values[p2] - u2;
+                int e1 = errors[rank];
+                int e2 = errors[rank + 1];
+                int u1 = values[p1] - e1;
+                int u2 = values[p2] - e2;
                 rank += 2;
                 if (pairOverflows(u1, u2, e1, e2)) {
                     flags.append(true);
@@ -128,9 +128,9 @@ final class LayerPass {
             }
             ErrorExpansion expansion = rule.at(rank);
             int p = ranked[rank];
+            int e = errors[rank];
             rank++;
-            int u = window.predict(p);
-            int e = values[p] - u;
+            int u = values[p] - e;
             if (overflows(u, e, expansion)) {
                 flags.append(true);
                 continue;

@@ -36,6 +36,8 @@ import org.cyberhealth.imaging.Region;
 final class TwoLayerPee {
 
     private static final long REFERENCE_SEED = 0x5EEDL;
+    /** An Elias gamma code word of an int is at most this long: the reserved count is read from that many LSBs. */
+    private static final int LONGEST_GAMMA = 63;
 
     private final LayerStrategy strategy;
 
@@ -98,7 +100,7 @@ final class TwoLayerPee {
      */
     private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload, boolean complete) {
         int crossBits = strategy.crossShare(window, payload.length());
-        LayerPass crossPass = new LayerPass(window, crossRanked, crossRanked.length, payload.slice(0, crossBits));
+        LayerPass crossPass = new LayerPass(window, crossRanked, window.errors(crossRanked), crossRanked.length, payload.slice(0, crossBits));
         LayerRule crossRule = strategy.plan(crossPass);
         if (crossRule == null) {
             return false;
@@ -111,6 +113,7 @@ final class TwoLayerPee {
         LocationMap.write(crossWalk.flags(), crossSide);
 
         int[] dotRanked = ranked(window, window.dot);
+        int[] dotErrors = window.errors(dotRanked);
         Bits rest = payload.slice(crossBits, payload.length());
         // the dot layer's side information is about as long as the cross layer's: start there
         int reserved = crossSide.length() + 2 * BitReader.widthOf(crossSide.length()) + 1;
@@ -126,7 +129,7 @@ final class TwoLayerPee {
             }
             dotBits.append(rest);
             int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
-            LayerPass dotPass = new LayerPass(window, dotRanked, usable, dotBits);
+            LayerPass dotPass = new LayerPass(window, dotRanked, dotErrors, usable, dotBits);
             LayerRule dotRule = strategy.plan(dotPass);
             if (dotRule == null) {
                 return false;
@@ -160,12 +163,13 @@ final class TwoLayerPee {
     Bits extract(Raster raster, Region region) {
         RhombusWindow window = RhombusWindow.of(raster, region);
         int[] dotRanked = ranked(window, window.dot);
-        BitReader header = new BitReader(tailLsbs(window, dotRanked));
-        int reserved = header.gamma();
+        int reserved = new BitReader(tailLsbs(window, dotRanked, LONGEST_GAMMA)).gamma();
         int[] tail = reserved <= dotRanked.length ? reservedRanks(window, dotRanked, reserved) : null;
         if (tail == null) {
             throw new ExtractionException("no valid reversible watermark: side information larger than the region");
         }
+        BitReader header = new BitReader(tailLsbs(window, dotRanked, reserved));
+        header.gamma();
         int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
         LayerRule dotRule = strategy.read(header, usable);
         int dotEnd = header.read(BitReader.widthOf(dotRanked.length));
@@ -174,7 +178,7 @@ final class TwoLayerPee {
         if (header.position() > reserved) {
             throw new ExtractionException("no valid reversible watermark: inconsistent side information");
         }
-        LayerPass dotPass = new LayerPass(window, dotRanked, usable, null);
+        LayerPass dotPass = new LayerPass(window, dotRanked, usable);
         BitReader dotBits = new BitReader(withoutPadding(dotPass.extract(dotRule, dotEnd, dotFlags), dotPadded));
 
         int crossCount = window.cross.length;
@@ -189,7 +193,7 @@ final class TwoLayerPee {
         Bits rest = dotBits.rest();
         int[] crossRanked = ranked(window, window.cross);
         Bits payload = withoutPadding(
-                new LayerPass(window, crossRanked, crossCount, null).extract(crossRule, crossEnd, crossFlags), crossPadded);
+                new LayerPass(window, crossRanked, crossCount).extract(crossRule, crossEnd, crossFlags), crossPadded);
         payload.append(rest);
         window.writeBack();
         return payload;
@@ -205,10 +209,10 @@ final class TwoLayerPee {
         return bits.slice(0, bits.length() - 1);
     }
 
-    /** The LSBs of the dot layer's LSB-replaceable samples, from the last rank backwards. */
-    private static Bits tailLsbs(RhombusWindow window, int[] dotRanked) {
-        Bits bits = new Bits(Math.max(1, dotRanked.length));
-        for (int rank = dotRanked.length - 1; rank >= 0; rank--) {
+    /** The LSBs of the last {@code count} LSB-replaceable samples of the dot layer (fewer if it has fewer), from the last rank backwards. */
+    private static Bits tailLsbs(RhombusWindow window, int[] dotRanked, int count) {
+        Bits bits = new Bits(Math.max(1, count));
+        for (int rank = dotRanked.length - 1; rank >= 0 && bits.length() < count; rank--) {
             int value = window.values[dotRanked[rank]];
             if (window.lsbReplaceable(value)) {
                 bits.append((value & 1) == 1);
