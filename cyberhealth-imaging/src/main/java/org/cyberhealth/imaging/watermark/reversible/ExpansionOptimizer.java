@@ -220,8 +220,11 @@ final class ExpansionOptimizer {
         }
     }
 
-    /** Expansions per class and their expected squared error. */
-    record Solution(MirroredExpansion[] expansions, boolean[] pairwise, double distortion) {
+    /**
+     * Expansions per class, their expected squared error, and the Lagrange multiplier that chose them:
+     * about what one more bit would cost in squared error at this payload.
+     */
+    record Solution(MirroredExpansion[] expansions, boolean[] pairwise, double distortion, double bitCost) {
     }
 
     /** The cheapest expansions with at least {@code target} expected capacity, or null if none reach it. */
@@ -253,7 +256,7 @@ final class ExpansionOptimizer {
                 total += distortion[2 * k][choice[2 * k]] + distortion[2 * k + 1][choice[2 * k + 1]];
             }
         }
-        return new Solution(expansions, pairwise, total);
+        return new Solution(expansions, pairwise, total, high);
     }
 
     /** The per-class choices minimising distortion minus lambda times capacity; returns the capacity. */

@@ -100,16 +100,26 @@ final class HalfMapping {
         }
     }
 
-    /** Code word: 1 for NONE, {@code 2 + 2t + (THRESHOLD ? 1 : 0)} otherwise (Elias gamma coded). */
+    /**
+     * Code word (Elias gamma coded in the side information, so small codes are short): 1 for
+     * {@code BIN 0} (which is the same mapping as {@code THRESHOLD 0}), 2 for {@code NONE}, then
+     * {@code 2t + 1} for {@code BIN t} and {@code 2t + 2} for {@code THRESHOLD t}. The mapping small
+     * payloads use most, bin 0 on both sides, costs two bits, as Sachnev's thresholds (-1, 0) do.
+     */
     int code() {
-        return mode == Mode.NONE ? 1 : 2 + 2 * t + (mode == Mode.THRESHOLD ? 1 : 0);
+        if (mode == Mode.NONE) {
+            return 2;
+        }
+        return t == 0 ? 1 : 2 * t + (mode == Mode.BIN ? 1 : 2);
     }
 
     static HalfMapping ofCode(int code) {
         if (code == 1) {
+            return bin(0);
+        }
+        if (code == 2) {
             return NONE;
         }
-        int t = (code - 2) >> 1;
-        return (code & 1) == 1 ? threshold(t) : bin(t);
+        return (code & 1) == 1 ? bin((code - 1) >> 1) : threshold((code - 2) >> 1);
     }
 }

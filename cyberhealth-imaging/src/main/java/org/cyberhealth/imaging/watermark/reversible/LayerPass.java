@@ -25,19 +25,25 @@ final class LayerPass {
     private final int[] errors;
     private final int usable;
     private final Bits bits;
+    private final int paidSideBits;
 
-    /** A pass that embeds {@code bits}; {@code errors} holds the prediction errors of at least the first {@code usable} ranks. */
-    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits) {
+    /**
+     * A pass that embeds {@code bits}; {@code errors} holds the prediction errors of at least the first
+     * {@code usable} ranks, and side information up to {@code paidSideBits} long costs nothing more
+     * (room already set aside for it).
+     */
+    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits) {
         this.window = window;
         this.ranked = ranked;
         this.errors = errors;
         this.usable = usable;
         this.bits = bits;
+        this.paidSideBits = paidSideBits;
     }
 
     /** A pass that extracts: it reads each marked error as it goes. */
     LayerPass(RhombusWindow window, int[] ranked, int usable) {
-        this(window, ranked, null, usable, null);
+        this(window, ranked, null, usable, null, 0);
     }
 
     int usable() {
@@ -46,6 +52,11 @@ final class LayerPass {
 
     int bitsToCarry() {
         return bits == null ? 0 : bits.length();
+    }
+
+    /** How long this layer's side information may be at no further cost: the dot layer's reserved samples hold that much. */
+    int paidSideBits() {
+        return paidSideBits;
     }
 
     /** The prediction error of the sample at {@code rank}, before this pass marks it. */
@@ -149,6 +160,19 @@ final class LayerPass {
             }
         }
         return new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
+    }
+
+    /**
+     * What the extractor needs to undo {@code walk} under {@code rule}: the rule, the end rank (in as many
+     * bits as the layer's size needs), the padding bit and the location map.
+     */
+    Bits sideInformation(LayerRule rule, Walk walk) {
+        Bits side = new Bits();
+        rule.write(side);
+        side.append(walk.end(), BitReader.widthOf(ranked.length));
+        side.append(walk.padded());
+        LocationMap.write(walk.flags(), side);
+        return side;
     }
 
     private int bitAt(int index, int need) {

@@ -100,17 +100,12 @@ final class TwoLayerPee {
      */
     private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload, boolean complete) {
         int crossBits = strategy.crossShare(window, payload.length());
-        LayerPass crossPass = new LayerPass(window, crossRanked, window.errors(crossRanked), crossRanked.length, payload.slice(0, crossBits));
+        LayerPass crossPass = new LayerPass(window, crossRanked, window.errors(crossRanked), crossRanked.length, payload.slice(0, crossBits), 0);
         LayerRule crossRule = strategy.plan(crossPass);
         if (crossRule == null) {
             return false;
         }
-        LayerPass.Walk crossWalk = crossPass.embed(crossRule, true);
-        Bits crossSide = new Bits();
-        crossRule.write(crossSide);
-        crossSide.append(crossWalk.end(), BitReader.widthOf(crossRanked.length));
-        crossSide.append(crossWalk.padded());
-        LocationMap.write(crossWalk.flags(), crossSide);
+        Bits crossSide = crossPass.sideInformation(crossRule, crossPass.embed(crossRule, true));
 
         int[] dotRanked = ranked(window, window.dot);
         int[] dotErrors = window.errors(dotRanked);
@@ -129,20 +124,15 @@ final class TwoLayerPee {
             }
             dotBits.append(rest);
             int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
-            LayerPass dotPass = new LayerPass(window, dotRanked, dotErrors, usable, dotBits);
+            int headerRoom = reserved - (2 * BitReader.widthOf(reserved) - 1);
+            LayerPass dotPass = new LayerPass(window, dotRanked, dotErrors, usable, dotBits, headerRoom);
             LayerRule dotRule = strategy.plan(dotPass);
             if (dotRule == null) {
                 return false;
             }
-            LayerPass.Walk dotWalk = dotPass.embed(dotRule, false);
-            Bits dotSide = new Bits();
-            dotRule.write(dotSide);
-            dotSide.append(dotWalk.end(), BitReader.widthOf(dotRanked.length));
-            dotSide.append(dotWalk.padded());
-            LocationMap.write(dotWalk.flags(), dotSide);
             Bits header = new Bits();
             BitReader.gamma(header, reserved);
-            header.append(dotSide);
+            header.append(dotPass.sideInformation(dotRule, dotPass.embed(dotRule, false)));
             if (header.length() > reserved) {
                 reserved = header.length();
                 continue;
