@@ -159,47 +159,74 @@ final class ExpansionOptimizer {
         return new ExpansionOptimizer(merged, mergedPairs);
     }
 
+    /**
+     * Single-class optimizers for the first {@code lengths[i]} ranks ({@code lengths} ascending), from one
+     * pass over the errors: the same histograms and pair counts as {@link #ExpansionOptimizer(int[], int, int)}
+     * with one class, without counting each prefix again.
+     */
+    static ExpansionOptimizer[] ofPrefixes(int[] errors, int[] lengths) {
+        ExpansionOptimizer[] optimizers = new ExpansionOptimizer[lengths.length];
+        long[] right = new long[RANGE + 1];
+        long[] left = new long[RANGE + 1];
+        long[] pairCounts = new long[5];
+        int rank = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            for (; rank < lengths[i]; rank++) {
+                count(errors[rank], right, left);
+                if ((rank & 1) == 1) {
+                    pairCounts[pairCategory(errors[rank - 1], errors[rank])]++;
+                }
+            }
+            optimizers[i] = new ExpansionOptimizer(new long[][] {right.clone(), left.clone()}, new long[][] {pairCounts.clone()});
+        }
+        return optimizers;
+    }
+
     private static long[][] pairs(int[] errors, int length, int classes) {
         long[][] counts = new long[classes][5];
         for (int k = 0; k < classes; k++) {
             int end = ClassedRule.classStart(k + 1, length, classes);
             for (int rank = ClassedRule.classStart(k, length, classes); rank + 1 < end; rank += 2) {
-                int a = PairwiseExpansion.mirror(errors[rank]);
-                int b = PairwiseExpansion.mirror(errors[rank + 1]);
-                int category;
-                if (a == 0 && b == 0) {
-                    category = 0;
-                } else if (a + b == 1) {
-                    category = 1;
-                } else if (a == 1 && b == 1) {
-                    category = 2;
-                } else if (a == 0 || b == 0) {
-                    category = 3;
-                } else {
-                    category = 4;
-                }
-                counts[k][category]++;
+                counts[k][pairCategory(errors[rank], errors[rank + 1])]++;
             }
         }
         return counts;
     }
 
+    /** The category of a rank pair by mirrored errors: (0,0), (0,1) or (1,0), (1,1), (0,2+) or (2+,0), others. */
+    private static int pairCategory(int first, int second) {
+        int a = PairwiseExpansion.mirror(first);
+        int b = PairwiseExpansion.mirror(second);
+        if (a == 0 && b == 0) {
+            return 0;
+        }
+        if (a + b == 1) {
+            return 1;
+        }
+        if (a == 1 && b == 1) {
+            return 2;
+        }
+        return a == 0 || b == 0 ? 3 : 4;
+    }
+
     private static long[][] histograms(int[] errors, int length, int classes) {
         long[][] histograms = new long[classes * 2][RANGE + 1];
         for (int k = 0; k < classes; k++) {
-            long[] right = histograms[2 * k];
-            long[] left = histograms[2 * k + 1];
             int end = ClassedRule.classStart(k + 1, length, classes);
             for (int rank = ClassedRule.classStart(k, length, classes); rank < end; rank++) {
-                int e = errors[rank];
-                if (e >= 0) {
-                    right[Math.min(RANGE, e)]++;
-                } else {
-                    left[Math.min(RANGE, -1 - e)]++;
-                }
+                count(errors[rank], histograms[2 * k], histograms[2 * k + 1]);
             }
         }
         return histograms;
+    }
+
+    /** Counts error {@code e} on its side: {@code right} by {@code e >= 0}, {@code left} by {@code -1 - e}; large ones in the last bin. */
+    private static void count(int e, long[] right, long[] left) {
+        if (e >= 0) {
+            right[Math.min(RANGE, e)]++;
+        } else {
+            left[Math.min(RANGE, -1 - e)]++;
+        }
     }
 
     private static void tabulate(long[] g, double[] capacity, double[] distortion) {

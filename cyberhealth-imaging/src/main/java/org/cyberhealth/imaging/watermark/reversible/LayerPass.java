@@ -85,10 +85,13 @@ final class LayerPass {
     }
 
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
-        // cheap test first: a sample at least maxShift away from both limits cannot leave the range
+        // cheap test first: marking moves an error away from zero by at most maxShift, so a sample at least
+        // that far from the limit on its error's side cannot leave the range (samples at the minimum, as
+        // the padding around a CT's field of view, mostly have errors of 0 and never reach the slow test)
         long value = u + e;
         long shift = expansion.maxShift();
-        if (value - shift >= window.minValue && value + shift <= window.maxValue) {
+        if (value - shift >= window.minValue && value + shift <= window.maxValue
+                || (e >= 0 ? value + shift <= window.maxValue : value - shift >= window.minValue)) {
             return false;
         }
         return !window.inRange(u + expansion.mark(e, 0)) || !window.inRange(u + expansion.mark(e, 1));
@@ -146,11 +149,10 @@ final class LayerPass {
                 flags.append(true);
                 continue;
             }
-            int bit = 0;
-            if (expansion.carries(e)) {
-                bit = bits.bit(carried++);
-            }
-            int marked = expansion.mark(e, bit);
+            // carried < need here, so the next bit exists; it only counts when the error carries
+            int step = expansion.carryStep(e);
+            int marked = expansion.mark(e, bits.bit(carried));
+            carried += step * step;
             if (overflows(u, marked, expansion)) {
                 flags.append(false);
             }

@@ -48,30 +48,41 @@ final class MhmRanking implements LayerStrategy {
             errors[rank] = pass.error(rank);
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (double planned = usable; planned >= need; planned /= LENGTH_STEP) {
-            int length = (int) planned;
+        int[] lengths = plannedLengths(usable, need);
+        int singleClass = 0;
+        while (singleClass < lengths.length && ClassedRule.classCountsFor(lengths[singleClass]).length == 1) {
+            singleClass++;
+        }
+        ExpansionOptimizer[] prefixes = ExpansionOptimizer.ofPrefixes(errors, java.util.Arrays.copyOf(lengths, singleClass));
+        for (int i = 0; i < lengths.length; i++) {
+            int length = lengths[i];
             int[] classCounts = ClassedRule.classCountsFor(length);
-            ExpansionOptimizer finest = new ExpansionOptimizer(errors, length, classCounts[classCounts.length - 1]);
+            ExpansionOptimizer finest = i < singleClass ? prefixes[i] : new ExpansionOptimizer(errors, length, classCounts[classCounts.length - 1]);
             for (int classes : classCounts) {
                 ExpansionOptimizer optimizer = finest.merged(classes);
                 ExpansionOptimizer.Solution solution = optimizer.solve(need);
                 if (solution != null) {
-                    ClassedRule rule = rule(length, solution, usable);
-                    Bits side = new Bits();
-                    rule.write(side);
-                    double cost = solution.distortion() + (solution.bitCost() + 0.5) * side.length();
-                    candidates.add(new Candidate(optimizer, length, solution, cost));
+                    Bits code = new Bits();
+                    rule(length, solution, usable).write(code);
+                    double cost = solution.distortion() + (solution.bitCost() + 0.5) * code.length();
+                    candidates.add(new Candidate(optimizer, length, solution, code, cost));
                 }
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::cost));
         // The expected cost only estimates (bits land where the histograms say on average, the walk stops
-        // early): the few best estimates are walked, and the least measured cost wins.
+        // early): the few best estimates are walked, and the least measured cost wins. Several planned
+        // lengths often choose the same single-class rule; it is walked once.
         ClassedRule best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         int walked = 0;
+        List<Bits> seen = new ArrayList<>();
         for (int c = 0; c < candidates.size() && walked < WALKED_CANDIDATES; c++) {
             Candidate candidate = candidates.get(c);
+            if (seen.contains(candidate.code())) {
+                continue;
+            }
+            seen.add(candidate.code());
             double target = need;
             for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
                 ExpansionOptimizer.Solution solution = attempt == 0 ? candidate.solution() : candidate.optimizer().solve(target);
@@ -97,6 +108,20 @@ final class MhmRanking implements LayerStrategy {
         return best;
     }
 
+    /** The lengths to plan for, ascending: the whole layer, then shorter by {@link #LENGTH_STEP}, down to the payload. */
+    private static int[] plannedLengths(int usable, int need) {
+        int[] lengths = new int[64];
+        int count = 0;
+        for (double planned = usable; planned >= need && count < lengths.length; planned /= LENGTH_STEP) {
+            lengths[count++] = (int) planned;
+        }
+        int[] ascending = new int[count];
+        for (int i = 0; i < count; i++) {
+            ascending[i] = lengths[count - 1 - i];
+        }
+        return ascending;
+    }
+
     /** A single class covers the whole usable layer, classes cut the planned length. */
     private static ClassedRule rule(int length, ExpansionOptimizer.Solution solution, int usable) {
         if (solution.expansions().length == 1) {
@@ -107,9 +132,10 @@ final class MhmRanking implements LayerStrategy {
 
     /**
      * A way to cut the smoothest {@code length} ranks into classes, with its expected cost (see the class
-     * comment); {@code solution} is its solution for exactly the bits to carry.
+     * comment); {@code solution} is its solution for exactly the bits to carry, {@code code} its rule as
+     * written, which identifies it.
      */
-    private record Candidate(ExpansionOptimizer optimizer, int length, ExpansionOptimizer.Solution solution, double cost) {
+    private record Candidate(ExpansionOptimizer optimizer, int length, ExpansionOptimizer.Solution solution, Bits code, double cost) {
     }
 
     @Override

@@ -38,6 +38,8 @@ class ExpansionMappingTest {
                     assertThat(expansion.restore(marked)).isEqualTo(e);
                     assertThat(expansion.bit(marked)).isEqualTo(expansion.carries(e) ? bit : -1);
                     assertThat(Integer.signum(marked) >= 0).isEqualTo(e >= 0);
+                    assertThat(Math.abs(marked)).as("moves away from zero").isGreaterThanOrEqualTo(Math.abs(e));
+                    assertThat((long) Math.abs(marked - e)).isLessThanOrEqualTo(expansion.maxShift());
                 }
             }
         }
