@@ -98,14 +98,20 @@ final class ExpansionOptimizer {
      * their capacity grows with the threshold, so only the bins are sorted, then merged in.
      */
     private static int[] byCapacity(double[] capacity) {
+        // insertion sort, from the last bin back: errors crowd near zero, so bins come nearly in order
         long[] bins = new long[RANGE];
         int binCount = 0;
-        for (int o = 1; o <= RANGE; o++) {
+        for (int o = RANGE; o >= 1; o--) {
             if (capacity[o] > 0) {
-                bins[binCount++] = (long) capacity[o] << 8 | o;
+                long bin = (long) capacity[o] << 8 | o;
+                int i = binCount++;
+                while (i > 0 && bins[i - 1] > bin) {
+                    bins[i] = bins[i - 1];
+                    i--;
+                }
+                bins[i] = bin;
             }
         }
-        java.util.Arrays.sort(bins, 0, binCount);
         int[] order = new int[OPTIONS];
         int size = 0;
         order[size++] = 0;
@@ -293,23 +299,24 @@ final class ExpansionOptimizer {
             double sides = 0;
             double sidesCapacity = 0;
             for (int s = 2 * k; s < 2 * k + 2; s++) {
-                int[] hull = hulls[s];
                 double[] hullCap = hullCapacity[s];
                 double[] hullDist = hullDistortion[s];
-                int best = 0;
-                double bestCost = 0;
-                double bestCapacity = 0;
-                for (int i = 0; i < hull.length; i++) {
-                    double cost = hullDist[i] - lambda * hullCap[i];
-                    if (cost < bestCost) {
-                        best = hull[i];
-                        bestCost = cost;
-                        bestCapacity = hullCap[i];
+                // along a convex hull the cost falls, then rises: find where it stops falling
+                int lo = 0;
+                int hi = hullCap.length - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (hullDist[mid + 1] - lambda * hullCap[mid + 1] < hullDist[mid] - lambda * hullCap[mid]) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
                     }
                 }
-                choice[s] = best;
-                sides += bestCost;
-                sidesCapacity += bestCapacity;
+                double cost = hullDist[lo] - lambda * hullCap[lo];
+                boolean better = cost < 0;
+                choice[s] = better ? hulls[s][lo] : 0;
+                sides += better ? cost : 0;
+                sidesCapacity += better ? hullCap[lo] : 0;
             }
             pairwise[k] = pairCapacity[k] > 0 && pairDistortion[k] - lambda * pairCapacity[k] < sides;
             total += pairwise[k] ? pairCapacity[k] : sidesCapacity;

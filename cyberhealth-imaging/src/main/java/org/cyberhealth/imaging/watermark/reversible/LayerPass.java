@@ -59,9 +59,9 @@ final class LayerPass {
         return paidSideBits;
     }
 
-    /** The prediction error of the sample at {@code rank}, before this pass marks it. */
-    int error(int rank) {
-        return errors[rank];
+    /** The prediction errors by rank (of at least the usable ranks), before this pass marks them; not to be changed. */
+    int[] errors() {
+        return errors;
     }
 
     /**

@@ -43,10 +43,7 @@ final class MhmRanking implements LayerStrategy {
         if (need == 0) {
             return ClassedRule.untouched(usable);
         }
-        int[] errors = new int[usable];
-        for (int rank = 0; rank < usable; rank++) {
-            errors[rank] = pass.error(rank);
-        }
+        int[] errors = pass.errors();
         List<Candidate> candidates = new ArrayList<>();
         int[] lengths = plannedLengths(usable, need);
         int singleClass = 0;

@@ -27,15 +27,18 @@ final class RingComplexity {
         int w = window.width;
         int h = window.height;
         int[] v = window.values;
-        // downRight[q] = |v[q] - v[q + w + 1]|, downLeft[q] = |v[q] - v[q + w - 1]|, both = their sum
-        int[] downRight = new int[v.length];
-        int[] downLeft = new int[v.length];
-        int[] both = new int[v.length];
+        // downRight[q] = |v[q] - v[q + w + 1]|, downLeft[q] = |v[q] - v[q + w - 1]|, both = their sum;
+        // reused buffers, so the differences that leave the window are set to 0 rather than left stale
+        int[] downRight = ThreadBuffers.ints(ThreadBuffers.DOWN_RIGHT, v.length);
+        int[] downLeft = ThreadBuffers.ints(ThreadBuffers.DOWN_LEFT, v.length);
+        int[] both = ThreadBuffers.ints(ThreadBuffers.BOTH_DIAGONALS, v.length);
         for (int y = 0; y < h - 1; y++) {
             int row = y * w;
             for (int q = row; q < row + w - 1; q++) {
                 downRight[q] = difference(v[q], v[q + w + 1]);
             }
+            downRight[row + w - 1] = 0;
+            downLeft[row] = 0;
             for (int q = row + 1; q < row + w; q++) {
                 downLeft[q] = difference(v[q], v[q + w - 1]);
             }

@@ -20,7 +20,7 @@ final class StableOrder {
     /** The indices {@code 0..n-1} sorted by {@code keys[i]} ascending, ties by index. */
     static int[] ascending(int[] keys, int n) {
         int max = 0;
-        long[] packed = new long[n];
+        long[] packed = ThreadBuffers.longs(ThreadBuffers.SORT_KEYS, n);
         for (int i = 0; i < n; i++) {
             max = Math.max(max, keys[i]);
             packed[i] = (long) keys[i] << 32 | i;
@@ -31,7 +31,7 @@ final class StableOrder {
         int digitBits = (keyBits + passes - 1) / passes;
         int buckets = 1 << digitBits;
         int mask = buckets - 1;
-        long[] scratch = new long[n];
+        long[] scratch = ThreadBuffers.longs(ThreadBuffers.SORT_SCRATCH, n);
         int[] counts = new int[buckets + 1];
         for (int pass = 0, shift = 32; pass < passes; pass++, shift += digitBits) {
             java.util.Arrays.fill(counts, 0);
