@@ -41,10 +41,12 @@ public final class Region {
 
     /**
      * This region without the samples set in {@code protectedSamples} (indexed {@code y * rasterWidth + x}
-     * over the whole raster).
+     * over the whole raster). The set is shared, not copied, and an empty one is dropped: fill it before
+     * excluding it.
      */
     public Region excluding(BitSet protectedSamples) {
-        return new Region(x, y, width, height, protectedSamples, rasterWidth);
+        // an empty set protects nothing: drop it, so that mayChange does not look every sample up
+        return new Region(x, y, width, height, protectedSamples.isEmpty() ? null : protectedSamples, rasterWidth);
     }
 
     public int x() {

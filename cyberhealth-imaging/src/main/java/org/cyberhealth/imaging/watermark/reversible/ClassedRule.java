@@ -5,7 +5,9 @@ import org.cyberhealth.core.bits.Bits;
 /**
  * Multiple-histogram modification over ranks: the first {@code length} ranks of a layer are cut into
  * {@code expansions.length} equal complexity classes, each with its own expansion, or pairwise
- * expansion of consecutive ranks ({@link PairwiseExpansion}); later ranks stay untouched.
+ * expansion of consecutive ranks ({@link PairwiseExpansion}); later ranks stay untouched. A single
+ * class spans the whole usable layer (the walk stops once the payload is in anyway), so its length is
+ * not written: a small block's rule costs a few bits.
  */
 final class ClassedRule implements LayerRule {
 
@@ -38,7 +40,7 @@ final class ClassedRule implements LayerRule {
     }
 
     static ClassedRule untouched(int usable) {
-        return new ClassedRule(0, new MirroredExpansion[] {MirroredExpansion.IDENTITY}, new boolean[1], usable);
+        return single(MirroredExpansion.IDENTITY, false, usable);
     }
 
     /** The class counts worth trying for the first {@code length} ranks: at least 512 samples a class, at most 16. */
@@ -71,10 +73,17 @@ final class ClassedRule implements LayerRule {
         return pairwise[k] && ((rank - starts[k]) & 1) == 0 && rank + 1 < starts[k + 1];
     }
 
+    /** One class over the whole usable layer. */
+    static ClassedRule single(MirroredExpansion expansion, boolean pairwise, int usable) {
+        return new ClassedRule(usable, new MirroredExpansion[] {expansion}, new boolean[] {pairwise}, usable);
+    }
+
     @Override
     public void write(Bits out) {
-        out.append(length, widthBits);
         BitReader.gamma(out, expansions.length);
+        if (expansions.length > 1) {
+            out.append(length, widthBits);
+        }
         for (int k = 0; k < expansions.length; k++) {
             out.append(pairwise[k]);
             if (!pairwise[k]) {
@@ -85,11 +94,11 @@ final class ClassedRule implements LayerRule {
     }
 
     static ClassedRule read(BitReader in, int usable) {
-        int length = in.read(BitReader.widthOf(usable));
+        int classes = in.gamma();
+        int length = classes > 1 ? in.read(BitReader.widthOf(usable)) : usable;
         if (length > usable) {
             throw new ExtractionException("no valid reversible watermark: class range beyond the region");
         }
-        int classes = in.gamma();
         if (classes > Math.max(1, length)) {
             throw new ExtractionException("no valid reversible watermark: more classes than samples");
         }

@@ -10,7 +10,15 @@ interface ErrorExpansion {
     /** The marked error for error {@code e}; {@code bit} only matters when {@link #carries} holds. */
     int mark(int e, int bit);
 
-    boolean carries(int e);
+    /**
+     * How a carried 1 moves the marked error: +1 or -1 (away from zero), or 0 when {@code e} carries
+     * nothing; {@code mark(e, bit) == mark(e, 0) + bit * carryStep(e)}.
+     */
+    int carryStep(int e);
+
+    default boolean carries(int e) {
+        return carryStep(e) != 0;
+    }
 
     /** The original error behind marked error {@code marked}. */
     int restore(int marked);
@@ -18,6 +26,10 @@ interface ErrorExpansion {
     /** The bit that marked error {@code marked} carries, or -1 if it carries none. */
     int bit(int marked);
 
-    /** An upper bound on {@code |mark(e, bit) - e|} over all errors and bits: how far marking can move a sample. */
+    /**
+     * An upper bound on {@code |mark(e, bit) - e|} over all errors and bits: how far marking can move a
+     * sample. Marking moves an error away from zero, never towards or across it ({@code mark(e, bit) >= e}
+     * for {@code e >= 0}, {@code <= e} otherwise), so only the range limit on that side can be crossed.
+     */
     long maxShift();
 }

@@ -98,14 +98,20 @@ final class ExpansionOptimizer {
      * their capacity grows with the threshold, so only the bins are sorted, then merged in.
      */
     private static int[] byCapacity(double[] capacity) {
+        // insertion sort, from the last bin back: errors crowd near zero, so bins come nearly in order
         long[] bins = new long[RANGE];
         int binCount = 0;
-        for (int o = 1; o <= RANGE; o++) {
+        for (int o = RANGE; o >= 1; o--) {
             if (capacity[o] > 0) {
-                bins[binCount++] = (long) capacity[o] << 8 | o;
+                long bin = (long) capacity[o] << 8 | o;
+                int i = binCount++;
+                while (i > 0 && bins[i - 1] > bin) {
+                    bins[i] = bins[i - 1];
+                    i--;
+                }
+                bins[i] = bin;
             }
         }
-        java.util.Arrays.sort(bins, 0, binCount);
         int[] order = new int[OPTIONS];
         int size = 0;
         order[size++] = 0;
@@ -159,47 +165,74 @@ final class ExpansionOptimizer {
         return new ExpansionOptimizer(merged, mergedPairs);
     }
 
+    /**
+     * Single-class optimizers for the first {@code lengths[i]} ranks ({@code lengths} ascending), from one
+     * pass over the errors: the same histograms and pair counts as {@link #ExpansionOptimizer(int[], int, int)}
+     * with one class, without counting each prefix again.
+     */
+    static ExpansionOptimizer[] ofPrefixes(int[] errors, int[] lengths) {
+        ExpansionOptimizer[] optimizers = new ExpansionOptimizer[lengths.length];
+        long[] right = new long[RANGE + 1];
+        long[] left = new long[RANGE + 1];
+        long[] pairCounts = new long[5];
+        int rank = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            for (; rank < lengths[i]; rank++) {
+                count(errors[rank], right, left);
+                if ((rank & 1) == 1) {
+                    pairCounts[pairCategory(errors[rank - 1], errors[rank])]++;
+                }
+            }
+            optimizers[i] = new ExpansionOptimizer(new long[][] {right.clone(), left.clone()}, new long[][] {pairCounts.clone()});
+        }
+        return optimizers;
+    }
+
     private static long[][] pairs(int[] errors, int length, int classes) {
         long[][] counts = new long[classes][5];
         for (int k = 0; k < classes; k++) {
             int end = ClassedRule.classStart(k + 1, length, classes);
             for (int rank = ClassedRule.classStart(k, length, classes); rank + 1 < end; rank += 2) {
-                int a = PairwiseExpansion.mirror(errors[rank]);
-                int b = PairwiseExpansion.mirror(errors[rank + 1]);
-                int category;
-                if (a == 0 && b == 0) {
-                    category = 0;
-                } else if (a + b == 1) {
-                    category = 1;
-                } else if (a == 1 && b == 1) {
-                    category = 2;
-                } else if (a == 0 || b == 0) {
-                    category = 3;
-                } else {
-                    category = 4;
-                }
-                counts[k][category]++;
+                counts[k][pairCategory(errors[rank], errors[rank + 1])]++;
             }
         }
         return counts;
     }
 
+    /** The category of a rank pair by mirrored errors: (0,0), (0,1) or (1,0), (1,1), (0,2+) or (2+,0), others. */
+    private static int pairCategory(int first, int second) {
+        int a = PairwiseExpansion.mirror(first);
+        int b = PairwiseExpansion.mirror(second);
+        if (a == 0 && b == 0) {
+            return 0;
+        }
+        if (a + b == 1) {
+            return 1;
+        }
+        if (a == 1 && b == 1) {
+            return 2;
+        }
+        return a == 0 || b == 0 ? 3 : 4;
+    }
+
     private static long[][] histograms(int[] errors, int length, int classes) {
         long[][] histograms = new long[classes * 2][RANGE + 1];
         for (int k = 0; k < classes; k++) {
-            long[] right = histograms[2 * k];
-            long[] left = histograms[2 * k + 1];
             int end = ClassedRule.classStart(k + 1, length, classes);
             for (int rank = ClassedRule.classStart(k, length, classes); rank < end; rank++) {
-                int e = errors[rank];
-                if (e >= 0) {
-                    right[Math.min(RANGE, e)]++;
-                } else {
-                    left[Math.min(RANGE, -1 - e)]++;
-                }
+                count(errors[rank], histograms[2 * k], histograms[2 * k + 1]);
             }
         }
         return histograms;
+    }
+
+    /** Counts error {@code e} on its side: {@code right} by {@code e >= 0}, {@code left} by {@code -1 - e}; large ones in the last bin. */
+    private static void count(int e, long[] right, long[] left) {
+        if (e >= 0) {
+            right[Math.min(RANGE, e)]++;
+        } else {
+            left[Math.min(RANGE, -1 - e)]++;
+        }
     }
 
     private static void tabulate(long[] g, double[] capacity, double[] distortion) {
@@ -220,8 +253,11 @@ final class ExpansionOptimizer {
         }
     }
 
-    /** Expansions per class and their expected squared error. */
-    record Solution(MirroredExpansion[] expansions, boolean[] pairwise, double distortion) {
+    /**
+     * Expansions per class, their expected squared error, and the Lagrange multiplier that chose them:
+     * about what one more bit would cost in squared error at this payload.
+     */
+    record Solution(MirroredExpansion[] expansions, boolean[] pairwise, double distortion, double bitCost) {
     }
 
     /** The cheapest expansions with at least {@code target} expected capacity, or null if none reach it. */
@@ -253,7 +289,7 @@ final class ExpansionOptimizer {
                 total += distortion[2 * k][choice[2 * k]] + distortion[2 * k + 1][choice[2 * k + 1]];
             }
         }
-        return new Solution(expansions, pairwise, total);
+        return new Solution(expansions, pairwise, total, high);
     }
 
     /** The per-class choices minimising distortion minus lambda times capacity; returns the capacity. */
@@ -263,23 +299,24 @@ final class ExpansionOptimizer {
             double sides = 0;
             double sidesCapacity = 0;
             for (int s = 2 * k; s < 2 * k + 2; s++) {
-                int[] hull = hulls[s];
                 double[] hullCap = hullCapacity[s];
                 double[] hullDist = hullDistortion[s];
-                int best = 0;
-                double bestCost = 0;
-                double bestCapacity = 0;
-                for (int i = 0; i < hull.length; i++) {
-                    double cost = hullDist[i] - lambda * hullCap[i];
-                    if (cost < bestCost) {
-                        best = hull[i];
-                        bestCost = cost;
-                        bestCapacity = hullCap[i];
+                // along a convex hull the cost falls, then rises: find where it stops falling
+                int lo = 0;
+                int hi = hullCap.length - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (hullDist[mid + 1] - lambda * hullCap[mid + 1] < hullDist[mid] - lambda * hullCap[mid]) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
                     }
                 }
-                choice[s] = best;
-                sides += bestCost;
-                sidesCapacity += bestCapacity;
+                double cost = hullDist[lo] - lambda * hullCap[lo];
+                boolean better = cost < 0;
+                choice[s] = better ? hulls[s][lo] : 0;
+                sides += better ? cost : 0;
+                sidesCapacity += better ? hullCap[lo] : 0;
             }
             pairwise[k] = pairCapacity[k] > 0 && pairDistortion[k] - lambda * pairCapacity[k] < sides;
             total += pairwise[k] ? pairCapacity[k] : sidesCapacity;

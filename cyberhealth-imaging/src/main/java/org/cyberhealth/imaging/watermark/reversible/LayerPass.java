@@ -21,14 +21,29 @@ final class LayerPass {
 
     private final RhombusWindow window;
     private final int[] ranked;
+    /** Prediction errors by rank, computed once: marking a layer never changes its own predictions. */
+    private final int[] errors;
     private final int usable;
     private final Bits bits;
+    private final int paidSideBits;
 
-    LayerPass(RhombusWindow window, int[] ranked, int usable, Bits bits) {
+    /**
+     * A pass that embeds {@code bits}; {@code errors} holds the prediction errors of at least the first
+     * {@code usable} ranks, and side information up to {@code paidSideBits} long costs nothing more
+     * (room already set aside for it).
+     */
+    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits) {
         this.window = window;
         this.ranked = ranked;
+        this.errors = errors;
         this.usable = usable;
         this.bits = bits;
+        this.paidSideBits = paidSideBits;
+    }
+
+    /** A pass that extracts: it reads each marked error as it goes. */
+    LayerPass(RhombusWindow window, int[] ranked, int usable) {
+        this(window, ranked, null, usable, null, 0);
     }
 
     int usable() {
@@ -39,10 +54,14 @@ final class LayerPass {
         return bits == null ? 0 : bits.length();
     }
 
-    /** The prediction error of the sample at {@code rank}, in the window's current state. */
-    int error(int rank) {
-        int p = ranked[rank];
-        return window.values[p] - window.predict(p);
+    /** How long this layer's side information may be at no further cost: the dot layer's reserved samples hold that much. */
+    int paidSideBits() {
+        return paidSideBits;
+    }
+
+    /** The prediction errors by rank (of at least the usable ranks), before this pass marks them; not to be changed. */
+    int[] errors() {
+        return errors;
     }
 
     /**
@@ -52,32 +71,27 @@ final class LayerPass {
      * int arithmetic as {@link #overflows}, so that the two agree on every raster.
      */
     int[] expandableErrors() {
-        int[] errors = new int[usable];
+        int[] expandable = new int[usable];
         int count = 0;
         for (int rank = 0; rank < usable; rank++) {
-            int p = ranked[rank];
-            int u = window.predict(p);
-            int e = window.values[p] - u;
+            int e = errors[rank];
+            int u = window.values[ranked[rank]] - e;
             int low = u + 2 * e;
             if (window.inRange(low) && window.inRange(low + 1)) {
-                errors[count++] = e;
+                expandable[count++] = e;
             }
         }
-        return java.util.Arrays.copyOf(errors, count);
-    }
-
-    /** Whether the sample at {@code rank} is too close to the range limits to be marked under {@code expansion}. */
-    boolean overflows(int rank, ErrorExpansion expansion) {
-        int p = ranked[rank];
-        int u = window.predict(p);
-        return overflows(u, window.values[p] - u, expansion);
+        return java.util.Arrays.copyOf(expandable, count);
     }
 
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
-        // cheap test first: a sample at least maxShift away from both limits cannot leave the range
+        // cheap test first: marking moves an error away from zero by at most maxShift, so a sample at least
+        // that far from the limit on its error's side cannot leave the range (samples at the minimum, as
+        // the padding around a CT's field of view, mostly have errors of 0 and never reach the slow test)
         long value = u + e;
         long shift = expansion.maxShift();
-        if (value - shift >= window.minValue && value + shift <= window.maxValue) {
+        if (value - shift >= window.minValue && value + shift <= window.maxValue
+                || (e >= 0 ? value + shift <= window.maxValue : value - shift >= window.minValue)) {
             return false;
         }
         return !window.inRange(u + expansion.mark(e, 0)) || !window.inRange(u + expansion.mark(e, 1));
@@ -98,10 +112,10 @@ final class LayerPass {
             if (rule.paired(rank)) {
                 int p1 = ranked[rank];
                 int p2 = ranked[rank + 1];
-                int u1 = window.predict(p1);
-                int u2 = window.predict(p2);
-                int e1 = values[p1] - u1;
-                int e2 = values[p2] - u2;
+                int e1 = errors[rank];
+                int e2 = errors[rank + 1];
+                int u1 = values[p1] - e1;
+                int u2 = values[p2] - e2;
                 rank += 2;
                 if (pairOverflows(u1, u2, e1, e2)) {
                     flags.append(true);
@@ -128,18 +142,17 @@ final class LayerPass {
             }
             ErrorExpansion expansion = rule.at(rank);
             int p = ranked[rank];
+            int e = errors[rank];
             rank++;
-            int u = window.predict(p);
-            int e = values[p] - u;
+            int u = values[p] - e;
             if (overflows(u, e, expansion)) {
                 flags.append(true);
                 continue;
             }
-            int bit = 0;
-            if (expansion.carries(e)) {
-                bit = bits.bit(carried++);
-            }
-            int marked = expansion.mark(e, bit);
+            // carried < need here, so the next bit exists; it only counts when the error carries
+            int step = expansion.carryStep(e);
+            int marked = expansion.mark(e, bits.bit(carried));
+            carried += step * step;
             if (overflows(u, marked, expansion)) {
                 flags.append(false);
             }
@@ -149,6 +162,19 @@ final class LayerPass {
             }
         }
         return new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
+    }
+
+    /**
+     * What the extractor needs to undo {@code walk} under {@code rule}: the rule, the end rank (in as many
+     * bits as the layer's size needs), the padding bit and the location map.
+     */
+    Bits sideInformation(LayerRule rule, Walk walk) {
+        Bits side = new Bits();
+        rule.write(side);
+        side.append(walk.end(), BitReader.widthOf(ranked.length));
+        side.append(walk.padded());
+        LocationMap.write(walk.flags(), side);
+        return side;
     }
 
     private int bitAt(int index, int need) {

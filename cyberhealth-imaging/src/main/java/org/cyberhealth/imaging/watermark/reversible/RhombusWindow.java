@@ -85,6 +85,16 @@ final class RhombusWindow {
         return (values[p - width] + values[p + width] + values[p - 1] + values[p + 1]) >> 2;
     }
 
+    /** The prediction errors of {@code ranked}'s samples, in its order. */
+    int[] errors(int[] ranked) {
+        int[] errors = new int[ranked.length];
+        for (int rank = 0; rank < ranked.length; rank++) {
+            int p = ranked[rank];
+            errors[rank] = values[p] - predict(p);
+        }
+        return errors;
+    }
+
     boolean inRange(int value) {
         return value >= minValue && value <= maxValue;
     }
@@ -97,9 +107,18 @@ final class RhombusWindow {
     /** Copies the carrier candidates back into the raster (nothing else can have changed). */
     void writeBack() {
         int[] samples = raster.samples();
+        // a window position p in row y is raster sample p + offset + y * (raster width - window width)
+        int offset = region.y() * raster.width() + region.x();
+        int stride = raster.width() - width;
         for (int[] layer : new int[][] {cross, dot}) {
+            int y = 0;
+            int rowEnd = width;
             for (int p : layer) {
-                samples[(region.y() + p / width) * raster.width() + region.x() + p % width] = values[p];
+                while (p >= rowEnd) {
+                    y++;
+                    rowEnd += width;
+                }
+                samples[p + offset + y * stride] = values[p];
             }
         }
     }

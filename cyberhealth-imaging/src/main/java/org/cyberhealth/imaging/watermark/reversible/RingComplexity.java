@@ -7,8 +7,18 @@ package org.cyberhealth.imaging.watermark.reversible;
  * complexities of Li et al. (2013, 2015). Only other-layer samples are read, so the extractor computes
  * the same value. Samples closer than two to the window border fall back to four times the rhombus sum,
  * which has the same scale.
+ *
+ * <p>Every diagonal difference is shared by several samples' sums, so the window's differences are
+ * computed once, in two straight passes, and each key adds ten of them: the six positions whose
+ * down-right and down-left differences both count, and four that count one way only.
  */
 final class RingComplexity {
+
+    /**
+     * Differences are capped here so that sixteen of them add up in an int; only samples wider than 26
+     * bits (no medical format) can reach it.
+     */
+    private static final int DIFFERENCE_CAP = 1 << 26;
 
     private RingComplexity() {
     }
@@ -17,6 +27,25 @@ final class RingComplexity {
         int w = window.width;
         int h = window.height;
         int[] v = window.values;
+        // downRight[q] = |v[q] - v[q + w + 1]|, downLeft[q] = |v[q] - v[q + w - 1]|, both = their sum;
+        // reused buffers, so the differences that leave the window are set to 0 rather than left stale
+        int[] downRight = ThreadBuffers.ints(ThreadBuffers.DOWN_RIGHT, v.length);
+        int[] downLeft = ThreadBuffers.ints(ThreadBuffers.DOWN_LEFT, v.length);
+        int[] both = ThreadBuffers.ints(ThreadBuffers.BOTH_DIAGONALS, v.length);
+        for (int y = 0; y < h - 1; y++) {
+            int row = y * w;
+            for (int q = row; q < row + w - 1; q++) {
+                downRight[q] = difference(v[q], v[q + w + 1]);
+            }
+            downRight[row + w - 1] = 0;
+            downLeft[row] = 0;
+            for (int q = row + 1; q < row + w; q++) {
+                downLeft[q] = difference(v[q], v[q + w - 1]);
+            }
+            for (int q = row; q < row + w; q++) {
+                both[q] = downRight[q] + downLeft[q];
+            }
+        }
         int[] keys = new int[layer.length];
         int y = 0;
         for (int i = 0; i < layer.length; i++) {
@@ -25,30 +54,20 @@ final class RingComplexity {
                 y++;
             }
             int x = p - y * w;
-            // the rhombus: north, east, south, west
-            long n = v[p - w];
-            long e = v[p + 1];
-            long s = v[p + w];
-            long west = v[p - 1];
-            long sum = Math.abs(n - e) + Math.abs(e - s) + Math.abs(s - west) + Math.abs(west - n);
             if (x >= 2 && y >= 2 && x < w - 2 && y < h - 2) {
-                // the ring: two samples beyond each rhombus corner, clockwise from north-north-west
-                long nnw = v[p - 2 * w - 1];
-                long nne = v[p - 2 * w + 1];
-                long ene = v[p - w + 2];
-                long ese = v[p + w + 2];
-                long sse = v[p + 2 * w + 1];
-                long ssw = v[p + 2 * w - 1];
-                long wsw = v[p + w - 2];
-                long wnw = v[p - w - 2];
-                sum += Math.abs(n - nnw) + Math.abs(n - nne) + Math.abs(e - ene) + Math.abs(e - ese)
-                        + Math.abs(s - sse) + Math.abs(s - ssw) + Math.abs(west - wsw) + Math.abs(west - wnw)
-                        + Math.abs(nne - ene) + Math.abs(ese - sse) + Math.abs(ssw - wsw) + Math.abs(wnw - nnw);
+                int up = p - w;
+                int down = p + w;
+                keys[i] = both[up] + both[p - 1] + both[p + 1] + both[down] + both[up - w - 1] + both[up - w + 1]
+                        + downRight[up - 2] + downRight[down - 2] + downLeft[up + 2] + downLeft[down + 2];
             } else {
-                sum *= 4;
+                // the rhombus alone: north-east, east-south, south-west, west-north
+                keys[i] = 4 * (downRight[p - w] + downLeft[p + 1] + downRight[p - 1] + downLeft[p - w]);
             }
-            keys[i] = (int) Math.min(Integer.MAX_VALUE, sum);
         }
         return keys;
+    }
+
+    private static int difference(int a, int b) {
+        return (int) Math.min(DIFFERENCE_CAP, Math.abs((long) a - b));
     }
 }

@@ -27,15 +27,17 @@ import org.cyberhealth.imaging.Region;
  *
  * <p>Capacity depends slightly on the payload's values (the dot layer is predicted from marked cross
  * samples), so capacity is defined with a fixed reference payload and a safety margin: a length
- * {@code n} fits when a dry embedding of {@code n + margin(n)} pseudo-random bits succeeds. {@link #embed}
- * accepts exactly the lengths that fit that way (so {@code capacity + 1} is always refused), and the
- * margin absorbs the payload-dependent variation, so that {@code capacity} bits of any content embed;
- * should a pathological payload still not fit, embed throws CapacityExceededException and leaves the
- * raster untouched.
+ * {@code n} fits when a dry embedding of {@code n + margin(n)} pseudo-random bits succeeds. The margin
+ * absorbs the payload-dependent variation, so that {@code capacity} bits of any content embed.
+ * {@link #embed} does not pay for that dry run: it embeds the payload it is given into the working copy
+ * and refuses (CapacityExceededException, raster untouched) only if that payload does not fit, so a
+ * payload somewhat beyond {@code capacity} may still embed, restorably.
  */
 final class TwoLayerPee {
 
     private static final long REFERENCE_SEED = 0x5EEDL;
+    /** An Elias gamma code word of an int is at most this long: the reserved count is read from that many LSBs. */
+    private static final int LONGEST_GAMMA = 63;
 
     private final LayerStrategy strategy;
 
@@ -46,13 +48,9 @@ final class TwoLayerPee {
     void embed(Raster raster, Region region, Bits payload) {
         RhombusWindow window = RhombusWindow.of(raster, region);
         int[] crossRanked = ranked(window, window.cross);
-        if (!fits(window, crossRanked, payload.length())) {
+        if (!embedInto(window, crossRanked, payload, true)) {
             throw new CapacityExceededException("payload of " + payload.length() + " bits exceeds the capacity of the "
                     + region.width() + "x" + region.height() + " region (" + capacity(raster, region) + " bits)");
-        }
-        if (!embedInto(window, crossRanked, payload, true)) {
-            throw new CapacityExceededException("payload of " + payload.length()
-                    + " bits does not fit this region with these bit values; try a shorter payload");
         }
         window.writeBack();
     }
@@ -102,19 +100,15 @@ final class TwoLayerPee {
      */
     private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload, boolean complete) {
         int crossBits = strategy.crossShare(window, payload.length());
-        LayerPass crossPass = new LayerPass(window, crossRanked, crossRanked.length, payload.slice(0, crossBits));
+        LayerPass crossPass = new LayerPass(window, crossRanked, window.errors(crossRanked), crossRanked.length, payload.slice(0, crossBits), 0);
         LayerRule crossRule = strategy.plan(crossPass);
         if (crossRule == null) {
             return false;
         }
-        LayerPass.Walk crossWalk = crossPass.embed(crossRule, true);
-        Bits crossSide = new Bits();
-        crossRule.write(crossSide);
-        crossSide.append(crossWalk.end(), BitReader.widthOf(crossRanked.length));
-        crossSide.append(crossWalk.padded());
-        LocationMap.write(crossWalk.flags(), crossSide);
+        Bits crossSide = crossPass.sideInformation(crossRule, crossPass.embed(crossRule, true));
 
         int[] dotRanked = ranked(window, window.dot);
+        int[] dotErrors = window.errors(dotRanked);
         Bits rest = payload.slice(crossBits, payload.length());
         // the dot layer's side information is about as long as the cross layer's: start there
         int reserved = crossSide.length() + 2 * BitReader.widthOf(crossSide.length()) + 1;
@@ -130,20 +124,15 @@ final class TwoLayerPee {
             }
             dotBits.append(rest);
             int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
-            LayerPass dotPass = new LayerPass(window, dotRanked, usable, dotBits);
+            int headerRoom = reserved - (2 * BitReader.widthOf(reserved) - 1);
+            LayerPass dotPass = new LayerPass(window, dotRanked, dotErrors, usable, dotBits, headerRoom);
             LayerRule dotRule = strategy.plan(dotPass);
             if (dotRule == null) {
                 return false;
             }
-            LayerPass.Walk dotWalk = dotPass.embed(dotRule, false);
-            Bits dotSide = new Bits();
-            dotRule.write(dotSide);
-            dotSide.append(dotWalk.end(), BitReader.widthOf(dotRanked.length));
-            dotSide.append(dotWalk.padded());
-            LocationMap.write(dotWalk.flags(), dotSide);
             Bits header = new Bits();
             BitReader.gamma(header, reserved);
-            header.append(dotSide);
+            header.append(dotPass.sideInformation(dotRule, dotPass.embed(dotRule, false)));
             if (header.length() > reserved) {
                 reserved = header.length();
                 continue;
@@ -164,12 +153,13 @@ final class TwoLayerPee {
     Bits extract(Raster raster, Region region) {
         RhombusWindow window = RhombusWindow.of(raster, region);
         int[] dotRanked = ranked(window, window.dot);
-        BitReader header = new BitReader(tailLsbs(window, dotRanked));
-        int reserved = header.gamma();
+        int reserved = new BitReader(tailLsbs(window, dotRanked, LONGEST_GAMMA)).gamma();
         int[] tail = reserved <= dotRanked.length ? reservedRanks(window, dotRanked, reserved) : null;
         if (tail == null) {
             throw new ExtractionException("no valid reversible watermark: side information larger than the region");
         }
+        BitReader header = new BitReader(tailLsbs(window, dotRanked, reserved));
+        header.gamma();
         int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
         LayerRule dotRule = strategy.read(header, usable);
         int dotEnd = header.read(BitReader.widthOf(dotRanked.length));
@@ -178,7 +168,7 @@ final class TwoLayerPee {
         if (header.position() > reserved) {
             throw new ExtractionException("no valid reversible watermark: inconsistent side information");
         }
-        LayerPass dotPass = new LayerPass(window, dotRanked, usable, null);
+        LayerPass dotPass = new LayerPass(window, dotRanked, usable);
         BitReader dotBits = new BitReader(withoutPadding(dotPass.extract(dotRule, dotEnd, dotFlags), dotPadded));
 
         int crossCount = window.cross.length;
@@ -193,7 +183,7 @@ final class TwoLayerPee {
         Bits rest = dotBits.rest();
         int[] crossRanked = ranked(window, window.cross);
         Bits payload = withoutPadding(
-                new LayerPass(window, crossRanked, crossCount, null).extract(crossRule, crossEnd, crossFlags), crossPadded);
+                new LayerPass(window, crossRanked, crossCount).extract(crossRule, crossEnd, crossFlags), crossPadded);
         payload.append(rest);
         window.writeBack();
         return payload;
@@ -209,10 +199,10 @@ final class TwoLayerPee {
         return bits.slice(0, bits.length() - 1);
     }
 
-    /** The LSBs of the dot layer's LSB-replaceable samples, from the last rank backwards. */
-    private static Bits tailLsbs(RhombusWindow window, int[] dotRanked) {
-        Bits bits = new Bits(Math.max(1, dotRanked.length));
-        for (int rank = dotRanked.length - 1; rank >= 0; rank--) {
+    /** The LSBs of the last {@code count} LSB-replaceable samples of the dot layer (fewer if it has fewer), from the last rank backwards. */
+    private static Bits tailLsbs(RhombusWindow window, int[] dotRanked, int count) {
+        Bits bits = new Bits(Math.max(1, count));
+        for (int rank = dotRanked.length - 1; rank >= 0 && bits.length() < count; rank--) {
             int value = window.values[dotRanked[rank]];
             if (window.lsbReplaceable(value)) {
                 bits.append((value & 1) == 1);

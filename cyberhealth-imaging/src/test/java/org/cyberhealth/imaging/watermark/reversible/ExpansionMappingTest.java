@@ -38,6 +38,8 @@ class ExpansionMappingTest {
                     assertThat(expansion.restore(marked)).isEqualTo(e);
                     assertThat(expansion.bit(marked)).isEqualTo(expansion.carries(e) ? bit : -1);
                     assertThat(Integer.signum(marked) >= 0).isEqualTo(e >= 0);
+                    assertThat(Math.abs(marked)).as("moves away from zero").isGreaterThanOrEqualTo(Math.abs(e));
+                    assertThat((long) Math.abs(marked - e)).isLessThanOrEqualTo(expansion.maxShift());
                 }
             }
         }
@@ -74,14 +76,25 @@ class ExpansionMappingTest {
         assertThat(PairwiseExpansion.mark(1, 1, 0, 0)).as("(1,1) stays").isEqualTo(1L << 32 | 1);
     }
 
+    /** Every mapping comes back from its code: the same one, or (threshold 0) one that maps every error alike. */
     @Test
     void halfMappingCodesRoundTrip() {
         for (MirroredExpansion expansion : expansions()) {
             HalfMapping half = expansion.right();
             HalfMapping back = HalfMapping.ofCode(half.code());
-            assertThat(back.mode()).isEqualTo(half.mode());
-            assertThat(back.t()).isEqualTo(half.t());
+            if (half.mode() != HalfMapping.Mode.THRESHOLD || half.t() != 0) {
+                assertThat(back.mode()).isEqualTo(half.mode());
+                assertThat(back.t()).isEqualTo(half.t());
+            }
+            for (int e = 0; e <= 40; e++) {
+                assertThat(back.mark(e, 0)).isEqualTo(half.mark(e, 0));
+                assertThat(back.mark(e, 1)).isEqualTo(half.mark(e, 1));
+                assertThat(back.restore(e)).isEqualTo(half.restore(e));
+                assertThat(back.bit(e)).isEqualTo(half.bit(e));
+            }
+            assertThat(back.maxShift()).isEqualTo(half.maxShift());
         }
+        assertThat(HalfMapping.bin(0).code()).as("the commonest mapping is one bit").isEqualTo(1);
     }
 
     @Test

