@@ -90,12 +90,28 @@ public record JdbcLocation(String url, String table) implements TableLocation {
     }
 
     private void writeDirectly(TableHeader header, boolean overwrite, RowProducer producer) {
+        inOneTransaction(connection -> {
+            prepareTable(connection, header, overwrite);
+            insertRows(connection, header, producer);
+        });
+    }
+
+    /** Work on a connection to this database that either commits whole or leaves nothing behind. */
+    @FunctionalInterface
+    private interface Transaction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits; on any failure rolls back, and removes the SQLite
+     * file if this write created it, so that nothing partial remains.
+     */
+    private void inOneTransaction(Transaction work) {
         boolean newFile = isSqlite() && !Files.exists(sqliteFile());
         try (Connection connection = connect(false)) {
             connection.setAutoCommit(false);
             try {
-                prepareTable(connection, header, overwrite);
-                insertRows(connection, header, producer);
+                work.run(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -127,42 +143,31 @@ public record JdbcLocation(String url, String table) implements TableLocation {
             throw new BadInputException("database " + source.describe() + " does not exist");
         }
         boolean sameFile = source.sqliteFile().toAbsolutePath().normalize().equals(sqliteFile().toAbsolutePath().normalize());
-        boolean newFile = !Files.exists(sqliteFile());
-        try (Connection connection = connect(false)) {
-            String from = SqlNames.qualifiedTable(source.table());
+        String from = sameFile ? SqlNames.qualifiedTable(source.table()) : "cyberhealth_source." + SqlNames.identifier(source.table());
+        inOneTransaction(connection -> {
             if (!sameFile) {
+                // ATTACH cannot run inside a transaction: end the one the connection just opened.
+                connection.commit();
+                connection.setAutoCommit(true);
                 try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS cyberhealth_source")) {
                     attach.setString(1, source.sqliteFile().toString());
                     attach.execute();
                 }
-                from = "cyberhealth_source." + SqlNames.identifier(source.table());
+                connection.setAutoCommit(false);
             }
-            connection.setAutoCommit(false);
-            try {
-                TableHeader header = headerOf(connection, from);
-                prepareTable(connection, header, overwrite);
-                Map<String, String> expressions = plan.expressions(header);
-                plan.register(connection);
-                StringJoiner select = new StringJoiner(", ", "INSERT INTO " + SqlNames.qualifiedTable(table) + " SELECT ", " FROM " + from);
-                for (String column : header.columns()) {
-                    select.add(expressions.getOrDefault(column, SqlNames.identifier(column)));
-                }
-                try (Statement copy = connection.createStatement()) {
-                    copy.execute(select.toString());
-                }
-                beforeCommit.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+            TableHeader header = headerOf(connection, from);
+            prepareTable(connection, header, overwrite);
+            Map<String, String> expressions = plan.expressions(header);
+            plan.register(connection);
+            StringJoiner select = new StringJoiner(", ", "INSERT INTO " + SqlNames.qualifiedTable(table) + " SELECT ", " FROM " + from);
+            for (String column : header.columns()) {
+                select.add(expressions.getOrDefault(column, SqlNames.identifier(column)));
             }
-        } catch (SQLException e) {
-            removeNewFile(newFile);
-            throw new BadInputException("cannot write table " + table + " in " + describe() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            removeNewFile(newFile);
-            throw e;
-        }
+            try (Statement copy = connection.createStatement()) {
+                copy.execute(select.toString());
+            }
+            beforeCommit.run();
+        });
     }
 
     private static TableHeader headerOf(Connection connection, String from) throws SQLException {
