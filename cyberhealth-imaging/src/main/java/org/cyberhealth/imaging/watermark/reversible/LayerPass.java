@@ -141,24 +141,33 @@ final class LayerPass {
                 continue;
             }
             ErrorExpansion expansion = rule.at(rank);
-            int p = ranked[rank];
-            int e = errors[rank];
-            rank++;
-            int u = values[p] - e;
-            if (overflows(u, e, expansion)) {
-                flags.append(true);
-                continue;
-            }
-            // carried < need here, so the next bit exists; it only counts when the error carries
-            int step = expansion.carryStep(e);
-            int marked = expansion.mark(e, bits.bit(carried));
-            carried += step * step;
-            if (overflows(u, marked, expansion)) {
-                flags.append(false);
-            }
-            distortion += (long) (marked - e) * (marked - e);
-            if (write) {
-                values[p] = u + marked;
+            int runEnd = Math.min(usable, rule.runEnd(rank));
+            // a sample this far inside the range cannot leave it, nor land where the extractor would have
+            // to ask the location map: it skips both overflow tests (the slow path decides the others)
+            long shift = expansion.maxShift();
+            long safeLow = window.minValue + 2 * shift;
+            long safeHigh = window.maxValue - 2 * shift;
+            for (; rank < runEnd && carried < need; rank++) {
+                int p = ranked[rank];
+                int e = errors[rank];
+                int v = values[p];
+                int u = v - e;
+                boolean nearLimit = v < safeLow || v > safeHigh;
+                if (nearLimit && overflows(u, e, expansion)) {
+                    flags.append(true);
+                    continue;
+                }
+                // carried < need here, so the next bit exists; it only counts when the error carries
+                int step = expansion.carryStep(e);
+                int marked = expansion.mark(e, bits.bit(carried));
+                carried += step * step;
+                if (nearLimit && overflows(u, marked, expansion)) {
+                    flags.append(false);
+                }
+                distortion += (long) (marked - e) * (marked - e);
+                if (write) {
+                    values[p] = u + marked;
+                }
             }
         }
         return new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
