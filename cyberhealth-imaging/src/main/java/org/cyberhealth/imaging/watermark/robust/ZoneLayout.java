@@ -162,6 +162,11 @@ final class ZoneLayout {
         return zoneListOfBit[bit];
     }
 
+    /** The side of a zone, in pixels. */
+    int zoneSide() {
+        return zoneSide;
+    }
+
     int pixelsPerZone() {
         return pixelUnit.length;
     }
