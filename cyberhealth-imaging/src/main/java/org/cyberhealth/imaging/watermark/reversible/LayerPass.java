@@ -251,18 +251,25 @@ final class LayerPass {
                 continue;
             }
             ErrorExpansion expansion = rule.at(rank);
-            int p = ranked[rank];
-            rank++;
-            int u = window.predict(p);
-            int marked = values[p] - u;
-            if (overflows(u, marked, expansion) && flagReader.next()) {
-                continue;
+            int runEnd = Math.min(end, rule.runEnd(rank));
+            // a marked sample this far inside the range cannot be one the location map speaks for
+            long shift = expansion.maxShift();
+            long safeLow = window.minValue + shift;
+            long safeHigh = window.maxValue - shift;
+            for (; rank < runEnd; rank++) {
+                int p = ranked[rank];
+                int v = values[p];
+                int u = window.predict(p);
+                int marked = v - u;
+                if ((v < safeLow || v > safeHigh) && overflows(u, marked, expansion) && flagReader.next()) {
+                    continue;
+                }
+                int bit = expansion.bit(marked);
+                if (bit >= 0) {
+                    out.append(bit == 1);
+                }
+                restore(p, u + expansion.restore(marked));
             }
-            int bit = expansion.bit(marked);
-            if (bit >= 0) {
-                out.append(bit == 1);
-            }
-            restore(p, u + expansion.restore(marked));
         }
         if (!flagReader.exhausted()) {
             throw new ExtractionException("no valid reversible watermark: location map does not match");
