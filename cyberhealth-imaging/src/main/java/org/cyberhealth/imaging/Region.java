@@ -73,6 +73,11 @@ public final class Region {
         return protectedSamples == null || !protectedSamples.get(py * rasterWidth + px);
     }
 
+    /** Whether every sample of the {@code w x h} rectangle at ({@code px}, {@code py}) is inside and may be changed. */
+    public boolean mayChangeAll(int px, int py, int w, int h) {
+        return protectedSamples == null && px >= x && py >= y && px + w <= x + width && py + h <= y + height;
+    }
+
     /** Whether ({@code px}, {@code py}) lies in the rectangle, protected or not. */
     public boolean contains(int px, int py) {
         return px >= x && py >= y && px < x + width && py < y + height;

@@ -48,12 +48,18 @@ public final class Bits {
     }
 
     public Bits append(boolean bit) {
+        return appendLowBit(bit ? 1L : 0L);
+    }
+
+    /**
+     * Appends the lowest bit of {@code bit} (the rest must be 0). Or-ing it in, instead of testing it,
+     * keeps the branch predictor out of it: payload bits are random.
+     */
+    private Bits appendLowBit(long bit) {
         if (length == words.length * 64) {
             words = Arrays.copyOf(words, words.length * 2);
         }
-        if (bit) {
-            words[length >>> 6] |= 1L << (length & 63);
-        }
+        words[length >>> 6] |= bit << (length & 63);
         length++;
         return this;
     }
@@ -64,14 +70,14 @@ public final class Bits {
             throw new IllegalArgumentException("count " + count);
         }
         for (int i = count - 1; i >= 0; i--) {
-            append((value >>> i & 1L) != 0);
+            appendLowBit(value >>> i & 1L);
         }
         return this;
     }
 
     public Bits append(Bits other) {
         for (int i = 0; i < other.length; i++) {
-            append(other.get(i));
+            appendLowBit(other.words[i >>> 6] >>> (i & 63) & 1L);
         }
         return this;
     }
@@ -98,7 +104,7 @@ public final class Bits {
         }
         Bits out = new Bits(to - from);
         for (int i = from; i < to; i++) {
-            out.append(get(i));
+            out.appendLowBit(words[i >>> 6] >>> (i & 63) & 1L);
         }
         return out;
     }

@@ -78,6 +78,16 @@ final class ClassedRule implements LayerRule {
         return new ClassedRule(usable, new MirroredExpansion[] {expansion}, new boolean[] {pairwise}, usable);
     }
 
+    /** A class of single expansions is one run; past the classes every rank is left alone; a pairwise class's last odd rank is a run of its own. */
+    @Override
+    public int runEnd(int rank) {
+        if (rank >= length) {
+            return Integer.MAX_VALUE;
+        }
+        int k = classAt(rank);
+        return pairwise[k] ? rank + 1 : starts[k + 1];
+    }
+
     @Override
     public void write(Bits out) {
         BitReader.gamma(out, expansions.length);

@@ -58,8 +58,9 @@ final class ExpansionOptimizer {
         hullCapacity = new double[classes * 2][];
         hullDistortion = new double[classes * 2][];
         for (int s = 0; s < histograms.length; s++) {
-            tabulate(histograms[s], capacity[s], distortion[s]);
-            hulls[s] = lowerHull(capacity[s], distortion[s]);
+            int options = optionsWorthTabulating(histograms[s]);
+            tabulate(histograms[s], options, capacity[s], distortion[s]);
+            hulls[s] = lowerHull(capacity[s], distortion[s], options);
             hullCapacity[s] = new double[hulls[s].length];
             hullDistortion[s] = new double[hulls[s].length];
             for (int i = 0; i < hulls[s].length; i++) {
@@ -73,10 +74,10 @@ final class ExpansionOptimizer {
      * The options on the lower convex hull of (capacity, distortion), by increasing capacity: the only
      * ones that can minimise {@code distortion - lambda * capacity} for some {@code lambda >= 0}.
      */
-    private static int[] lowerHull(double[] capacity, double[] distortion) {
+    private static int[] lowerHull(double[] capacity, double[] distortion, int options) {
         int[] hull = new int[OPTIONS];
         int size = 0;
-        for (int o : byCapacity(capacity)) {
+        for (int o : byCapacity(capacity, options)) {
             if (size > 0 && capacity[hull[size - 1]] == capacity[o]) {
                 if (distortion[o] >= distortion[hull[size - 1]]) {
                     continue;
@@ -97,11 +98,11 @@ final class ExpansionOptimizer {
      * than the previous one (same capacity, no less distortion). Thresholds are already in order, as
      * their capacity grows with the threshold, so only the bins are sorted, then merged in.
      */
-    private static int[] byCapacity(double[] capacity) {
+    private static int[] byCapacity(double[] capacity, int options) {
         // insertion sort, from the last bin back: errors crowd near zero, so bins come nearly in order
         long[] bins = new long[RANGE];
         int binCount = 0;
-        for (int o = RANGE; o >= 1; o--) {
+        for (int o = options; o >= 1; o--) {
             if (capacity[o] > 0) {
                 long bin = (long) capacity[o] << 8 | o;
                 int i = binCount++;
@@ -117,7 +118,7 @@ final class ExpansionOptimizer {
         order[size++] = 0;
         int b = 0;
         double previous = 0;
-        for (int o = RANGE + 1; o < OPTIONS; o++) {
+        for (int o = RANGE + 1; o <= RANGE + options; o++) {
             if (capacity[o] == previous) {
                 continue;
             }
@@ -235,14 +236,28 @@ final class ExpansionOptimizer {
         }
     }
 
-    private static void tabulate(long[] g, double[] capacity, double[] distortion) {
+    /**
+     * How many bins and thresholds of a side can be on its hull: up to the largest error it holds (a
+     * larger bin carries nothing, a larger threshold no more than that one). Smooth prefixes hold small
+     * errors only, so most optimizers tabulate a few options instead of all of them.
+     */
+    private static int optionsWorthTabulating(long[] g) {
+        int largest = RANGE;
+        while (largest > 0 && g[largest] == 0) {
+            largest--;
+        }
+        return Math.min(RANGE, largest + 1);
+    }
+
+    /** Fills in the first {@code options} bins and thresholds; the others stay empty and are never chosen. */
+    private static void tabulate(long[] g, int options, double[] capacity, double[] distortion) {
         long total = 0;
         for (long count : g) {
             total += count;
         }
         long below = 0;
         double expandedCost = 0;
-        for (int t = 0; t < RANGE; t++) {
+        for (int t = 0; t < options; t++) {
             below += g[t];
             expandedCost += g[t] * ((double) t * t + (double) (t + 1) * (t + 1)) / 2;
             long above = total - below;

@@ -141,24 +141,33 @@ final class LayerPass {
                 continue;
             }
             ErrorExpansion expansion = rule.at(rank);
-            int p = ranked[rank];
-            int e = errors[rank];
-            rank++;
-            int u = values[p] - e;
-            if (overflows(u, e, expansion)) {
-                flags.append(true);
-                continue;
-            }
-            // carried < need here, so the next bit exists; it only counts when the error carries
-            int step = expansion.carryStep(e);
-            int marked = expansion.mark(e, bits.bit(carried));
-            carried += step * step;
-            if (overflows(u, marked, expansion)) {
-                flags.append(false);
-            }
-            distortion += (long) (marked - e) * (marked - e);
-            if (write) {
-                values[p] = u + marked;
+            int runEnd = Math.min(usable, rule.runEnd(rank));
+            // a sample this far inside the range cannot leave it, nor land where the extractor would have
+            // to ask the location map: it skips both overflow tests (the slow path decides the others)
+            long shift = expansion.maxShift();
+            long safeLow = window.minValue + 2 * shift;
+            long safeHigh = window.maxValue - 2 * shift;
+            for (; rank < runEnd && carried < need; rank++) {
+                int p = ranked[rank];
+                int e = errors[rank];
+                int v = values[p];
+                int u = v - e;
+                boolean nearLimit = v < safeLow || v > safeHigh;
+                if (nearLimit && overflows(u, e, expansion)) {
+                    flags.append(true);
+                    continue;
+                }
+                // carried < need here, so the next bit exists; it only counts when the error carries
+                int step = expansion.carryStep(e);
+                int marked = expansion.mark(e, bits.bit(carried));
+                carried += step * step;
+                if (nearLimit && overflows(u, marked, expansion)) {
+                    flags.append(false);
+                }
+                distortion += (long) (marked - e) * (marked - e);
+                if (write) {
+                    values[p] = u + marked;
+                }
             }
         }
         return new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
@@ -242,18 +251,25 @@ final class LayerPass {
                 continue;
             }
             ErrorExpansion expansion = rule.at(rank);
-            int p = ranked[rank];
-            rank++;
-            int u = window.predict(p);
-            int marked = values[p] - u;
-            if (overflows(u, marked, expansion) && flagReader.next()) {
-                continue;
+            int runEnd = Math.min(end, rule.runEnd(rank));
+            // a marked sample this far inside the range cannot be one the location map speaks for
+            long shift = expansion.maxShift();
+            long safeLow = window.minValue + shift;
+            long safeHigh = window.maxValue - shift;
+            for (; rank < runEnd; rank++) {
+                int p = ranked[rank];
+                int v = values[p];
+                int u = window.predict(p);
+                int marked = v - u;
+                if ((v < safeLow || v > safeHigh) && overflows(u, marked, expansion) && flagReader.next()) {
+                    continue;
+                }
+                int bit = expansion.bit(marked);
+                if (bit >= 0) {
+                    out.append(bit == 1);
+                }
+                restore(p, u + expansion.restore(marked));
             }
-            int bit = expansion.bit(marked);
-            if (bit >= 0) {
-                out.append(bit == 1);
-            }
-            restore(p, u + expansion.restore(marked));
         }
         if (!flagReader.exhausted()) {
             throw new ExtractionException("no valid reversible watermark: location map does not match");

@@ -12,6 +12,14 @@ interface LayerRule {
         return false;
     }
 
+    /**
+     * The end of the run of single (unpaired) ranks from {@code rank} on that share {@code at(rank)}: walks
+     * fetch the expansion once a run. At least {@code rank + 1}.
+     */
+    default int runEnd(int rank) {
+        return rank + 1;
+    }
+
     /** Appends the parameters the extractor needs to rebuild this rule. */
     void write(Bits out);
 }

@@ -24,6 +24,12 @@ final class MirroredExpansion implements ErrorExpansion {
     private final int[] shift;
     /** {@link #carryStep}, indexed by {@code e - lowest}. */
     private final int[] step;
+    /** The marked errors of the tabulated ones are {@code [markedLowest, markedHighest]}. */
+    private final int markedLowest;
+    private final int markedHighest;
+    /** {@code restore(m) - m} and {@link #bit}, indexed by {@code m - markedLowest}. */
+    private final int[] restoreShift;
+    private final int[] carriedBit;
 
     MirroredExpansion(HalfMapping left, HalfMapping right) {
         this.left = left;
@@ -40,6 +46,20 @@ final class MirroredExpansion implements ErrorExpansion {
             int marked = side.mark(mirrored, 0);
             shift[e - lowest] = positive ? marked - mirrored : mirrored - marked;
             step[e - lowest] = side.carries(mirrored) ? (positive ? 1 : -1) : 0;
+        }
+        // marking keeps the order of errors, and the end errors carry nothing, so the tabulated errors
+        // mark to [markedLowest, markedHighest]; beyond, marking shifts alike, and so does restoring
+        this.markedLowest = lowest + shift[0];
+        this.markedHighest = highest + shift[shift.length - 1];
+        this.restoreShift = new int[markedHighest - markedLowest + 1];
+        this.carriedBit = new int[restoreShift.length];
+        for (int m = markedLowest; m <= markedHighest; m++) {
+            boolean positive = m >= 0;
+            HalfMapping side = positive ? right : left;
+            int mirrored = positive ? m : -1 - m;
+            int original = side.restore(mirrored);
+            restoreShift[m - markedLowest] = positive ? original - mirrored : mirrored - original;
+            carriedBit[m - markedLowest] = side.bit(mirrored);
         }
     }
 
@@ -64,12 +84,12 @@ final class MirroredExpansion implements ErrorExpansion {
 
     @Override
     public int restore(int marked) {
-        return marked >= 0 ? right.restore(marked) : -1 - left.restore(-1 - marked);
+        return marked + restoreShift[Math.max(markedLowest, Math.min(markedHighest, marked)) - markedLowest];
     }
 
     @Override
     public int bit(int marked) {
-        return marked >= 0 ? right.bit(marked) : left.bit(-1 - marked);
+        return carriedBit[Math.max(markedLowest, Math.min(markedHighest, marked)) - markedLowest];
     }
 
     @Override

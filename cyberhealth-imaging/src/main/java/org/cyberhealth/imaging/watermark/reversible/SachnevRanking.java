@@ -22,6 +22,11 @@ final class SachnevRanking implements LayerStrategy {
         }
 
         @Override
+        public int runEnd(int rank) {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
         public void write(Bits out) {
             BitReader.gamma(out, -tn);
             BitReader.gamma(out, 1 + tp);

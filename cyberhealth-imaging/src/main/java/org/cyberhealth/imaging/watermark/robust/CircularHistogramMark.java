@@ -114,6 +114,6 @@ public final class CircularHistogramMark implements RobustWatermark {
         if (length != messageBits) {
             throw new IllegalArgumentException("message of " + length + " bits; this mark carries " + messageBits);
         }
-        return new ZoneLayout(key, raster.width(), raster.height(), length, 1, zoneSide);
+        return ZoneLayout.of(key, raster.width(), raster.height(), length, 1, zoneSide);
     }
 }

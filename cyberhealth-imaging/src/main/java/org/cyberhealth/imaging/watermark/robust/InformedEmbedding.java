@@ -54,6 +54,12 @@ final class InformedEmbedding {
     private final boolean[] movedSinceSearch;
     /** Per bit, during {@link #plan}: how much its sum at the weakest strength moved since its last search. */
     private final double[] weakestChange;
+    /**
+     * Per zone: whether its headroom, or its headroom at its bit's last search, is below the largest
+     * shift. A zone that is not watched and stays clear of both guards by the largest shift changes
+     * nothing in a plan, so {@link #plan} skips it: most zones of most pictures, for most guards.
+     */
+    private final boolean[] watched;
     private boolean started;
 
     InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message) {
@@ -89,6 +95,7 @@ final class InformedEmbedding {
         this.tight = new int[layout.zoneCount()];
         this.movedSinceSearch = new boolean[message.length()];
         this.weakestChange = new double[message.length()];
+        this.watched = new boolean[layout.zoneCount()];
         int most = 0;
         for (int bit = 0; bit < message.length(); bit++) {
             most = Math.max(most, layout.zonesOf(bit));
@@ -104,9 +111,13 @@ final class InformedEmbedding {
         Arrays.fill(weakestChange, 0);
         tightCount = 0;
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            int bit = layout.bitOf(zone);
             int room = zones.headroom(zone, guards, largestShift);
+            if (started && !watched[zone] && room == largestShift) {
+                continue;
+            }
+            int bit = layout.bitOf(zone);
             headroom[zone] = room;
+            watched[zone] = room != largestShift || searchedHeadroom[zone] != largestShift;
             if (room >= 0 && room < largestShift) {
                 tight[tightCount++] = zone;
             }
@@ -126,6 +137,7 @@ final class InformedEmbedding {
                 strengths[bit] = strengthFor(bit);
                 for (int zone : layout.zoneListOf(bit)) {
                     searchedHeadroom[zone] = headroom[zone];
+                    watched[zone] = headroom[zone] != largestShift;
                 }
             }
         }

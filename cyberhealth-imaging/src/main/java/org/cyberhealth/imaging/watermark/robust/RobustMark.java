@@ -76,8 +76,6 @@ public final class RobustMark implements RobustWatermark {
 
     private final byte[] key;
     private final RobustParameters parameters;
-    /** The layout of the last raster size seen; a mark is typically applied to many slices of one size. */
-    private volatile ZoneLayout lastLayout;
 
     /** A mark for {@code key} (32 bytes) with the given parameters. */
     public RobustMark(byte[] key, RobustParameters parameters) {
@@ -232,17 +230,12 @@ public final class RobustMark implements RobustWatermark {
         return RobustReading.ofZoneSums(sums, counts, used == 0 ? 0 : squares / used);
     }
 
-    /** The layout for {@code raster}: the last one when the raster has the same size, as key-driven shuffles cost. */
+    /** The layout for {@code raster} (shared with the last mark of the same key and size, as key-driven shuffles cost). */
     private ZoneLayout layout(Raster raster, int messageLength) {
         if (messageLength != parameters.messageBits()) {
             throw new IllegalArgumentException("message of " + messageLength + " bits; this mark carries " + parameters.messageBits());
         }
-        ZoneLayout last = lastLayout;
-        if (last == null || !last.isFor(raster.width(), raster.height(), messageLength)) {
-            last = new ZoneLayout(key, raster.width(), raster.height(), messageLength, parameters.unit(), parameters.zoneUnits());
-            lastLayout = last;
-        }
-        return last;
+        return ZoneLayout.of(key, raster.width(), raster.height(), messageLength, parameters.unit(), parameters.zoneUnits());
     }
 
     /** The number of gray levels {@code strength} shifts {@code zone} by. */
@@ -253,11 +246,14 @@ public final class RobustMark implements RobustWatermark {
     private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {
         int left = layout.leftOf(zone);
         int top = layout.topOf(zone);
+        int[] samples = raster.samples();
+        int width = raster.width();
+        boolean whole = region.mayChangeAll(left, top, layout.zoneSide(), layout.zoneSide());
         for (int pixel = 0; pixel < layout.pixelsPerZone(); pixel++) {
             int x = left + layout.dxOf(pixel);
             int y = top + layout.dyOf(pixel);
-            if (region.mayChange(x, y)) {
-                raster.set(x, y, raster.get(x, y) + (layout.inSubsetA(zone, layout.unitOf(pixel)) ? amount : -amount));
+            if (whole || region.mayChange(x, y)) {
+                samples[y * width + x] += layout.inSubsetA(zone, layout.unitOf(pixel)) ? amount : -amount;
             }
         }
     }

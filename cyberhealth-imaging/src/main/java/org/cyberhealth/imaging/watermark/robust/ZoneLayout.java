@@ -36,7 +36,33 @@ final class ZoneLayout {
     /** For each zone, the units (0 .. zoneUnits^2 - 1, row-major inside the zone) in subset A. */
     private final boolean[][] inSubsetA;
 
-    ZoneLayout(byte[] key, int width, int height, int messageLength, int unit, int zoneUnits) {
+    /**
+     * The last layout built. A study's slices share one size and one key, and marking, verifying and
+     * restoring each rebuilt the same key-driven shuffle; it is kept by the seed the key gives, not by the key.
+     */
+    private static volatile ZoneLayout last;
+
+    private final long seed;
+    private final int unit;
+    private final int zoneUnits;
+
+    /** The layout for {@code key}: the last one built when it is the same. */
+    static ZoneLayout of(byte[] key, int width, int height, int messageLength, int unit, int zoneUnits) {
+        long seed = seed(key, width, height, messageLength);
+        ZoneLayout cached = last;
+        if (cached != null && cached.seed == seed && cached.width == width && cached.height == height
+                && cached.messageLength == messageLength && cached.unit == unit && cached.zoneUnits == zoneUnits) {
+            return cached;
+        }
+        ZoneLayout built = new ZoneLayout(seed, width, height, messageLength, unit, zoneUnits);
+        last = built;
+        return built;
+    }
+
+    private ZoneLayout(long seed, int width, int height, int messageLength, int unit, int zoneUnits) {
+        this.seed = seed;
+        this.unit = unit;
+        this.zoneUnits = zoneUnits;
         this.width = width;
         this.height = height;
         this.messageLength = messageLength;
@@ -49,7 +75,7 @@ final class ZoneLayout {
                     + messageLength + " bits: it needs " + messageLength + " zones of " + zoneSide + "x" + zoneSide
                     + " pixels and has " + zoneCount);
         }
-        SplittableRandom random = new SplittableRandom(seed(key, width, height, messageLength));
+        SplittableRandom random = new SplittableRandom(seed);
         int[] order = new int[zoneCount];
         for (int i = 0; i < zoneCount; i++) {
             order[i] = i;
@@ -152,14 +178,14 @@ final class ZoneLayout {
         return inSubsetA[zone][unitIndex];
     }
 
-    /** Whether this is the layout of a {@code width x height} raster carrying {@code messageLength} bits. */
-    boolean isFor(int width, int height, int messageLength) {
-        return this.width == width && this.height == height && this.messageLength == messageLength;
-    }
-
     /** The zones of {@code bit}, in increasing order; the caller must not change the array. */
     int[] zoneListOf(int bit) {
         return zoneListOfBit[bit];
+    }
+
+    /** The side of a zone, in pixels. */
+    int zoneSide() {
+        return zoneSide;
     }
 
     int pixelsPerZone() {

@@ -59,14 +59,28 @@ final class ZoneStatistics {
         long[] unitTotals = new long[units];
         int[] unitSizes = new int[units];
         double[] unitReciprocals = new double[units];
+        // the pixels' offsets from a zone's corner in the sample array, and zones the region wholly
+        // changes read their samples without asking the region pixel by pixel
+        int[] samples = raster.samples();
+        int[] offsets = new int[pixels];
+        for (int pixel = 0; pixel < pixels; pixel++) {
+            offsets[pixel] = layout.dyOf(pixel) * raster.width() + layout.dxOf(pixel);
+        }
+        int side = layout.zoneSide();
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int left = layout.leftOf(zone);
             int top = layout.topOf(zone);
-            for (int pixel = 0; pixel < pixels; pixel++) {
-                int x = left + layout.dxOf(pixel);
-                int y = top + layout.dyOf(pixel);
-                values[pixel] = raster.get(x, y);
-                changeable[pixel] = region.mayChange(x, y);
+            int corner = top * raster.width() + left;
+            if (region.mayChangeAll(left, top, side, side)) {
+                for (int pixel = 0; pixel < pixels; pixel++) {
+                    values[pixel] = samples[corner + offsets[pixel]];
+                    changeable[pixel] = true;
+                }
+            } else {
+                for (int pixel = 0; pixel < pixels; pixel++) {
+                    values[pixel] = samples[corner + offsets[pixel]];
+                    changeable[pixel] = region.mayChange(left + layout.dxOf(pixel), top + layout.dyOf(pixel));
+                }
             }
             s.gather(zone, raster, layout, values, changeable, unitSums, unitCounts, unitTotals, unitSizes, unitReciprocals);
         }

@@ -45,6 +45,25 @@ class ExpansionMappingTest {
         }
     }
 
+    /** The tabulated expansion agrees with its two half mappings on every error and every marked error. */
+    @Test
+    void tabulatedExpansionAgreesWithItsHalves() {
+        for (MirroredExpansion expansion : expansions()) {
+            for (int e = -200; e <= 200; e++) {
+                HalfMapping side = e >= 0 ? expansion.right() : expansion.left();
+                int mirrored = e >= 0 ? e : -1 - e;
+                for (int bit = 0; bit <= 1; bit++) {
+                    int halves = side.mark(mirrored, bit);
+                    assertThat(expansion.mark(e, bit)).isEqualTo(e >= 0 ? halves : -1 - halves);
+                }
+                assertThat(expansion.carries(e)).isEqualTo(side.carries(mirrored));
+                int restored = side.restore(mirrored);
+                assertThat(expansion.restore(e)).as("restore %d", e).isEqualTo(e >= 0 ? restored : -1 - restored);
+                assertThat(expansion.bit(e)).as("bit %d", e).isEqualTo(side.bit(mirrored));
+            }
+        }
+    }
+
     @Test
     void pairwiseMappingIsInjectiveAndCarriesItsBits() {
         java.util.Map<Long, String> seen = new java.util.HashMap<>();
