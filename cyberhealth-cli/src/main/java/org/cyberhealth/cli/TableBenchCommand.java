@@ -313,6 +313,7 @@ final class TableBenchCommand implements Callable<Integer> {
             Mark and detect on a generated measurement table of %,d rows (23 columns), as the CLI runs them (%d cores):
             CSV file to a new CSV file with one thread parsing, one marking, one formatting; SQLite table to a new table
             in the same database inside SQLite (one INSERT ... SELECT calling the marker per row); detection reads only
-            the key and marked columns from SQLite. Maximum heap %,d MB: memory stays bounded whatever the table's size
-            (peak heap counts garbage not yet collected). Target: 500,000 rows per second for each on 2 cores.""";
+            the key and marked columns from SQLite. Maximum heap %,d MB (the launcher passes CYBERHEALTH_JAVA_OPTS to Java,
+            e.g. -Xmx256m): memory stays bounded whatever the table's size (peak heap counts garbage not yet collected).
+            Target: 500,000 rows per second for each on 2 cores.""";
 }
