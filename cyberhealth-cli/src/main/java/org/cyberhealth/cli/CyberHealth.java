@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Protect medical data and medical AI along their whole life cycle.",
         subcommands = {CommandLine.HelpCommand.class, KeysCommand.class, ImageCommand.class, TableCommand.class, BenchCommand.class, DemoCommand.class},
         footer = {"", "Example:", "  cyberhealth keys new --issuer \"St. Example Hospital\" --out hospital.key",
-            "  cyberhealth image mark ct.dcm --key hospital.key --recipient lab-42 --out ct-marked.dcm"})
+            "  cyberhealth image mark ct.dcm --key hospital.key --recipient lab-42 --out ct-marked.dcm",
+            "  cyberhealth table trace leaked.csv --key hospital.key"})
 public final class CyberHealth implements Runnable {
 
     @CommandLine.Spec
