@@ -142,8 +142,10 @@ final class LayerPass {
             }
             ErrorExpansion expansion = rule.at(rank);
             int runEnd = Math.min(usable, rule.runEnd(rank));
-            // a sample this far inside the range cannot leave it, nor land where the extractor would have
-            // to ask the location map: it skips both overflow tests (the slow path decides the others)
+            // marking moves a sample away from its prediction on its error's side by at most the shift: a
+            // sample that far from the limit on that side cannot leave the range, nor land where the
+            // extractor would have to ask the location map, and skips both overflow tests (so do the
+            // samples at the minimum with errors of 0 that pad a CT's field of view)
             long shift = expansion.maxShift();
             long safeLow = window.minValue + 2 * shift;
             long safeHigh = window.maxValue - 2 * shift;
@@ -152,7 +154,7 @@ final class LayerPass {
                 int e = errors[rank];
                 int v = values[p];
                 int u = v - e;
-                boolean nearLimit = v < safeLow || v > safeHigh;
+                boolean nearLimit = !((v >= safeLow || e >= 0) && (v <= safeHigh || e < 0));
                 if (nearLimit && overflows(u, e, expansion)) {
                     flags.append(true);
                     continue;
@@ -252,7 +254,8 @@ final class LayerPass {
             }
             ErrorExpansion expansion = rule.at(rank);
             int runEnd = Math.min(end, rule.runEnd(rank));
-            // a marked sample this far inside the range cannot be one the location map speaks for
+            // a marked sample this far from the limit on its error's side cannot be one the location map
+            // speaks for
             long shift = expansion.maxShift();
             long safeLow = window.minValue + shift;
             long safeHigh = window.maxValue - shift;
@@ -261,7 +264,8 @@ final class LayerPass {
                 int v = values[p];
                 int u = window.predict(p);
                 int marked = v - u;
-                if ((v < safeLow || v > safeHigh) && overflows(u, marked, expansion) && flagReader.next()) {
+                boolean nearLimit = !((v >= safeLow || marked >= 0) && (v <= safeHigh || marked < 0));
+                if (nearLimit && overflows(u, marked, expansion) && flagReader.next()) {
                     continue;
                 }
                 int bit = expansion.bit(marked);
