@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,7 +25,7 @@ class CollusionStrategyTest {
         assertThat(forged[7]).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void decidesWhereTheColludersDifferAsNamed() {
         SplittableRandom random = new SplittableRandom(1);
         // positions 2..5 hold 1, 2, 2, 1 ones out of 3
@@ -34,7 +35,7 @@ class CollusionStrategyTest {
         assertThat(CollusionStrategy.ONE_WHERE_DIFFERENT.forge(COALITION, random)).containsExactly(false, true, true, true, true, true, true, false);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void interleavingCopiesAColluderChosenAtRandom() {
         SplittableRandom random = new SplittableRandom(2);
         int ones = 0;

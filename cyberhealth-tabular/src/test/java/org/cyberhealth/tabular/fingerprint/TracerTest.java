@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,7 +27,7 @@ class TracerTest {
 
     private static ObservedWord leak(CollusionStrategy strategy, long seed, String... colluders) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Codeword> coalition = java.util.Arrays.stream(colluders).map(WORDS::get).toList();
+        List<Codeword> coalition = Arrays.stream(colluders).map(WORDS::get).toList();
         return ObservedWord.of(Codeword.of(strategy.forge(coalition, random)));
     }
 
