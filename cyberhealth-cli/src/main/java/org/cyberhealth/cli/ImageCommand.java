@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.io.AtomicOutput;
@@ -100,14 +99,8 @@ final class ImageCommand implements Runnable {
         @Option(names = "--key", required = true, description = "The issuer key file.")
         Path keyFile;
 
-        @Option(names = "--recipient", required = true, description = "Who receives this copy (a short id, e.g. lab-42).")
-        String recipient;
-
-        @Option(names = "--purpose", defaultValue = "", description = "Why the copy is handed out (recorded, encrypted).")
-        String purpose;
-
-        @Option(names = "--export-id", description = "An id for this export (default: a random UUID).")
-        String exportId;
+        @Mixin
+        ExportOptions export;
 
         @Option(names = "--out", required = true, description = "Output file, or folder for a folder input.")
         Path out;
@@ -150,7 +143,9 @@ final class ImageCommand implements Runnable {
             IssuerKey key = KeyFiles.readIssuerKey(keyFile);
             CryptoWatermark watermark = new CryptoWatermark(WatermarkSchemes.byName(scheme), !noRobust, blockSize);
             ExportLedger ledger = ledgerFile == null ? ExportLedger.besideKey(keyFile) : new ExportLedger(ledgerFile);
-            String export = exportId == null ? UUID.randomUUID().toString() : exportId;
+            String exportId = export.exportIdOrNew();
+            String recipient = export.recipient;
+            String purpose = export.purpose;
             RegionOfInterest untouched = regionOfInterest();
             return runBatch(output, input, out, "mark", (file, target) -> {
                 ImageDocument doc = ImageDocuments.open(file);
@@ -165,16 +160,16 @@ final class ImageCommand implements Runnable {
                 });
                 Raster raster = original.copy();
                 Instant now = Instant.now();
-                TraceabilityRecord record = new TraceabilityRecord(key.issuer(), recipient, export, now, purpose);
+                TraceabilityRecord record = new TraceabilityRecord(key.issuer(), recipient, exportId, now, purpose);
                 MarkReport report = watermark.mark(raster, doc.identity(), record, key, untouched.samples(raster, doc.planeRows()));
                 double psnr = Fidelity.psnr(original, raster);
                 doc.write(raster, target, force);
-                ledger.append(new ExportLedger.Entry(export, recipient, purpose, now, key.keyId(), target.toString()));
+                ledger.append(new ExportLedger.Entry(exportId, recipient, purpose, now, key.keyId(), target.toString()));
                 return new Batch.FileOutcome(file, 0,
                         String.format("%s -> %s: marked for %s (%s, %dx%d blocks, %.4f bpp, PSNR %.2f dB)", file, target, recipient,
                                 report.scheme(), report.blockSize(), report.blockSize(), report.bitsPerSample(), psnr),
                         JsonOutput.object("file", file.toString(), "output", target.toString(), "recipient", recipient,
-                                "exportId", export, "scheme", report.scheme(), "blockSize", report.blockSize(),
+                                "exportId", exportId, "scheme", report.scheme(), "blockSize", report.blockSize(),
                                 "blocks", report.blocks(), "untouchedBlocks", report.untouchedBlocks(),
                                 "payloadBits", report.payloadBits(), "bitsPerSample", report.bitsPerSample(),
                                 "robust", report.robust(), "psnrDb", psnr));

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.cyberhealth.core.BadInputException;
@@ -159,14 +158,8 @@ final class TableCommand implements Runnable {
         @Mixin
         KeyOptions keys;
 
-        @Option(names = "--recipient", required = true, description = "Who receives this copy (a short id, e.g. lab-42).")
-        String recipient;
-
-        @Option(names = "--purpose", defaultValue = "", description = "Why the copy is handed out (recorded in the registry).")
-        String purpose;
-
-        @Option(names = "--export-id", description = "An id for this export (default: a random UUID).")
-        String exportId;
+        @Mixin
+        ExportOptions export;
 
         @Option(names = "--out", required = true, description = "The marked copy: a new file, or FILE.db#TABLE / JDBC_URL#TABLE.")
         String out;
@@ -213,14 +206,14 @@ final class TableCommand implements Runnable {
             try (RecipientRegistry registry = keys.registry()) {
                 TableProtection protection = new TableProtection(keys.key(), registry);
                 MarkResult result = withProgress(output, "mark", progress -> protection.mark(TableLocation.parse(input),
-                        TableLocation.parse(out), force, schema, recipient, purpose, exportId == null ? UUID.randomUUID().toString() : exportId,
+                        TableLocation.parse(out), force, schema, export.recipient, export.purpose, export.exportIdOrNew(),
                         settings, progress));
                 MarkReport report = result.report();
-                output.print(JsonOutput.object("table", result.table(), "recipient", recipient, "exportId", result.exportId(),
+                output.print(JsonOutput.object("table", result.table(), "recipient", export.recipient, "exportId", result.exportId(),
                         "output", result.output(), "rows", report.rows(), "carriers", report.carriers(), "changed", report.changed(),
                         "codeLength", result.parameters().codeLength(), "largestMeanShiftInSd", report.largestMeanShiftInSd(), "columns", report.columns()),
                         String.format(Locale.ROOT, "%s -> %s: marked for %s (%d rows, %d cells carry bits, %d changed; code %d bits; largest mean shift %.4f sd)",
-                                input, result.output(), recipient, report.rows(), report.carriers(), report.changed(),
+                                input, result.output(), export.recipient, report.rows(), report.carriers(), report.changed(),
                                 result.parameters().codeLength(), report.largestMeanShiftInSd()));
                 return 0;
             }
@@ -236,10 +229,9 @@ final class TableCommand implements Runnable {
             try (RecipientRegistry registry = keys.registry()) {
                 TableProtection protection = new TableProtection(keys.key(), registry);
                 MarkResult result = withProgress(output, "mark", progress -> protection.markLossless(TableLocation.parse(input),
-                        TableLocation.parse(out), force, schema, carrier, ends, recipient, purpose,
-                        exportId == null ? UUID.randomUUID().toString() : exportId, progress));
+                        TableLocation.parse(out), force, schema, carrier, ends, export.recipient, export.purpose, export.exportIdOrNew(), progress));
                 EmbeddingReport report = result.lossless();
-                output.print(JsonOutput.object("table", result.table(), "scheme", "lossless", "recipient", recipient, "exportId", result.exportId(),
+                output.print(JsonOutput.object("table", result.table(), "scheme", "lossless", "recipient", export.recipient, "exportId", result.exportId(),
                         "output", result.output(), "report", report),
                         String.format(Locale.ROOT, "%s -> %s: lossless owner mark in %s (%d rows, %d groups, %.1f%% carry a bit; restore with 'table restore')",
                                 input, result.output(), carrier, report.rows(), report.groups(), 100 * report.carrierShare()));
