@@ -71,16 +71,8 @@ final class LosslessTables {
             extraction = watermark(campaign).detect(reader, progress);
         }
         BitSet ownerMark = MarkingKey.of(key, campaign.table()).ownerBits(campaign.ownerBits());
-        int decided = 0;
-        int matching = 0;
-        for (int i = 0; i < extraction.length(); i++) {
-            Extraction.BitReading bit = extraction.bits().get(i);
-            if (bit.ones() != bit.zeros()) {
-                decided++;
-                matching += bit.bit() == (ownerMark.get(i) ? 1 : 0) ? 1 : 0;
-            }
-        }
-        OwnerMarkTest.Result owner = new OwnerMarkTest.Result(campaign.ownerBits(), decided, matching, extraction.chanceMatch(ownerMark), bound);
+        OwnerMarkTest.Result owner = OwnerMarkTest.test(position -> extraction.bits().get(position).bit(), ownerMark,
+                campaign.ownerBits(), bound);
         return new TableProtection.Detection(campaign.table(), suspect.describe(), -1, extraction.votes(), owner);
     }
 

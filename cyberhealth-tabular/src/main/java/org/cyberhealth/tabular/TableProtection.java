@@ -1,7 +1,6 @@
 package org.cyberhealth.tabular;
 
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +91,7 @@ public final class TableProtection {
         Campaign campaign = campaignFor(schema, settings);
         MarkParameters parameters = parameters(campaign);
         Codeword codeword = code(campaign).codewordFor(recipient);
-        TableMarker marker = new TableMarker(schema, MarkingKey.of(key, schema.table()), parameters, bits(codeword));
+        TableMarker marker = new TableMarker(schema, MarkingKey.of(key, schema.table()), parameters, codeword.toBitSet());
         MarkReport report = marker.mark(input, output, overwrite, progress, marked -> {
             if (marked.largestMeanShiftInSd() > settings.meanBound()) {
                 throw new CyberHealthException(CyberHealthException.CHECK_FAILED, String.format(Locale.ROOT,
@@ -225,13 +224,5 @@ public final class TableProtection {
     TardosCode code(Campaign campaign) {
         TardosParameters parameters = TardosParameters.of(campaign.colluders(), campaign.epsilon1()).withCodeLength(campaign.codeLength());
         return TardosCode.generate(parameters, Hkdf.derive(key.derive(Purpose.TABLE_FINGERPRINTS), "table:" + campaign.table(), 32));
-    }
-
-    private static BitSet bits(Codeword codeword) {
-        BitSet bits = new BitSet(codeword.length());
-        for (int i = 0; i < codeword.length(); i++) {
-            bits.set(i, codeword.bit(i));
-        }
-        return bits;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.cyberhealth.tabular.io.RowSink;
 import org.cyberhealth.tabular.io.TableHeader;
 import org.cyberhealth.tabular.io.TableReader;
+import org.cyberhealth.tabular.watermark.TableMarker;
 
 /** A table held in memory, for benchmarks that replay many attacks on one marked copy. */
 public record InMemoryTable(TableHeader header, List<String[]> rows) {
@@ -23,6 +24,11 @@ public record InMemoryTable(TableHeader header, List<String[]> rows) {
         List<String[]> rows = new ArrayList<>();
         producer.accept(rows::add);
         return new InMemoryTable(header, rows);
+    }
+
+    /** This table as {@code marker} marks it. */
+    public InMemoryTable markedBy(TableMarker marker) {
+        return collect(header, sink -> marker.mark(reader(), sink, p -> {}));
     }
 
     /** A fresh reader; rows are copied as they are read, so an attack cannot change this table. */

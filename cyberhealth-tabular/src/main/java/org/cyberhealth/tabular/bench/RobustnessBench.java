@@ -55,8 +55,7 @@ public final class RobustnessBench {
         for (int i = 0; i < parameters.codeLength(); i++) {
             codeword.set(i, random.nextBoolean());
         }
-        TableMarker marker = new TableMarker(schema, key, parameters, codeword);
-        return InMemoryTable.collect(original.header(), sink -> marker.mark(original.reader(), sink, p -> {}));
+        return original.markedBy(new TableMarker(schema, key, parameters, codeword));
     }
 
     public List<Outcome> run() {

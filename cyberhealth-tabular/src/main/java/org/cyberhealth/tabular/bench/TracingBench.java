@@ -1,7 +1,6 @@
 package org.cyberhealth.tabular.bench;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -105,12 +104,6 @@ public final class TracingBench {
     }
 
     private InMemoryTable markedCopy(String recipient) {
-        Codeword codeword = codewords.get(recipient);
-        BitSet bits = new BitSet();
-        for (int i = 0; i < codeword.length(); i++) {
-            bits.set(i, codeword.bit(i));
-        }
-        TableMarker marker = new TableMarker(schema, key, parameters, bits);
-        return InMemoryTable.collect(original.header(), sink -> marker.mark(original.reader(), sink, p -> {}));
+        return original.markedBy(new TableMarker(schema, key, parameters, codewords.get(recipient).toBitSet()));
     }
 }

@@ -44,6 +44,15 @@ public final class Codeword {
         return bits[position];
     }
 
+    /** The codeword as a bit set (bit {@code i} set when position {@code i} is 1), as the table watermark embeds it. */
+    public java.util.BitSet toBitSet() {
+        java.util.BitSet set = new java.util.BitSet(length());
+        for (int i = 0; i < length(); i++) {
+            set.set(i, bit(i));
+        }
+        return set;
+    }
+
     public Bits toBits() {
         Bits out = new Bits(bits.length);
         for (boolean b : bits) {

@@ -3,7 +3,7 @@ package org.cyberhealth.tabular.lossless;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.cyberhealth.tabular.watermark.OwnerMarkTest;
 
 /**
  * The message read from a table: for each bit, the votes of the groups that carry it (a carrier votes
@@ -90,17 +90,6 @@ public record Extraction(List<BitReading> bits, int groups) {
      * A small value is the evidence that this table carries {@code expected}.
      */
     public double chanceMatch(BitSet expected) {
-        int decided = 0;
-        int matching = 0;
-        for (int i = 0; i < bits.size(); i++) {
-            int bit = bits.get(i).bit();
-            if (bit >= 0) {
-                decided++;
-                if (bit == (expected.get(i) ? 1 : 0)) {
-                    matching++;
-                }
-            }
-        }
-        return decided == 0 || matching == 0 ? 1 : BinomialDistribution.of(decided, 0.5).survivalProbability(matching - 1);
+        return OwnerMarkTest.test(i -> bits.get(i).bit(), expected, bits.size(), 1).pValue();
     }
 }

@@ -1,6 +1,7 @@
 package org.cyberhealth.tabular.watermark;
 
 import java.util.BitSet;
+import java.util.function.IntUnaryOperator;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
@@ -24,10 +25,18 @@ public final class OwnerMarkTest {
     }
 
     public static Result test(BitVotes votes, BitSet ownerMark, int ownerBits, double bound) {
+        return test(votes::majority, ownerMark, ownerBits, bound);
+    }
+
+    /**
+     * The same test for any reading that decides bits by majority ({@code majority.applyAsInt(i)} is 0, 1,
+     * or -1 when bit {@code i} is undecided), such as the lossless scheme's.
+     */
+    public static Result test(IntUnaryOperator majority, BitSet ownerMark, int ownerBits, double bound) {
         int decided = 0;
         int matching = 0;
         for (int i = 0; i < ownerBits; i++) {
-            int bit = votes.majority(i);
+            int bit = majority.applyAsInt(i);
             if (bit >= 0) {
                 decided++;
                 if (bit == (ownerMark.get(i) ? 1 : 0)) {
