@@ -60,33 +60,61 @@ public record JdbcLocation(String url, String table) implements TableLocation {
      * transaction.
      */
     private void writeThroughStagingFile(TableHeader header, boolean overwrite, RowProducer producer) {
-        Path stage;
+        Path stage = stagingFile();
         try {
-            Path target = sqliteFile().toAbsolutePath();
-            stage = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".stage.db");
-            Files.delete(stage);
-        } catch (IOException e) {
-            throw new BadInputException("cannot create a staging file beside " + sqliteFile() + ": " + e.getMessage(), e);
-        }
-        try {
-            new JdbcLocation(SQLITE + stage, "staged").writeDirectly(header, true, producer);
-            writeDirectly(header, overwrite, sink -> copyFrom(stage, sink));
+            staged(stage).writeDirectly(header, true, producer);
+            copyFromStage(stage, overwrite, () -> {});
         } finally {
-            try {
-                Files.deleteIfExists(stage);
-            } catch (IOException ignored) {
-                // A leftover hidden staging file holds a copy of the output, not of the input; harmless.
-            }
+            deleteStage(stage);
         }
     }
 
-    private static void copyFrom(Path stage, RowSink sink) {
-        try (TableReader staged = new JdbcLocation(SQLITE + stage, "staged").openReader()) {
-            String[] row;
-            while ((row = staged.next()) != null) {
-                sink.write(row);
-            }
+    private Path stagingFile() {
+        try {
+            Path target = sqliteFile().toAbsolutePath();
+            Path stage = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".stage.db");
+            Files.delete(stage);
+            return stage;
+        } catch (IOException e) {
+            throw new BadInputException("cannot create a staging file beside " + sqliteFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static JdbcLocation staged(Path stage) {
+        return new JdbcLocation(SQLITE + stage, "staged");
+    }
+
+    /** Creates this table as a copy of the staged one; SQLite copies the records as they are stored. */
+    private void copyFromStage(Path stage, boolean overwrite, Runnable beforeCommit) {
+        inOneTransaction(connection -> {
+            attach(connection, stage, "cyberhealth_stage");
+            String from = "cyberhealth_stage.staged";
+            prepareTable(connection, SqliteColumns.header(connection, "cyberhealth_stage", "staged"), overwrite);
+            try (Statement copy = connection.createStatement()) {
+                copy.execute("INSERT INTO " + SqlNames.qualifiedTable(table) + " SELECT * FROM " + from);
+            }
+            beforeCommit.run();
+        });
+    }
+
+    private static void deleteStage(Path stage) {
+        try {
+            Files.deleteIfExists(stage);
+        } catch (IOException ignored) {
+            // A leftover hidden staging file holds a copy of the output, not of the input; harmless.
+        }
+    }
+
+    /** Attaches another SQLite file to the connection, which must be in a transaction it just opened. */
+    private static void attach(Connection connection, Path file, String alias) throws SQLException {
+        // ATTACH cannot run inside a transaction: end the one the connection just opened.
+        connection.commit();
+        connection.setAutoCommit(true);
+        try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS " + alias)) {
+            attach.setString(1, file.toString());
+            attach.execute();
+        }
+        connection.setAutoCommit(false);
     }
 
     private void writeDirectly(TableHeader header, boolean overwrite, RowProducer producer) {
@@ -133,55 +161,83 @@ public record JdbcLocation(String url, String table) implements TableLocation {
 
     /**
      * Creates this table in an SQLite file and fills it from SQLite table {@code source} with one
-     * {@code INSERT ... SELECT} that SQLite runs itself (the source file attached when it is another
-     * one), some columns rewritten by {@code plan}. Rows never cross into Java except through the plan's
-     * functions, which is many times faster than reading and writing every cell over JDBC. All in one
-     * transaction; {@code beforeCommit} may refuse the result by throwing, and then nothing is written.
+     * {@code INSERT ... SELECT ... ORDER BY rowid} that SQLite runs itself (the source file attached), some
+     * columns rewritten by {@code plan}'s functions, which a second connection may feed ahead in the same
+     * row order ({@link RowidScan}). Rows never cross into Java except through the plan, which is many
+     * times faster than reading and writing every cell over JDBC. All in one transaction;
+     * {@code beforeCommit} may refuse the result by throwing, and then nothing is written. The source must
+     * have rowids ({@link #hasRowids}).
      */
     public void copyWithinSqlite(JdbcLocation source, boolean overwrite, SqliteCopyPlan plan, Runnable beforeCommit) {
         if (!source.isSqlite() || !Files.isRegularFile(source.sqliteFile())) {
             throw new BadInputException("database " + source.describe() + " does not exist");
         }
-        boolean sameFile = source.sqliteFile().toAbsolutePath().normalize().equals(sqliteFile().toAbsolutePath().normalize());
-        String from = sameFile ? SqlNames.qualifiedTable(source.table()) : "cyberhealth_source." + SqlNames.identifier(source.table());
-        inOneTransaction(connection -> {
-            if (!sameFile) {
-                // ATTACH cannot run inside a transaction: end the one the connection just opened.
-                connection.commit();
-                connection.setAutoCommit(true);
-                try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS cyberhealth_source")) {
-                    attach.setString(1, source.sqliteFile().toString());
-                    attach.execute();
-                }
-                connection.setAutoCommit(false);
+        if (source.sqliteFile().toAbsolutePath().normalize().equals(sqliteFile().toAbsolutePath().normalize())) {
+            // The plan reads the source on a second connection; in one file, this writer's spills would wait for that reader.
+            Path stage = stagingFile();
+            try {
+                staged(stage).copyWithinSqlite(source, true, plan, () -> {});
+                copyFromStage(stage, overwrite, beforeCommit);
+            } finally {
+                deleteStage(stage);
             }
-            TableHeader header = headerOf(connection, from);
+            return;
+        }
+        String from = "cyberhealth_source." + SqlNames.identifier(source.table());
+        inOneTransaction(connection -> {
+            attach(connection, source.sqliteFile(), "cyberhealth_source");
+            TableHeader header = SqliteColumns.header(connection, "cyberhealth_source", source.table());
+            String rowid = rowidName(connection, from, header);
+            if (rowid == null) {
+                throw new BadInputException("table " + source.describe() + " has no rowids to copy it in order");
+            }
             prepareTable(connection, header, overwrite);
-            Map<String, String> expressions = plan.expressions(header);
-            plan.register(connection);
-            StringJoiner select = new StringJoiner(", ", "INSERT INTO " + SqlNames.qualifiedTable(table) + " SELECT ", " FROM " + from);
+            StringJoiner select = new StringJoiner(", ", "INSERT INTO " + SqlNames.qualifiedTable(table) + " SELECT ",
+                    " FROM " + from + " ORDER BY " + rowid);
+            Map<String, String> expressions = plan.expressions(header, rowid);
             for (String column : header.columns()) {
                 select.add(expressions.getOrDefault(column, SqlNames.identifier(column)));
             }
+            plan.start(connection, columns -> source.scanInRowidOrder(columns, rowid));
             try (Statement copy = connection.createStatement()) {
                 copy.execute(select.toString());
+            } finally {
+                // A failure of the plan's own work (thrown here) is the cause of the statement's failure: it wins.
+                plan.close();
             }
             beforeCommit.run();
         });
     }
 
-    private static TableHeader headerOf(Connection connection, String from) throws SQLException {
-        try (Statement probe = connection.createStatement(); ResultSet none = probe.executeQuery("SELECT * FROM " + from + " WHERE 1 = 0")) {
-            java.sql.ResultSetMetaData meta = none.getMetaData();
-            java.util.List<String> columns = new java.util.ArrayList<>();
-            java.util.List<SqlType> types = new java.util.ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i));
-                String name = meta.getColumnTypeName(i);
-                types.add(new SqlType(name == null || name.isBlank() ? "TEXT" : name, meta.getColumnType(i)));
-            }
-            return new TableHeader(columns, types);
+    /** Whether this is an SQLite table with rowids (not a view or a WITHOUT ROWID table). */
+    public boolean hasRowids() {
+        if (!isSqlite() || !Files.isRegularFile(sqliteFile())) {
+            return false;
         }
+        try (Connection connection = connect(true)) {
+            String from = SqlNames.qualifiedTable(table);
+            return rowidName(connection, from, SqliteColumns.header(connection, null, table)) != null;
+        } catch (SQLException | BadInputException e) {
+            return false;
+        }
+    }
+
+    /** The name by which {@code from}'s rowid can be read (a column may take one of its three names), or null. */
+    private static String rowidName(Connection connection, String from, TableHeader header) {
+        for (String name : new String[] {"rowid", "_rowid_", "oid"}) {
+            if (header.columns().stream().noneMatch(name::equalsIgnoreCase)) {
+                try (Statement probe = connection.createStatement(); ResultSet none = probe.executeQuery("SELECT " + name + " FROM " + from + " WHERE 1 = 0")) {
+                    return name;
+                } catch (SQLException noRowids) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private RowidScan scanInRowidOrder(java.util.List<String> columns, String rowid) {
+        return new RowidScan(connect(true), SqlNames.qualifiedTable(table), rowid, columns, describe());
     }
 
     private void prepareTable(Connection connection, TableHeader header, boolean overwrite) throws SQLException {
@@ -202,7 +258,10 @@ public record JdbcLocation(String url, String table) implements TableLocation {
         }
     }
 
-    private static String declaredType(SqlType type) {
+    private String declaredType(SqlType type) {
+        if (type.equals(SqlType.ANY) && isSqlite()) {
+            return "";
+        }
         String name = type.name().isBlank() ? "TEXT" : type.name();
         if (!name.matches("[A-Za-z][A-Za-z0-9_ ]*(\\([0-9, ]+\\))?")) {
             throw new BadInputException("unsupported SQL type name '" + name + "'");

@@ -46,10 +46,12 @@ final class JdbcTableReader implements TableReader {
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
             List<SqlType> types = new ArrayList<>();
+            java.util.Map<String, SqlType> declared = sqliteFile == null ? java.util.Map.of() : SqliteColumns.declared(connection, table);
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 columns.add(meta.getColumnLabel(i));
                 String typeName = meta.getColumnTypeName(i);
-                types.add(new SqlType(typeName == null || typeName.isBlank() ? "TEXT" : typeName, meta.getColumnType(i)));
+                SqlType reported = new SqlType(typeName == null || typeName.isBlank() ? "TEXT" : typeName, meta.getColumnType(i));
+                types.add(SqlType.ANY.equals(declared.get(meta.getColumnLabel(i))) ? SqlType.ANY : reported);
             }
             header = new TableHeader(columns, types);
         } catch (SQLException e) {

@@ -14,6 +14,8 @@ public record TableHeader(List<String> columns, List<SqlType> types) {
     /** A column's SQL type: the database's own name for it and its {@link Types} code. */
     public record SqlType(String name, int jdbcType) {
         public static final SqlType UNDECLARED = new SqlType("", Types.VARCHAR);
+        /** An SQLite column declared without a type: it keeps each value as given. */
+        public static final SqlType ANY = new SqlType("", Types.OTHER);
         public static final SqlType TEXT = new SqlType("TEXT", Types.VARCHAR);
         public static final SqlType BIGINT = new SqlType("BIGINT", Types.BIGINT);
         public static final SqlType NUMERIC = new SqlType("NUMERIC", Types.NUMERIC);

@@ -2,9 +2,7 @@ package org.cyberhealth.tabular.lossless;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.cyberhealth.core.crypto.HmacSha256;
 
 /**
  * The secret partition of the tuples: the paper puts tuple {@code t} in group
@@ -12,11 +10,11 @@ import javax.crypto.spec.SecretKeySpec;
  * both from one HMAC-SHA256 of the key cells under K_S (a keyed hash is what the nested hash emulates),
  * so a tuple's place depends only on its key: rows may be deleted, added or reordered and every
  * surviving tuple stays in its group. Rows that share a key share a group and a sub-group. One instance
- * per thread (a {@link Mac} is not thread-safe).
+ * per thread.
  */
 final class TupleGroups {
 
-    private final Mac mac;
+    private final HmacSha256 mac;
     private final int groups;
     private final int[] keyColumns;
     private final byte[] digest = new byte[32];
@@ -27,12 +25,7 @@ final class TupleGroups {
     private int side;
 
     TupleGroups(LosslessKey key, int groups, int[] keyColumns) {
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        mac = new HmacSha256(key.secret());
         this.groups = groups;
         this.keyColumns = keyColumns.clone();
     }
@@ -50,11 +43,7 @@ final class TupleGroups {
             mac.update(lengths.array());
             mac.update(bytes);
         }
-        try {
-            mac.doFinal(digest, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        mac.doFinal(digest);
         group = (int) Long.remainderUnsigned(digestWords.getLong(0), groups);
         side = digest[8] & 1;
     }

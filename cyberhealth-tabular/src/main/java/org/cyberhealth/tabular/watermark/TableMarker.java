@@ -46,14 +46,14 @@ public final class TableMarker {
 
     /**
      * Marks table {@code input} into the new table {@code output}, parsing and writing on background
-     * threads, or, from SQLite to SQLite, inside SQLite itself ({@link SqliteMarkingPlan}). {@code beforePublishing} sees the report before the output becomes visible and may refuse
+     * threads, or, from an SQLite table with rowids to SQLite, inside SQLite itself ({@link SqliteMarkingPlan}). {@code beforePublishing} sees the report before the output becomes visible and may refuse
      * it by throwing, in which case nothing is written.
      */
     public MarkReport mark(TableLocation input, TableLocation output, boolean overwrite, DoubleConsumer progress,
             Consumer<MarkReport> beforePublishing) {
-        if (output instanceof JdbcLocation target && target.bothSqlite(input)) {
-            SqliteMarkingPlan plan = new SqliteMarkingPlan(this, schema);
-            target.copyWithinSqlite((JdbcLocation) input, overwrite, plan, () -> beforePublishing.accept(plan.report()));
+        if (output instanceof JdbcLocation target && input instanceof JdbcLocation source && target.bothSqlite(source) && source.hasRowids()) {
+            SqliteMarkingPlan plan = new SqliteMarkingPlan(this, schema, progress);
+            target.copyWithinSqlite(source, overwrite, plan, () -> beforePublishing.accept(plan.report()));
             progress.accept(1);
             return plan.report();
         }

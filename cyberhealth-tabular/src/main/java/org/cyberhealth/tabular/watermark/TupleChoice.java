@@ -1,21 +1,17 @@
 package org.cyberhealth.tabular.watermark;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.cyberhealth.core.crypto.HmacSha256;
 
 /**
  * The keyed choices Li, Swarup and Jajodia make for each tuple from a pseudo-random sequence seeded by
  * the secret key and the tuple's key: whether it is marked (one in gamma), which attribute, which bit
  * position, the mask bit and the message bit it carries. We draw them from HMAC-SHA256(K, key), so only
- * the key holder can tell which cells carry marks. One instance per thread (a Mac is not thread-safe).
+ * the key holder can tell which cells carry marks. One instance per thread.
  */
 final class TupleChoice {
 
-    private final Mac mac;
+    private final HmacSha256 mac;
     private final int gamma;
     private final int attributes;
     private final int messageLength;
@@ -29,12 +25,7 @@ final class TupleChoice {
     private int messageIndex;
 
     TupleChoice(byte[] tableKey, int gamma, int attributes, int messageLength) {
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(tableKey, "HmacSHA256"));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        mac = new HmacSha256(tableKey);
         this.gamma = gamma;
         this.attributes = attributes;
         this.messageLength = messageLength;
@@ -43,11 +34,7 @@ final class TupleChoice {
     /** Draws the choices for the tuple whose key encodes to {@code key}. */
     void draw(byte[] key) {
         mac.update(key);
-        try {
-            mac.doFinal(digest, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        mac.doFinal(digest);
         long u1 = words.getLong(0);
         long u2 = words.getLong(8);
         long u3 = words.getLong(16);

@@ -220,4 +220,40 @@ class TableLocationTest {
         })).hasMessage("refused");
         assertThatThrownBy(() -> Tables.load(refused)).isInstanceOf(BadInputException.class);
     }
+
+    @Test
+    void copiesOfUntypedSqliteColumnsKeepEachValueAsStored() throws SQLException {
+        Path file = folder.resolve("untyped.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE lab (id, code, value)");
+            for (int i = 0; i < 200; i++) {
+                Object value = i % 3 == 0 ? (Object) (i + 0.25) : i % 3 == 1 ? (Object) i : "'" + i + ".50'";
+                sql.execute("INSERT INTO lab VALUES (" + i + ", '00" + i + "', " + value + ")");
+            }
+        }
+        TableSchema schema = new TableSchema("lab", List.of("id"), false,
+                List.of(new ColumnSpec("value", ColumnType.DECIMAL, 2, true, 1, List.of())));
+        TableMarker marker = new TableMarker(schema, MarkingKey.fromSecret(new byte[32]), new MarkParameters(1, 64, 0), new BitSet());
+        TableLocation source = TableLocation.parse(file + "#lab");
+        TableLocation inside = TableLocation.parse(folder.resolve("inside.db") + "#lab");
+        TableLocation streamed = TableLocation.parse(folder.resolve("streamed.csv").toString());
+        var report = marker.mark(source, inside, false, p -> {}, r -> {});
+        marker.mark(source, streamed, false, p -> {}, r -> {});
+        assertThat(report.changed()).isGreaterThan(50);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("inside.db"));
+                Statement sql = connection.createStatement()) {
+            sql.execute("ATTACH DATABASE '" + file + "' AS original");
+            var differentClass = sql.executeQuery("SELECT count(*) FROM lab JOIN original.lab o USING (id)"
+                    + " WHERE typeof(lab.code) != typeof(o.code) OR lab.code != o.code OR typeof(lab.value) != typeof(o.value)"
+                    + " AND NOT (typeof(o.value) = 'integer' AND typeof(lab.value) = 'real' AND lab.value != CAST(lab.value AS INTEGER))");
+            differentClass.next();
+            assertThat(differentClass.getInt(1)).isZero();
+        }
+        Loaded marked = Tables.load(inside);
+        Loaded expected = Tables.load(streamed);
+        for (int r = 0; r < expected.rows().size(); r++) {
+            // A REAL cell reads back in SQLite's shortest form: 3.2 for the text 3.20.
+            assertThat(new java.math.BigDecimal(marked.rows().get(r)[2])).isEqualByComparingTo(expected.rows().get(r)[2]);
+        }
+    }
 }
