@@ -88,7 +88,8 @@ final class TableCommand implements Runnable {
     @Command(name = "profile", mixinStandardHelpOptions = true,
             description = {"Propose a schema for a table from its first rows: column types, a key, and which columns may",
                 "carry marks (measured decimal values, one unit of the last digit). Review it before marking."},
-            footer = {"", "Example:", "  cyberhealth table profile measurement.csv --out measurement.schema.json"})
+            footer = {"", "Example:", "  cyberhealth table profile measurement.csv --out measurement.schema.json",
+                "  cyberhealth table profile warehouse.db#measurement --out measurement.schema.yaml"})
     static final class Profile implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TABLE", description = "The table to profile.")
         String input;
@@ -99,7 +100,7 @@ final class TableCommand implements Runnable {
         @Option(names = "--sample", defaultValue = "100000", description = "Rows to look at (default: ${DEFAULT-VALUE}).")
         int sample;
 
-        @Option(names = "--out", description = "Write the schema here (default: print it).")
+        @Option(names = "--out", description = "Write the schema here: YAML for a name ending .yaml or .yml, JSON otherwise (default: print JSON).")
         Path out;
 
         @Option(names = "--force", description = "Replace an existing schema file.")
@@ -152,7 +153,7 @@ final class TableCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "TABLE", description = "The original table.")
         String input;
 
-        @Option(names = "--schema", required = true, description = "The table's schema file (see 'table profile').")
+        @Option(names = "--schema", required = true, description = "The table's schema file, JSON or YAML (see 'table profile').")
         Path schemaFile;
 
         @Mixin

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.io.AtomicOutput;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads and writes schema files (JSON). Example:
@@ -27,12 +31,35 @@ import org.cyberhealth.core.io.AtomicOutput;
  *    {"name": "measurement_concept_id", "type": "categorical"},
  *    {"name": "measurement_datetime", "type": "date", "follows": "measurement_date"}]}
  * }</pre>
+ *
+ * The same in YAML for a file named {@code *.yaml} or {@code *.yml}. YAML is read with SnakeYAML's limits
+ * tightened (few aliases, shallow nesting, bounded size), so a hostile file cannot exhaust memory.
  */
 public final class SchemaFiles {
 
     public static final String FORMAT = "cyberhealth-table-schema/1";
     private static final long MAX_FILE_BYTES = 16L << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(yamlLimits())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build());
+
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions limits = new LoaderOptions();
+        limits.setMaxAliasesForCollections(20);
+        limits.setNestingDepthLimit(20);
+        limits.setCodePointLimit((int) MAX_FILE_BYTES);
+        limits.setAllowDuplicateKeys(false);
+        return limits;
+    }
+
+    /** Whether {@code file} is named as a YAML file (otherwise it is JSON). */
+    public static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
 
     private SchemaFiles() {}
 
@@ -41,7 +68,8 @@ public final class SchemaFiles {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new BadInputException("schema file " + file + " is larger than 16 MB");
             }
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString());
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return isYaml(file) ? parseYaml(text, file.toString()) : parse(text, file.toString());
         } catch (NoSuchFileException e) {
             throw new BadInputException("schema file " + file + " does not exist");
         } catch (IOException e) {
@@ -51,14 +79,34 @@ public final class SchemaFiles {
 
     /** Parses schema JSON; {@code source} names it in error messages. */
     public static TableSchema parse(String json, String source) {
-        JsonNode root;
         try {
-            root = JSON.readTree(json);
+            return schema(JSON.readTree(json), source);
         } catch (JsonProcessingException e) {
             throw new BadInputException(source + " is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Parses a schema written in YAML. */
+    public static TableSchema parseYaml(String yaml, String source) {
+        try {
+            return schema(YAML.readTree(yaml), source);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source + " is not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (RuntimeException e) {
+            // SnakeYAML reports its limits (aliases, nesting, size) with its own unchecked exceptions.
+            throw new BadInputException(source + " is not a usable YAML schema: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "unreadable" : message.strip();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private static TableSchema schema(JsonNode root, String source) {
         if (root == null || !root.isObject()) {
-            throw new BadInputException(source + " is not a schema (expected a JSON object)");
+            throw new BadInputException(source + " is not a schema (expected an object with \"key\" and \"columns\")");
         }
         String format = root.path("format").asText(FORMAT);
         if (!FORMAT.equals(format)) {
@@ -93,12 +141,28 @@ public final class SchemaFiles {
     private static JsonNode array(JsonNode root, String field, String source) {
         JsonNode node = root.path(field);
         if (!node.isArray()) {
-            throw new BadInputException(source + ": \"" + field + "\" must be a JSON array");
+            throw new BadInputException(source + ": \"" + field + "\" must be a list");
         }
         return node;
     }
 
     public static String toJson(TableSchema schema) {
+        try {
+            return JSON.writeValueAsString(tree(schema)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String toYaml(TableSchema schema) {
+        try {
+            return YAML.writeValueAsString(tree(schema));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode tree(TableSchema schema) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("table", schema.table());
@@ -127,14 +191,12 @@ public final class SchemaFiles {
                 spec.values().forEach(values::add);
             }
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
+    /** Writes the schema as YAML or JSON, by the file's name. */
     public static void write(TableSchema schema, Path file, boolean overwrite) {
-        AtomicOutput.write(file, overwrite, toJson(schema).getBytes(StandardCharsets.UTF_8));
+        String text = isYaml(file) ? toYaml(schema) : toJson(schema);
+        AtomicOutput.write(file, overwrite, text.getBytes(StandardCharsets.UTF_8));
     }
 }

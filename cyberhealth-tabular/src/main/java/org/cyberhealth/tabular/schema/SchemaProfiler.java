@@ -15,7 +15,8 @@ import org.cyberhealth.tabular.io.TableReader;
  * decimal with its scale, ISO date, categorical when few distinct values repeat, else text), a key (the
  * first column named like an identifier whose sampled values are all distinct; otherwise a virtual key
  * of the identifier and date columns), and marks only where a change of one unit in the last digit is
- * harmless: measured decimal values, never identifiers, codes or dates.
+ * harmless: measured decimal values, never identifiers, codes or dates. A date column that repeats another
+ * at its start (a datetime) is proposed as following it ({@link RepeatedColumns}).
  */
 public final class SchemaProfiler {
 
@@ -30,6 +31,7 @@ public final class SchemaProfiler {
         List<String> names = input.header().columns();
         List<ColumnObservation> observations = new ArrayList<>();
         names.forEach(n -> observations.add(new ColumnObservation(n)));
+        RepeatedColumns repeats = new RepeatedColumns(names.size());
         String[] row;
         int rows = 0;
         while (rows < sampleRows && (row = input.next()) != null) {
@@ -37,15 +39,23 @@ public final class SchemaProfiler {
             for (int i = 0; i < row.length; i++) {
                 observations.get(i).add(row[i]);
             }
+            repeats.add(row);
         }
         List<ColumnSpec> columns = new ArrayList<>();
         for (ColumnObservation observation : observations) {
             columns.add(observation.proposal());
         }
+        for (int i = 0; i < columns.size(); i++) {
+            int repeated = repeats.repeated(i);
+            ColumnSpec column = columns.get(i);
+            if (repeated >= 0 && column.type() == ColumnType.DATE && columns.get(repeated).type() == ColumnType.DATE) {
+                columns.set(i, new ColumnSpec(column.name(), column.type(), column.scale(), false, 0, column.values(), names.get(repeated)));
+            }
+        }
         List<String> key = primaryKey(observations, rows);
         boolean virtual = key.isEmpty();
         if (virtual) {
-            key = columns.stream().filter(c -> !c.mark() && (identifier(c.name()) || c.type() == ColumnType.DATE)).map(ColumnSpec::name).toList();
+            key = columns.stream().filter(c -> !c.mark() && c.follows() == null && (identifier(c.name()) || c.type() == ColumnType.DATE)).map(ColumnSpec::name).toList();
         }
         if (key.isEmpty()) {
             key = columns.stream().filter(c -> !c.mark()).map(ColumnSpec::name).toList();

@@ -34,10 +34,16 @@ public record TableSchema(String table, List<String> key, boolean virtualKey, Li
             }
         }
         for (ColumnSpec column : columns) {
-            if (column.follows() != null && columns.stream().noneMatch(c -> c.name().equals(column.follows()) && c.mark())) {
-                throw new BadInputException("column " + column.name() + " follows " + column.follows() + ", which is not a marked column of the schema");
+            // Following an unmarked column is allowed and inert: the profiler proposes a datetime as following
+            // its date, and the datetime moves with it only once a person marks the date.
+            if (column.follows() != null && columns.stream().noneMatch(c -> c.name().equals(column.follows()))) {
+                throw new BadInputException("column " + column.name() + " follows " + column.follows() + ", which is not a column of the schema");
             }
-            if (column.follows() != null && key.contains(column.name())) {
+            if (column.follows() != null && column.mark()) {
+                throw new BadInputException("column " + column.name() + " follows " + column.follows() + " and cannot carry marks of its own");
+            }
+            if (column.follows() != null && key.contains(column.name())
+                    && columns.stream().anyMatch(c -> c.name().equals(column.follows()) && c.mark())) {
                 throw new BadInputException("key column " + column.name() + " cannot follow a marked column");
             }
         }
