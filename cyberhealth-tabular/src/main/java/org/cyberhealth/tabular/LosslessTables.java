@@ -16,7 +16,6 @@ import org.cyberhealth.tabular.io.TableLocation;
 import org.cyberhealth.tabular.io.TableReader;
 import org.cyberhealth.tabular.lossless.EmbeddingReport;
 import org.cyberhealth.tabular.lossless.Extraction;
-import org.cyberhealth.tabular.lossless.LosslessKey;
 import org.cyberhealth.tabular.lossless.LosslessParameters;
 import org.cyberhealth.tabular.lossless.LosslessWatermark;
 import org.cyberhealth.tabular.lossless.ParameterAdvisor;
@@ -121,7 +120,7 @@ final class LosslessTables {
                     new ValueRange(settings.get("lowest").asLong(), settings.get("highest").asLong()),
                     RangeEnds.valueOf(settings.get("ends").asText()), campaign.ownerBits());
             TableSchema schema = SchemaFiles.parse(campaign.schemaJson(), "the registry's schema of " + campaign.table());
-            return new LosslessWatermark(schema, settings.get("column").asText(), LosslessKey.of(key, campaign.table()), parameters);
+            return new LosslessWatermark(schema, settings.get("column").asText(), MarkingKey.of(key, campaign.table()).forScheme(LosslessWatermark.SCHEME), parameters);
         } catch (JsonProcessingException | NullPointerException | IllegalArgumentException e) {
             throw new BadInputException("the registry's lossless settings of " + campaign.table() + " are damaged");
         }

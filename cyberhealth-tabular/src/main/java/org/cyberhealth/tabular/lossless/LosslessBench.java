@@ -19,6 +19,7 @@ import org.cyberhealth.tabular.io.TableHeader;
 import org.cyberhealth.tabular.io.TableLocation;
 import org.cyberhealth.tabular.io.TableReader;
 import org.cyberhealth.tabular.schema.TableSchema;
+import org.cyberhealth.tabular.watermark.MarkingKey;
 
 /**
  * Measures the lossless mark on one table and column the way the paper evaluates it: embed a random
@@ -153,10 +154,10 @@ public final class LosslessBench {
         }
     }
 
-    private LosslessKey key(SplittableRandom random) {
+    private MarkingKey key(SplittableRandom random) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        return LosslessKey.fromSecret(secret);
+        return MarkingKey.fromSecret(secret);
     }
 
     private BitSet message(SplittableRandom random) {

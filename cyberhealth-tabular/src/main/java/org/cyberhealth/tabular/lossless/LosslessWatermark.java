@@ -8,6 +8,7 @@ import org.cyberhealth.tabular.io.TableHeader;
 import org.cyberhealth.tabular.io.TableReader;
 import org.cyberhealth.tabular.schema.ColumnSpec;
 import org.cyberhealth.tabular.schema.TableSchema;
+import org.cyberhealth.tabular.watermark.MarkingKey;
 
 /**
  * The robust lossless watermark of Franco-Contreras, Coatrieux, Cuppens, Cuppens-Boulahia and Roux,
@@ -30,12 +31,15 @@ import org.cyberhealth.tabular.schema.TableSchema;
  */
 public final class LosslessWatermark {
 
+    /** The scheme's name, under which its grouping key is derived from the table's marking key. */
+    public static final String SCHEME = "lossless-circular-histogram";
+
     private final TableSchema schema;
     private final String column;
-    private final LosslessKey key;
+    private final MarkingKey key;
     private final LosslessParameters parameters;
 
-    public LosslessWatermark(TableSchema schema, String column, LosslessKey key, LosslessParameters parameters) {
+    public LosslessWatermark(TableSchema schema, String column, MarkingKey key, LosslessParameters parameters) {
         ColumnSpec spec = MarkedAttribute.spec(schema, column);
         if (parameters.shift() > spec.maxChange()) {
             throw new BadInputException("a shift of " + parameters.shift() + " units exceeds the " + spec.maxChange()

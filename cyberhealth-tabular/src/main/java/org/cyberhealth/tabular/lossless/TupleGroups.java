@@ -1,8 +1,9 @@
 package org.cyberhealth.tabular.lossless;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.cyberhealth.core.crypto.HmacSha256;
+import org.cyberhealth.tabular.watermark.MarkingKey;
+import org.cyberhealth.tabular.watermark.RowKeys;
 
 /**
  * The secret partition of the tuples: the paper puts tuple {@code t} in group
@@ -16,33 +17,22 @@ final class TupleGroups {
 
     private final HmacSha256 mac;
     private final int groups;
-    private final int[] keyColumns;
+    private final RowKeys keys;
     private final byte[] digest = new byte[32];
     private final ByteBuffer digestWords = ByteBuffer.wrap(digest);
-    private final ByteBuffer lengths = ByteBuffer.allocate(4);
 
     private int group;
     private int side;
 
-    TupleGroups(LosslessKey key, int groups, int[] keyColumns) {
-        mac = new HmacSha256(key.secret());
+    TupleGroups(MarkingKey key, int groups, int[] keyColumns) {
+        mac = key.keyedHash();
         this.groups = groups;
-        this.keyColumns = keyColumns.clone();
+        keys = new RowKeys(keyColumns);
     }
 
-    /**
-     * Places the row. Each key cell enters the hash as its length and its UTF-8 bytes (trimmed, since a
-     * leaker re-exporting the table may pad them; -1 for NULL), so no two different keys hash alike.
-     */
+    /** Places the row, by its key cells (encoded as for the watermark, {@link RowKeys}). */
     void place(String[] row) {
-        for (int column : keyColumns) {
-            String cell = row[column];
-            byte[] bytes = cell == null ? new byte[0] : cell.strip().getBytes(StandardCharsets.UTF_8);
-            lengths.clear();
-            lengths.putInt(cell == null ? -1 : bytes.length);
-            mac.update(lengths.array());
-            mac.update(bytes);
-        }
+        mac.update(keys.encode(row));
         mac.doFinal(digest);
         group = (int) Long.remainderUnsigned(digestWords.getLong(0), groups);
         side = digest[8] & 1;

@@ -1,6 +1,7 @@
 package org.cyberhealth.tabular.lossless;
 
 import java.math.BigDecimal;
+import org.cyberhealth.tabular.watermark.MarkingKey;
 
 /**
  * Finds, for one row at a time, everything every pass needs: the tuple's group and sub-group, its value
@@ -18,7 +19,7 @@ final class ValueLocator {
     private BigDecimal value;
     private long position;
 
-    ValueLocator(MarkedAttribute attribute, LosslessKey key, LosslessParameters parameters) {
+    ValueLocator(MarkedAttribute attribute, MarkingKey key, LosslessParameters parameters) {
         column = attribute.column();
         scale = attribute.scale();
         groups = new TupleGroups(key, parameters.groups(), attribute.keyColumns());

@@ -21,7 +21,7 @@ final class KeyedCells {
     KeyedCells(TableSchema schema, TableHeader header, MarkingKey key, MarkParameters parameters) {
         keys = new RowKeys(schema.key(), header, schema.table());
         columns = new MarkedColumns(schema, header);
-        choice = new TupleChoice(key.secret(), parameters.gamma(), columns.count(), parameters.messageLength());
+        choice = new TupleChoice(key, parameters.gamma(), columns.count(), parameters.messageLength());
     }
 
     MarkedColumns columns() {

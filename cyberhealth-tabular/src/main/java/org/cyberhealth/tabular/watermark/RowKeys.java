@@ -6,14 +6,20 @@ import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.tabular.io.TableHeader;
 
 /**
- * Encodes the key cells of a row as the bytes that seed the keyed choices. Cells are trimmed (a leaker
- * re-exporting the table may pad them) and separated by a byte that never occurs in UTF-8 text.
+ * Encodes the key cells of a row as the bytes that seed the keyed choices of every scheme (the
+ * watermark's tuple choice, the lossless scheme's groups). Cells are trimmed (a leaker re-exporting the
+ * table may pad them) and separated by a control character that table text does not contain.
  */
-final class RowKeys {
+public final class RowKeys {
 
     private static final char SEPARATOR = '\u001f';
     private final int[] columns;
     private final StringBuilder text = new StringBuilder(64);
+
+    /** The key cells are at {@code columns} of each row. */
+    public RowKeys(int[] columns) {
+        this.columns = columns.clone();
+    }
 
     RowKeys(List<String> key, TableHeader header, String tableName) {
         columns = new int[key.size()];
@@ -26,7 +32,7 @@ final class RowKeys {
         }
     }
 
-    byte[] encode(String[] row) {
+    public byte[] encode(String[] row) {
         text.setLength(0);
         for (int column : columns) {
             String cell = row[column];

@@ -24,8 +24,8 @@ final class TupleChoice {
     private int mask;
     private int messageIndex;
 
-    TupleChoice(byte[] tableKey, int gamma, int attributes, int messageLength) {
-        mac = new HmacSha256(tableKey);
+    TupleChoice(MarkingKey key, int gamma, int attributes, int messageLength) {
+        mac = key.keyedHash();
         this.gamma = gamma;
         this.attributes = attributes;
         this.messageLength = messageLength;

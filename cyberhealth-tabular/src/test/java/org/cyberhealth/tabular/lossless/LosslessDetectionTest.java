@@ -11,6 +11,7 @@ import org.cyberhealth.tabular.attack.RowInsertion;
 import org.cyberhealth.tabular.attack.RowShuffle;
 import org.cyberhealth.tabular.attack.TableAttack;
 import org.cyberhealth.tabular.testing.Tables;
+import org.cyberhealth.tabular.watermark.MarkingKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class LosslessDetectionTest {
         report = MARK.embed(new SyntheticStays(ROWS, 5), marked::add, MESSAGE, p -> {});
     }
 
-    static LosslessWatermark mark(LosslessKey key) {
+    static LosslessWatermark mark(MarkingKey key) {
         return new LosslessWatermark(SyntheticStays.SCHEMA, "age", key, PARAMETERS);
     }
 

@@ -10,6 +10,7 @@ import org.cyberhealth.tabular.schema.ColumnType;
 import org.cyberhealth.tabular.schema.TableSchema;
 import org.cyberhealth.tabular.testing.Tables;
 import org.cyberhealth.tabular.testing.Tables.Loaded;
+import org.cyberhealth.tabular.watermark.MarkingKey;
 
 /** Tables, keys and messages shared by the lossless tests, all from fixed seeds. */
 final class LosslessFixtures {
@@ -29,10 +30,10 @@ final class LosslessFixtures {
 
     private LosslessFixtures() {}
 
-    static LosslessKey key(long seed) {
+    static MarkingKey key(long seed) {
         byte[] secret = new byte[32];
         new SplittableRandom(seed).nextBytes(secret);
-        return LosslessKey.fromSecret(secret);
+        return MarkingKey.fromSecret(secret);
     }
 
     static BitSet message(long seed, int length) {
@@ -48,7 +49,7 @@ final class LosslessFixtures {
         return RangeSurvey.of(Tables.reader(OMOP.header(), OMOP.rows()), MEASUREMENT, "value_as_number");
     }
 
-    static LosslessWatermark omopMark(LosslessKey key, RangeEnds ends, int messageLength) {
+    static LosslessWatermark omopMark(MarkingKey key, RangeEnds ends, int messageLength) {
         return new LosslessWatermark(MEASUREMENT, "value_as_number", key,
                 new LosslessParameters(OMOP_GROUPS, OMOP_SHIFT, omopRange(), ends, messageLength));
     }

@@ -8,6 +8,7 @@ import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.tabular.schema.ColumnSpec;
 import org.cyberhealth.tabular.schema.ColumnType;
 import org.cyberhealth.tabular.schema.TableSchema;
+import org.cyberhealth.tabular.watermark.MarkingKey;
 import org.junit.jupiter.api.Test;
 
 class LosslessParametersTest {
@@ -21,7 +22,7 @@ class LosslessParametersTest {
         assertRefused(() -> new LosslessParameters(10, 1, AGES, RangeEnds.WRAP, 11), "message must have between 1 and 10 bits");
         assertRefused(() -> new LosslessParameters(10, 7, AGES, RangeEnds.WRAP, 1), "use a shift of at most 6");
         assertRefused(() -> new ValueRange(5, 4), "the value range is empty");
-        assertRefused(() -> LosslessKey.fromSecret(new byte[8]), "at least 16 secret bytes");
+        assertRefused(() -> MarkingKey.fromSecret(new byte[8]), "at least 16 secret bytes");
     }
 
     @Test
@@ -31,7 +32,7 @@ class LosslessParametersTest {
                 new ColumnSpec("code", ColumnType.CATEGORICAL, 0, false, 0, List.of()),
                 new ColumnSpec("weight", ColumnType.DECIMAL, 1, false, 0, List.of())));
         LosslessParameters shiftThree = new LosslessParameters(10, 3, AGES, RangeEnds.WRAP, 1);
-        LosslessKey key = LosslessFixtures.key(1);
+        MarkingKey key = LosslessFixtures.key(1);
         assertRefused(() -> new LosslessWatermark(schema, "age", key, shiftThree), "exceeds the 2 units column age allows");
         assertRefused(() -> new LosslessWatermark(schema, "code", key, shiftThree), "column code is categorical");
         assertRefused(() -> new LosslessWatermark(schema, "weight", key, shiftThree), "column weight is not marked");
@@ -46,7 +47,7 @@ class LosslessParametersTest {
 
     @Test
     void theKeyNeverShowsItsSecret() {
-        assertThat(LosslessFixtures.key(1).toString()).isEqualTo("LosslessKey[secret hidden]");
+        assertThat(LosslessFixtures.key(1).toString()).isEqualTo("MarkingKey[secret hidden]");
     }
 
     static void assertRefused(Runnable action, String message) {
