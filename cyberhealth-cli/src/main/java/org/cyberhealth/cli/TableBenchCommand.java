@@ -173,11 +173,15 @@ final class TableBenchCommand implements Callable<Integer> {
         step("speed");
         Path scratch = Files.createTempDirectory("cyberhealth-bench-table");
         try {
-            List<TableSpeedBench.Outcome> speed = new TableSpeedBench(MEASUREMENT, key, parameters)
+            TableSpeedBench.Result speed = new TableSpeedBench(MEASUREMENT, key, parameters)
                     .run(scratch, measurement, rows, "measurement_id", List.of("value_as_number"));
+            UtilityReport utility = speed.utility();
+            String utilityLine = String.format(Locale.ROOT, "Utility of the marked CSV (%,d rows): largest mean shift %.5f sd, largest"
+                    + " correlation change %.5f, every mean within 0.1 sd: %s.", rows, utility.largestMeanShiftInSd(),
+                    utility.largestCorrelationChange(), utility.meansWithin(0.1) ? "yes" : "NO");
             BenchmarkDocument.writeSection(target, "table-speed", "Table watermark: speed", command,
                     String.format(Locale.ROOT, SPEED_NOTE, rows, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20)
-                            + "\n\n" + speedTable(speed));
+                            + "\n\n" + speedTable(speed.outcomes()) + "\n" + utilityLine);
         } finally {
             deleteTree(scratch);
         }
@@ -263,10 +267,10 @@ final class TableBenchCommand implements Callable<Integer> {
     }
 
     private static String speedTable(List<TableSpeedBench.Outcome> outcomes) {
-        StringBuilder table = new StringBuilder("| store | operation | rows | seconds | rows per second | peak heap (MB) |\n|---|---|---:|---:|---:|---:|\n");
+        StringBuilder table = new StringBuilder("| store | operation | rows | seconds | rows per second | peak heap (MB) | result |\n|---|---|---:|---:|---:|---:|---|\n");
         for (TableSpeedBench.Outcome o : outcomes) {
-            table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.1f | %,.0f | %d |%n", o.store(), o.operation(), o.rows(), o.seconds(),
-                    o.rowsPerSecond(), o.peakHeapMb()));
+            table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.1f | %,.0f | %d | %s |%n", o.store(), o.operation(), o.rows(), o.seconds(),
+                    o.rowsPerSecond(), o.peakHeapMb(), o.result()));
         }
         return table.toString();
     }
@@ -312,8 +316,10 @@ final class TableBenchCommand implements Callable<Integer> {
     private static final String SPEED_NOTE = """
             Mark and detect on a generated measurement table of %,d rows (23 columns), as the CLI runs them (%d cores):
             CSV file to a new CSV file with one thread parsing, one marking, one formatting; SQLite table to a new table
-            in the same database inside SQLite (one INSERT ... SELECT calling the marker per row); detection reads only
-            the key and marked columns from SQLite. Maximum heap %,d MB (the launcher passes CYBERHEALTH_JAVA_OPTS to Java,
-            e.g. -Xmx256m): memory stays bounded whatever the table's size (peak heap counts garbage not yet collected).
+            inside SQLite (one INSERT ... SELECT ... ORDER BY rowid whose marked column calls Java with the rowid, while a
+            second thread reads and marks the same rows ahead on its own connection), into another file (the usual export)
+            and into the same file (staged beside it, then copied in by SQLite); detection reads only the key and marked
+            columns from SQLite. Maximum heap %,d MB (the launcher passes CYBERHEALTH_JAVA_OPTS to Java, e.g. -Xmx256m):
+            memory stays bounded whatever the table's size (peak heap counts garbage not yet collected).
             Target: 500,000 rows per second for each on 2 cores.""";
 }
