@@ -34,6 +34,13 @@ public final class RobustnessBench {
     /** One line of the table. */
     public record Outcome(String attack, long rows, long votes, int decided, int matching, double pValue, boolean detected) {}
 
+    /**
+     * Detection under keys that did not mark the table: how often the mark is "found" (it never should be),
+     * the smallest p-value seen, and the shares of p-values at most 1% and 5% (at most 0.01 and 0.05 when the
+     * test is valid; less, since a binomial p-value is conservative).
+     */
+    public record FalsePositives(int tries, int detected, double smallestPValue, double shareAtOnePercent, double shareAtFivePercent) {}
+
     private final InMemoryTable original;
     private final TableSchema schema;
     private final MarkingKey key;
@@ -114,6 +121,28 @@ public final class RobustnessBench {
 
     private static InMemoryTable attacked(InMemoryTable table, TableAttack attack) {
         return InMemoryTable.collect(attack.header(table.header()), sink -> attack.apply(table.reader(), sink, new SplittableRandom(11)));
+    }
+
+    /** Tests the marked copy and the unmarked original, {@code keys} times each, with keys drawn from a fixed seed. */
+    public FalsePositives falsePositives(int keys) {
+        InMemoryTable marked = markedCopy(1);
+        SplittableRandom random = new SplittableRandom(2024);
+        int detected = 0;
+        int onePercent = 0;
+        int fivePercent = 0;
+        double smallest = 1;
+        for (int i = 0; i < 2 * keys; i++) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            MarkingKey wrong = MarkingKey.fromSecret(secret);
+            var votes = new TableDetector(schema, wrong, parameters).votes((i % 2 == 0 ? marked : original).reader(), p -> {});
+            OwnerMarkTest.Result result = OwnerMarkTest.test(votes, wrong.ownerBits(parameters.ownerBits()), parameters.ownerBits(), bound);
+            detected += result.detected() ? 1 : 0;
+            onePercent += result.pValue() <= 0.01 ? 1 : 0;
+            fivePercent += result.pValue() <= 0.05 ? 1 : 0;
+            smallest = Math.min(smallest, result.pValue());
+        }
+        return new FalsePositives(2 * keys, detected, smallest, (double) onePercent / (2 * keys), (double) fivePercent / (2 * keys));
     }
 
     private Outcome detect(String attack, InMemoryTable table) {

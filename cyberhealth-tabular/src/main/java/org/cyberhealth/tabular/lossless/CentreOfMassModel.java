@@ -3,7 +3,9 @@ package org.cyberhealth.tabular.lossless;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The paper's theoretical performance (Franco-Contreras et al., section IV): by the central limit
+ * Our central-limit model of the scheme, after the approach the paper's abstract describes (Franco-Contreras
+ * et al. model the centre of mass's distribution under embedding, insertion and deletion; their formulas
+ * could not be compared): by the central limit
  * theorem a group's relative angle beta is about N(0, sigma_g^2), sigma_g^2 = s^2 (1/n_A + 1/n_B) for
  * sub-groups of n_A and n_B values and the attribute's angular variance s^2 ({@link Dispersion}). So a
  * group carries a bit with probability P(|beta| < 2 alpha), and an attack that adds noise of variance
