@@ -1,0 +1,139 @@
+package org.cyberhealth.he.ring;
+
+import java.math.BigInteger;
+
+/**
+ * Arithmetic modulo one prime q below 2^61, on {@code long}s holding values in [0, q). Products are
+ * reduced with Barrett's method (P. Barrett, "Implementing the Rivest Shamir and Adleman public key
+ * encryption algorithm on a standard digital signal processor", CRYPTO 1986) in base 2^64: the 128-bit
+ * product times floor(2^128 / q) gives the quotient up to a small error, corrected by subtraction.
+ * Multiplication by a constant known in advance (an NTT twiddle factor) uses Shoup's precomputed
+ * quotient floor(w 2^64 / q), which needs one high and two low multiplications (V. Shoup, NTL; analysed
+ * by D. Harvey, "Faster arithmetic for number-theoretic transforms", J. Symb. Comp. 2014). The bound
+ * 2^61 leaves room for Harvey's lazy butterflies, which let values grow to 4q below 2^63.
+ */
+public final class Modulus {
+
+    public static final int MAX_BITS = 61;
+
+    private final long value;
+    private final long ratioHigh;
+    private final long ratioLow;
+
+    public Modulus(long value) {
+        if (value < 2 || 64 - Long.numberOfLeadingZeros(value) > MAX_BITS) {
+            throw new IllegalArgumentException("a modulus must be at least 2 and at most " + MAX_BITS + " bits, got " + value);
+        }
+        this.value = value;
+        BigInteger ratio = BigInteger.ONE.shiftLeft(128).divide(BigInteger.valueOf(value));
+        ratioLow = ratio.longValue();
+        ratioHigh = ratio.shiftRight(64).longValue();
+    }
+
+    public long value() {
+        return value;
+    }
+
+    public int bits() {
+        return 64 - Long.numberOfLeadingZeros(value);
+    }
+
+    public long add(long a, long b) {
+        long sum = a + b;
+        return sum >= value ? sum - value : sum;
+    }
+
+    public long subtract(long a, long b) {
+        long difference = a - b;
+        return difference < 0 ? difference + value : difference;
+    }
+
+    public long negate(long a) {
+        return a == 0 ? 0 : value - a;
+    }
+
+    /** a b mod q for a, b in [0, q). */
+    public long multiply(long a, long b) {
+        return reduce(Math.multiplyHigh(a, b), a * b);
+    }
+
+    /** Any non-negative long, reduced into [0, q). */
+    public long reduce(long a) {
+        return reduce(0, a);
+    }
+
+    /** The 128-bit number {@code high 2^64 + low} (below q^2 or 2^122) reduced into [0, q). */
+    long reduce(long high, long low) {
+        // Words 2 and up of (high, low) times (ratioHigh, ratioLow); the quotient fits in word 2.
+        long carryIn = unsignedMultiplyHigh(low, ratioLow);
+        long lowTimesHigh = low * ratioHigh;
+        long sum = lowTimesHigh + carryIn;
+        long carries = Long.compareUnsigned(sum, lowTimesHigh) < 0 ? 1 : 0;
+        long highTimesLow = high * ratioLow;
+        long sum2 = sum + highTimesLow;
+        carries += Long.compareUnsigned(sum2, sum) < 0 ? 1 : 0;
+        long quotient = high * ratioHigh + unsignedMultiplyHigh(low, ratioHigh) + unsignedMultiplyHigh(high, ratioLow) + carries;
+        long remainder = low - quotient * value;
+        // The estimate is short by at most two multiples of q.
+        if (remainder >= value) {
+            remainder -= value;
+        }
+        return remainder >= value ? remainder - value : remainder;
+    }
+
+    /** Shoup's precomputed quotient floor(w 2^64 / q) for a constant factor w in [0, q). */
+    public long shoup(long w) {
+        return BigInteger.valueOf(w).shiftLeft(64).divide(BigInteger.valueOf(value)).longValue();
+    }
+
+    /** a w mod q, given {@code wShoup = shoup(w)}; a may be any value below 2^63. */
+    public long multiplyShoup(long a, long w, long wShoup) {
+        long result = multiplyShoupLazy(a, w, wShoup);
+        return result >= value ? result - value : result;
+    }
+
+    /** a w mod q in [0, 2q), without the final correction (for lazy butterflies). */
+    public long multiplyShoupLazy(long a, long w, long wShoup) {
+        return a * w - unsignedMultiplyHigh(a, wShoup) * value;
+    }
+
+    public long pow(long base, long exponent) {
+        long result = 1 % value;
+        long square = base % value;
+        for (long e = exponent; e > 0; e >>>= 1) {
+            if ((e & 1) != 0) {
+                result = multiply(result, square);
+            }
+            square = multiply(square, square);
+        }
+        return result;
+    }
+
+    /** The inverse of a non-zero a (q prime). */
+    public long inverse(long a) {
+        if (a % value == 0) {
+            throw new ArithmeticException("0 has no inverse modulo " + value);
+        }
+        return pow(a, value - 2);
+    }
+
+    /** The high 64 bits of the unsigned 128-bit product (Java 17 has only the signed one). */
+    static long unsignedMultiplyHigh(long a, long b) {
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+
+    @Override
+    public String toString() {
+        return "Modulus[" + value + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Modulus m && m.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
+}

@@ -1,0 +1,81 @@
+package org.cyberhealth.he.ring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NttTablesTest {
+
+    private static long[] random(Modulus modulus, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] a = new long[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = random.nextLong(modulus.value());
+        }
+        return a;
+    }
+
+    @Test
+    void forwardEvaluatesAtTheOddPowersOfPsiInBitReversedOrder() {
+        int n = 64;
+        Modulus modulus = new Modulus(Primes.nttFriendly(40, n, 1, List.of()).get(0));
+        NttTables ntt = new NttTables(modulus, n);
+        long[] a = random(modulus, n, 4);
+        long[] transformed = a.clone();
+        ntt.forward(transformed);
+        int log = Integer.numberOfTrailingZeros(n);
+        for (int i = 0; i < n; i++) {
+            long point = modulus.pow(ntt.psi(), 2L * i + 1);
+            long value = 0;
+            for (int k = n - 1; k >= 0; k--) {
+                value = modulus.add(modulus.multiply(value, point), a[k]);
+            }
+            assertThat(transformed[Integer.reverse(i) >>> (32 - log)]).as("a(psi^%d)", 2 * i + 1).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void multiplyingTransformsIsNegacyclicConvolution() {
+        for (int n : new int[] {2, 16, 1024}) {
+            for (int bits : new int[] {30, 61}) {
+                Modulus modulus = new Modulus(Primes.nttFriendly(bits, n, 1, List.of()).get(0));
+                NttTables ntt = new NttTables(modulus, n);
+                long[] a = random(modulus, n, n + bits);
+                long[] b = random(modulus, n, 7 * n + bits);
+                long[] expected = new long[n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        long product = modulus.multiply(a[i], b[j]);
+                        int k = i + j;
+                        expected[k % n] = k < n ? modulus.add(expected[k], product) : modulus.subtract(expected[k - n], product);
+                    }
+                }
+                long[] fa = a.clone();
+                long[] fb = b.clone();
+                ntt.forward(fa);
+                ntt.forward(fb);
+                for (int i = 0; i < n; i++) {
+                    fa[i] = modulus.multiply(fa[i], fb[i]);
+                }
+                ntt.inverse(fa);
+                assertThat(fa).as("N = %d, %d-bit q", n, bits).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void inverseUndoesForwardAtEveryDegree() {
+        for (int log = 1; log <= 16; log++) {
+            int n = 1 << log;
+            Modulus modulus = new Modulus(Primes.nttFriendly(60, n, 1, List.of()).get(0));
+            NttTables ntt = new NttTables(modulus, n);
+            long[] a = random(modulus, n, log);
+            long[] copy = a.clone();
+            ntt.forward(copy);
+            ntt.inverse(copy);
+            assertThat(copy).isEqualTo(a);
+        }
+    }
+}
