@@ -1,0 +1,197 @@
+package org.cyberhealth.he.ckks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cyberhealth.he.ring.Modulus;
+import org.cyberhealth.he.ring.Ring;
+import org.cyberhealth.he.ring.RnsPoly;
+
+/**
+ * Homomorphic operations on ciphertexts, needing only public material (the relinearisation key): add,
+ * subtract, multiply by a plaintext or a ciphertext, relinearise (key switching with one special prime P:
+ * decompose by RNS rows, multiply by the key over Q_l P, divide by P), and rescale (divide by the last
+ * prime of the level, rounding, which brings the scale back down after a product). The RNS forms follow
+ * Cheon, Han, Kim, Kim and Song, SAC 2018. Inputs are never modified.
+ */
+public final class Evaluator {
+
+    private static final double SCALE_TOLERANCE = 1e-9;
+
+    private final Ring ring;
+    private final int special;
+
+    public Evaluator(CkksParameters parameters, Ring ring) {
+        this.ring = ring;
+        special = parameters.chain().size();
+    }
+
+    public Ciphertext add(Ciphertext x, Ciphertext y) {
+        requireMatching(x, y);
+        List<RnsPoly> parts = new ArrayList<>();
+        for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
+            RnsPoly sum = i < x.size() ? x.part(i).copy() : ring.zero(x.level() + 1, true);
+            if (i < y.size()) {
+                ring.addInPlace(sum, y.part(i));
+            }
+            parts.add(sum);
+        }
+        return new Ciphertext(parts, x.level(), x.scale());
+    }
+
+    public Ciphertext subtract(Ciphertext x, Ciphertext y) {
+        requireMatching(x, y);
+        List<RnsPoly> parts = new ArrayList<>();
+        for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
+            RnsPoly difference = i < x.size() ? x.part(i).copy() : ring.zero(x.level() + 1, true);
+            if (i < y.size()) {
+                ring.subtractInPlace(difference, y.part(i));
+            }
+            parts.add(difference);
+        }
+        return new Ciphertext(parts, x.level(), x.scale());
+    }
+
+    public Ciphertext addPlain(Ciphertext x, Plaintext p) {
+        requireLevel(x.level(), p.level());
+        requireScale(x.scale(), p.scale());
+        List<RnsPoly> parts = new ArrayList<>(x.parts());
+        RnsPoly c0 = x.part(0).copy();
+        ring.addInPlace(c0, p.poly());
+        parts.set(0, c0);
+        return new Ciphertext(parts, x.level(), x.scale());
+    }
+
+    public Ciphertext multiplyPlain(Ciphertext x, Plaintext p) {
+        requireLevel(x.level(), p.level());
+        List<RnsPoly> parts = new ArrayList<>();
+        for (RnsPoly part : x.parts()) {
+            RnsPoly product = part.copy();
+            ring.multiplyInPlace(product, p.poly());
+            parts.add(product);
+        }
+        return new Ciphertext(parts, x.level(), x.scale() * p.scale());
+    }
+
+    /** The tensor product (three components); relinearise it before the next product. */
+    public Ciphertext multiply(Ciphertext x, Ciphertext y) {
+        requireLevel(x.level(), y.level());
+        if (x.size() != 2 || y.size() != 2) {
+            throw new IllegalArgumentException("relinearise before multiplying again (a ciphertext has " + Math.max(x.size(), y.size()) + " parts)");
+        }
+        RnsPoly d0 = x.part(0).copy();
+        ring.multiplyInPlace(d0, y.part(0));
+        RnsPoly d1 = x.part(0).copy();
+        ring.multiplyInPlace(d1, y.part(1));
+        ring.multiplyAddInPlace(d1, x.part(1), y.part(0));
+        RnsPoly d2 = x.part(1).copy();
+        ring.multiplyInPlace(d2, y.part(1));
+        return new Ciphertext(List.of(d0, d1, d2), x.level(), x.scale() * y.scale());
+    }
+
+    /** Back to two components: c_2 s^2 becomes key-switched terms in s. */
+    public Ciphertext relinearise(Ciphertext x, SwitchingKey key) {
+        if (x.size() == 2) {
+            return x;
+        }
+        RnsPoly[] switched = keySwitch(x.part(2), x.level(), key);
+        RnsPoly c0 = x.part(0).copy();
+        ring.addInPlace(c0, switched[0]);
+        RnsPoly c1 = x.part(1).copy();
+        ring.addInPlace(c1, switched[1]);
+        return new Ciphertext(List.of(c0, c1), x.level(), x.scale());
+    }
+
+    /** Divides by the level's last prime q_l (rounding): level l - 1, scale / q_l. */
+    public Ciphertext rescale(Ciphertext x) {
+        if (x.level() == 0) {
+            throw new IllegalArgumentException("a ciphertext at level 0 cannot be rescaled");
+        }
+        int last = x.level();
+        List<RnsPoly> parts = new ArrayList<>();
+        for (RnsPoly part : x.parts()) {
+            parts.add(divideByLastPrime(part, last, last, last));
+        }
+        return new Ciphertext(parts, x.level() - 1, x.scale() / ring.modulus(last).value());
+    }
+
+    /**
+     * (poly - [poly]_(prime)) / prime over the first {@code keep} primes, where the row {@code lastRow} of
+     * {@code poly} holds its residues modulo ring prime {@code prime}: exact division after subtracting the
+     * centred remainder, i.e. rounding to the nearest multiple.
+     */
+    private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep) {
+        Modulus last = ring.modulus(prime);
+        long[] remainder = poly.row(lastRow).clone();
+        ring.inverseRow(prime, remainder);
+        long half = last.value() / 2;
+        RnsPoly result = ring.zero(keep, true);
+        long[] lifted = new long[remainder.length];
+        for (int i = 0; i < keep; i++) {
+            Modulus qi = ring.modulus(i);
+            for (int k = 0; k < lifted.length; k++) {
+                long r = remainder[k];
+                lifted[k] = r > half ? qi.reduce(r + (qi.value() - qi.reduce(last.value()))) : qi.reduce(r);
+            }
+            ring.forwardRow(i, lifted);
+            long inverse = qi.inverse(qi.reduce(last.value()));
+            long inverseShoup = qi.shoup(inverse);
+            long[] in = poly.row(i);
+            long[] out = result.row(i);
+            for (int k = 0; k < out.length; k++) {
+                out[k] = qi.multiplyShoup(qi.subtract(in[k], lifted[k]), inverse, inverseShoup);
+            }
+        }
+        return result;
+    }
+
+    /** d (NTT form, level l) switched by the key: two polynomials at level l whose sum with s-weights is d s'. */
+    private RnsPoly[] keySwitch(RnsPoly d, int level, SwitchingKey key) {
+        int rows = level + 2;
+        RnsPoly acc0 = new RnsPoly(rows, ring.degree(), true);
+        RnsPoly acc1 = new RnsPoly(rows, ring.degree(), true);
+        long[] digit = new long[ring.degree()];
+        long[] lifted = new long[ring.degree()];
+        for (int j = 0; j <= level; j++) {
+            System.arraycopy(d.row(j), 0, digit, 0, digit.length);
+            ring.inverseRow(j, digit);
+            for (int row = 0; row < rows; row++) {
+                int prime = row <= level ? row : special;
+                Modulus m = ring.modulus(prime);
+                if (prime == j) {
+                    System.arraycopy(d.row(j), 0, lifted, 0, lifted.length);
+                } else {
+                    for (int k = 0; k < lifted.length; k++) {
+                        lifted[k] = m.reduce(digit[k]);
+                    }
+                    ring.forwardRow(prime, lifted);
+                }
+                long[] b = key.b().get(j).row(prime);
+                long[] a = key.a().get(j).row(prime);
+                long[] out0 = acc0.row(row);
+                long[] out1 = acc1.row(row);
+                for (int k = 0; k < lifted.length; k++) {
+                    out0[k] = m.add(out0[k], m.multiply(lifted[k], b[k]));
+                    out1[k] = m.add(out1[k], m.multiply(lifted[k], a[k]));
+                }
+            }
+        }
+        return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1), divideByLastPrime(acc1, level + 1, special, level + 1)};
+    }
+
+    private static void requireMatching(Ciphertext x, Ciphertext y) {
+        requireLevel(x.level(), y.level());
+        requireScale(x.scale(), y.scale());
+    }
+
+    private static void requireLevel(int a, int b) {
+        if (a != b) {
+            throw new IllegalArgumentException("operands at levels " + a + " and " + b + ": bring them to the same level first");
+        }
+    }
+
+    private static void requireScale(double a, double b) {
+        if (Math.abs(a - b) > SCALE_TOLERANCE * Math.max(a, b)) {
+            throw new IllegalArgumentException("operands at scales 2^" + Math.log(a) / Math.log(2) + " and 2^" + Math.log(b) / Math.log(2));
+        }
+    }
+}

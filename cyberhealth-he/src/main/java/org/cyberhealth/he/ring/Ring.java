@@ -1,0 +1,171 @@
+package org.cyberhealth.he.ring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ring Z_Q[X]/(X^N + 1) over a chain of NTT-friendly primes q_0, ..., q_L: the arithmetic CKKS needs,
+ * on {@link RnsPoly} values that use the first {@code level + 1} primes. Operands must agree in level and
+ * in representation (coefficients or NTT); the methods check this rather than silently mixing them.
+ */
+public final class Ring {
+
+    private final int degree;
+    private final List<Modulus> moduli;
+    private final List<NttTables> transforms;
+
+    public Ring(int degree, List<Long> primes) {
+        if (degree < 2 || Integer.bitCount(degree) != 1) {
+            throw new IllegalArgumentException("the ring degree must be a power of two, got " + degree);
+        }
+        this.degree = degree;
+        List<Modulus> ms = new ArrayList<>();
+        List<NttTables> ts = new ArrayList<>();
+        for (long q : primes) {
+            Modulus modulus = new Modulus(q);
+            ms.add(modulus);
+            ts.add(new NttTables(modulus, degree));
+        }
+        moduli = List.copyOf(ms);
+        transforms = List.copyOf(ts);
+        new RnsBasis(moduli);
+    }
+
+    public int degree() {
+        return degree;
+    }
+
+    public List<Modulus> moduli() {
+        return moduli;
+    }
+
+    public Modulus modulus(int i) {
+        return moduli.get(i);
+    }
+
+    /** The basis of the first {@code primes} primes. */
+    public RnsBasis basis(int primes) {
+        return new RnsBasis(moduli.subList(0, primes));
+    }
+
+    public RnsPoly zero(int primes, boolean ntt) {
+        return new RnsPoly(primes, degree, ntt);
+    }
+
+    /** The NTT of one row that holds residues modulo prime {@code prime}. */
+    public void forwardRow(int prime, long[] row) {
+        transforms.get(prime).forward(row);
+    }
+
+    public void inverseRow(int prime, long[] row) {
+        transforms.get(prime).inverse(row);
+    }
+
+    public void forward(RnsPoly p) {
+        require(!p.isNtt(), "expected coefficients, got NTT form");
+        for (int i = 0; i < p.primes(); i++) {
+            transforms.get(i).forward(p.row(i));
+        }
+        p.markNtt(true);
+    }
+
+    public void inverse(RnsPoly p) {
+        require(p.isNtt(), "expected NTT form, got coefficients");
+        for (int i = 0; i < p.primes(); i++) {
+            transforms.get(i).inverse(p.row(i));
+        }
+        p.markNtt(false);
+    }
+
+    /** a += b. */
+    public void addInPlace(RnsPoly a, RnsPoly b) {
+        requireSame(a, b);
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] x = a.row(i);
+            long[] y = b.row(i);
+            for (int j = 0; j < degree; j++) {
+                x[j] = m.add(x[j], y[j]);
+            }
+        }
+    }
+
+    /** a -= b. */
+    public void subtractInPlace(RnsPoly a, RnsPoly b) {
+        requireSame(a, b);
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] x = a.row(i);
+            long[] y = b.row(i);
+            for (int j = 0; j < degree; j++) {
+                x[j] = m.subtract(x[j], y[j]);
+            }
+        }
+    }
+
+    public void negateInPlace(RnsPoly a) {
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] x = a.row(i);
+            for (int j = 0; j < degree; j++) {
+                x[j] = m.negate(x[j]);
+            }
+        }
+    }
+
+    /** a *= b, both in NTT form (the ring product). */
+    public void multiplyInPlace(RnsPoly a, RnsPoly b) {
+        requireSame(a, b);
+        require(a.isNtt(), "multiply in NTT form");
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] x = a.row(i);
+            long[] y = b.row(i);
+            for (int j = 0; j < degree; j++) {
+                x[j] = m.multiply(x[j], y[j]);
+            }
+        }
+    }
+
+    /** out += a b, all in NTT form. */
+    public void multiplyAddInPlace(RnsPoly out, RnsPoly a, RnsPoly b) {
+        requireSame(a, b);
+        requireSame(out, a);
+        require(a.isNtt(), "multiply in NTT form");
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] o = out.row(i);
+            long[] x = a.row(i);
+            long[] y = b.row(i);
+            for (int j = 0; j < degree; j++) {
+                o[j] = m.add(o[j], m.multiply(x[j], y[j]));
+            }
+        }
+    }
+
+    /** A signed integer polynomial (|c| < 2^62) as an RNS polynomial in coefficient form over the first primes. */
+    public RnsPoly fromSigned(long[] coefficients, int primes) {
+        RnsPoly p = zero(primes, false);
+        for (int i = 0; i < primes; i++) {
+            long q = moduli.get(i).value();
+            long[] row = p.row(i);
+            for (int j = 0; j < degree; j++) {
+                row[j] = Math.floorMod(coefficients[j], q);
+            }
+        }
+        return p;
+    }
+
+    private static void requireSame(RnsPoly a, RnsPoly b) {
+        if (a.primes() != b.primes() || a.isNtt() != b.isNtt()) {
+            throw new IllegalArgumentException("operands at different levels or forms: " + a.primes() + (a.isNtt() ? " NTT" : "")
+                    + " vs " + b.primes() + (b.isNtt() ? " NTT" : ""));
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.cyberhealth.he.ckks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.Random;
+import org.cyberhealth.he.ring.Ring;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every operation checked against the same arithmetic on the plain numbers, with a precision bound. */
+class CkksTest {
+
+    static CkksParameters parameters;
+    static Ring ring;
+    static Encoder encoder;
+    static SecretKey secret;
+    static Encryptor encryptor;
+    static Decryptor decryptor;
+    static Evaluator evaluator;
+    static SwitchingKey relinearisation;
+    static Sampler sampler;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        parameters = CkksParameters.preset("depth2-n8192");
+        ring = parameters.ring();
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(42);
+        sampler = new Sampler(ring, random);
+        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
+        secret = generator.secretKey();
+        encoder = new Encoder(parameters, ring);
+        encryptor = new Encryptor(ring, generator.publicKey(secret), sampler);
+        decryptor = new Decryptor(ring, secret);
+        evaluator = new Evaluator(parameters, ring);
+        relinearisation = generator.relinearisationKey(secret);
+    }
+
+    static double[] values(long seed) {
+        Random random = new Random(seed);
+        double[] v = new double[parameters.slots()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 2 * random.nextDouble() - 1;
+        }
+        return v;
+    }
+
+    static Ciphertext encrypt(double[] v) {
+        return encryptor.encrypt(encoder.encode(v, parameters.maxLevel(), parameters.scale()));
+    }
+
+    static double largestError(Ciphertext c, double[] expected) {
+        double[] got = encoder.decode(decryptor.decrypt(c))[0];
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs(got[i] - expected[i]));
+        }
+        return worst;
+    }
+
+    @Test
+    void encodingIsExactUpToRounding() {
+        double[] re = values(1);
+        double[] im = values(2);
+        double[][] back = encoder.decode(encoder.encode(re, im, parameters.maxLevel(), parameters.scale()));
+        for (int i = 0; i < re.length; i++) {
+            assertThat(Math.abs(back[0][i] - re[i])).isLessThan(Math.scalb(1.0, -30));
+            assertThat(Math.abs(back[1][i] - im[i])).isLessThan(Math.scalb(1.0, -30));
+        }
+    }
+
+    @Test
+    void decryptionGivesBackTheValues() {
+        double[] v = values(3);
+        // Fresh public-key encryption noise: e_0 + e u + e_1 s, about 2^-24 in the slots at scale 2^40.
+        assertThat(largestError(encrypt(v), v)).isLessThan(Math.scalb(1.0, -22));
+    }
+
+    @Test
+    void additionsAndPlainProductsMatchPlainArithmetic() {
+        double[] x = values(4);
+        double[] y = values(5);
+        double[] sum = new double[x.length];
+        double[] difference = new double[x.length];
+        double[] product = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            sum[i] = x[i] + y[i];
+            difference[i] = x[i] - y[i];
+            product[i] = x[i] * y[i];
+        }
+        Ciphertext cx = encrypt(x);
+        Ciphertext cy = encrypt(y);
+        assertThat(largestError(evaluator.add(cx, cy), sum)).isLessThan(Math.scalb(1.0, -21));
+        assertThat(largestError(evaluator.subtract(cx, cy), difference)).isLessThan(Math.scalb(1.0, -21));
+        assertThat(largestError(evaluator.addPlain(cx, encoder.encode(y, parameters.maxLevel(), parameters.scale())), sum))
+                .isLessThan(Math.scalb(1.0, -21));
+        Plaintext py = encoder.encode(y, parameters.maxLevel(), parameters.scale());
+        assertThat(largestError(evaluator.rescale(evaluator.multiplyPlain(cx, py)), product)).isLessThan(Math.scalb(1.0, -20));
+    }
+
+    @Test
+    void aProductRelinearisedAndRescaledTwiceMatchesThePlainProduct() {
+        double[] x = values(6);
+        double[] y = values(7);
+        double[] square = new double[x.length];
+        double[] fourth = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            square[i] = x[i] * y[i];
+            fourth[i] = square[i] * square[i];
+        }
+        Ciphertext product = evaluator.rescale(evaluator.relinearise(evaluator.multiply(encrypt(x), encrypt(y)), relinearisation));
+        assertThat(product.level()).isEqualTo(parameters.maxLevel() - 1);
+        assertThat(largestError(product, square)).isLessThan(Math.scalb(1.0, -18));
+        Ciphertext squared = evaluator.rescale(evaluator.relinearise(evaluator.multiply(product, product), relinearisation));
+        assertThat(squared.level()).isZero();
+        assertThat(largestError(squared, fourth)).isLessThan(Math.scalb(1.0, -15));
+        // Unrelinearised, the three-part ciphertext decrypts too.
+        assertThat(largestError(evaluator.rescale(evaluator.multiply(encrypt(x), encrypt(y))), square)).isLessThan(Math.scalb(1.0, -18));
+    }
+
+    @Test
+    void anotherSecretKeyDecryptsToNoise() {
+        double[] v = values(8);
+        SecretKey other = new KeyGenerator(parameters, ring, sampler).secretKey();
+        double[] got = encoder.decode(new Decryptor(ring, other).decrypt(encrypt(v)))[0];
+        double worst = 0;
+        for (int i = 0; i < v.length; i++) {
+            worst = Math.max(worst, Math.abs(got[i] - v[i]));
+        }
+        assertThat(worst).isGreaterThan(1e3);
+    }
+
+    @Test
+    void parametersAboveThe128BitBoundAreRefused() {
+        assertThatThrownBy(() -> CkksParameters.generate(13, 60, 3, 50, new int[] {60}))
+                .hasMessageContaining("exceeds the 128-bit security bound 218 for N = 8192");
+        assertThat(CkksParameters.preset("depth7-n16384").describe()).contains("N = 16384, 7 levels");
+    }
+}
