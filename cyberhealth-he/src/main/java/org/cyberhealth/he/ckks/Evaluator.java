@@ -2,6 +2,7 @@ package org.cyberhealth.he.ckks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cyberhealth.he.ring.Automorphism;
 import org.cyberhealth.he.ring.Modulus;
 import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.he.ring.RnsPoly;
@@ -19,6 +20,7 @@ public final class Evaluator {
 
     private final Ring ring;
     private final int special;
+    private final java.util.Map<Integer, Automorphism> automorphisms = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Evaluator(CkksParameters parameters, Ring ring) {
         this.ring = ring;
@@ -99,6 +101,40 @@ public final class Evaluator {
         RnsPoly c1 = x.part(1).copy();
         ring.addInPlace(c1, switched[1]);
         return new Ciphertext(List.of(c0, c1), x.level(), x.scale());
+    }
+
+    /** The slots rotated left by {@code steps} (negative: right), with a key for that rotation. */
+    public Ciphertext rotate(Ciphertext x, int steps, GaloisKeys keys) {
+        return applyGalois(x, GaloisKeys.rotation(ring.degree(), steps), keys);
+    }
+
+    /** The complex conjugate of every slot. */
+    public Ciphertext conjugate(Ciphertext x, GaloisKeys keys) {
+        return applyGalois(x, GaloisKeys.conjugation(ring.degree()), keys);
+    }
+
+    private Ciphertext applyGalois(Ciphertext x, int element, GaloisKeys keys) {
+        if (x.size() != 2) {
+            throw new IllegalArgumentException("relinearise before rotating");
+        }
+        SwitchingKey key = keys.key(element);
+        Automorphism automorphism = automorphisms.computeIfAbsent(element, g -> new Automorphism(ring.degree(), g));
+        RnsPoly c0 = automorphism.apply(x.part(0));
+        RnsPoly[] switched = keySwitch(automorphism.apply(x.part(1)), x.level(), key);
+        ring.addInPlace(c0, switched[0]);
+        return new Ciphertext(List.of(c0, switched[1]), x.level(), x.scale());
+    }
+
+    /** The same ciphertext over fewer primes (level {@code level}), its scale unchanged: to meet an operand lower down. */
+    public Ciphertext dropToLevel(Ciphertext x, int level) {
+        if (level < 0 || level > x.level()) {
+            throw new IllegalArgumentException("cannot move a ciphertext from level " + x.level() + " to " + level);
+        }
+        List<RnsPoly> parts = new ArrayList<>();
+        for (RnsPoly part : x.parts()) {
+            parts.add(part.truncated(level + 1));
+        }
+        return new Ciphertext(parts, level, x.scale());
     }
 
     /** Divides by the level's last prime q_l (rounding): level l - 1, scale / q_l. */

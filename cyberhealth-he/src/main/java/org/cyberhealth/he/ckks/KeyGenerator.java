@@ -2,6 +2,7 @@ package org.cyberhealth.he.ckks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cyberhealth.he.ring.Automorphism;
 import org.cyberhealth.he.ring.Modulus;
 import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.he.ring.RnsPoly;
@@ -43,6 +44,24 @@ public final class KeyGenerator {
         RnsPoly square = secret.poly().copy();
         ring.multiplyInPlace(square, secret.poly());
         return switchingKey(square, secret);
+    }
+
+    /** Keys for the rotations by {@code steps} (left; negative: right) and, if asked, for conjugation. */
+    public GaloisKeys galoisKeys(SecretKey secret, int[] steps, boolean conjugation) {
+        java.util.Map<Integer, SwitchingKey> keys = new java.util.HashMap<>();
+        for (int step : steps) {
+            int element = GaloisKeys.rotation(parameters.ringDegree(), step);
+            keys.computeIfAbsent(element, g -> galoisKey(secret, g));
+        }
+        if (conjugation) {
+            int element = GaloisKeys.conjugation(parameters.ringDegree());
+            keys.put(element, galoisKey(secret, element));
+        }
+        return new GaloisKeys(keys);
+    }
+
+    private SwitchingKey galoisKey(SecretKey secret, int element) {
+        return switchingKey(new Automorphism(parameters.ringDegree(), element).apply(secret.poly()), secret);
     }
 
     /** The key that switches from s' = {@code from} (NTT form, all primes) to the secret. */

@@ -121,6 +121,36 @@ class CkksTest {
     }
 
     @Test
+    void rotationsMoveTheSlotsAndConjugationNegatesTheImaginaryParts() {
+        GaloisKeys galois = new KeyGenerator(parameters, ring, sampler).galoisKeys(secret, new int[] {1, 5, -1}, true);
+        double[] v = values(9);
+        Ciphertext c = encrypt(v);
+        int n = v.length;
+        for (int steps : new int[] {1, 5, -1}) {
+            double[] expected = new double[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = v[Math.floorMod(i + steps, n)];
+            }
+            assertThat(largestError(evaluator.rotate(c, steps, galois), expected)).as("rotation by %d", steps).isLessThan(Math.scalb(1.0, -20));
+        }
+        double[] im = values(10);
+        Ciphertext complex = encryptor.encrypt(encoder.encode(v, im, parameters.maxLevel(), parameters.scale()));
+        double[][] conjugated = encoder.decode(decryptor.decrypt(evaluator.conjugate(complex, galois)));
+        for (int i = 0; i < n; i++) {
+            assertThat(Math.abs(conjugated[0][i] - v[i]) + Math.abs(conjugated[1][i] + im[i])).isLessThan(Math.scalb(1.0, -20));
+        }
+        assertThatThrownBy(() -> evaluator.rotate(c, 2, galois)).hasMessageContaining("no Galois key");
+    }
+
+    @Test
+    void aCiphertextDroppedToALowerLevelStillDecrypts() {
+        double[] v = values(11);
+        Ciphertext low = evaluator.dropToLevel(encrypt(v), 0);
+        assertThat(low.level()).isZero();
+        assertThat(largestError(low, v)).isLessThan(Math.scalb(1.0, -22));
+    }
+
+    @Test
     void anotherSecretKeyDecryptsToNoise() {
         double[] v = values(8);
         SecretKey other = new KeyGenerator(parameters, ring, sampler).secretKey();
