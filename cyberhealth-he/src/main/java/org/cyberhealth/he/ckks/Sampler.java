@@ -1,10 +1,6 @@
 package org.cyberhealth.he.ckks;
 
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.he.ring.RnsPoly;
 
@@ -12,7 +8,8 @@ import org.cyberhealth.he.ring.RnsPoly;
  * The randomness of keys and encryptions: a ternary secret (each coefficient uniform in {-1, 0, 1}), errors
  * from a rounded Gaussian of standard deviation 3.2 cut at 6 sigma (the HE standard's choice), and uniform
  * polynomials expanded by AES-256 in counter mode from a 32-byte seed, so that a uniform part can be sent
- * as its seed. Seeds and the small samples come from {@link SecureRandom}.
+ * as its seed. Every seed comes from {@link SecureRandom}; the small samples from an AES stream seeded by
+ * it (drawing them from SecureRandom directly made encryption ten times slower).
  */
 public final class Sampler {
 
@@ -21,34 +18,53 @@ public final class Sampler {
 
     private final Ring ring;
     private final SecureRandom random;
+    private final RandomStream small;
 
     public Sampler(Ring ring, SecureRandom random) {
         this.ring = ring;
         this.random = random;
+        small = new RandomStream(seedFrom(random));
     }
 
-    public byte[] seed() {
+    private static byte[] seedFrom(SecureRandom random) {
         byte[] seed = new byte[32];
         random.nextBytes(seed);
         return seed;
     }
 
+    /** A fresh seed for a uniform polynomial. */
+    public byte[] seed() {
+        return seedFrom(random);
+    }
+
     public long[] ternary() {
         long[] s = new long[ring.degree()];
         for (int i = 0; i < s.length; i++) {
-            s[i] = random.nextInt(3) - 1;
+            long word;
+            do {
+                word = small.nextLong() >>> 62;
+            } while (word == 3);
+            s[i] = word - 1;
         }
         return s;
     }
 
+    /** Rounded Gaussian of deviation {@link #SIGMA} by the Box-Muller transform, redrawn beyond 6 sigma. */
     public long[] gaussian() {
         long[] e = new long[ring.degree()];
-        for (int i = 0; i < e.length; i++) {
+        for (int i = 0; i < e.length; i += 2) {
             long x;
+            long y;
             do {
-                x = Math.round(random.nextGaussian() * SIGMA);
-            } while (Math.abs(x) > BOUND);
+                double radius = SIGMA * Math.sqrt(-2 * Math.log(1 - small.nextDouble()));
+                double angle = 2 * Math.PI * small.nextDouble();
+                x = Math.round(radius * Math.cos(angle));
+                y = Math.round(radius * Math.sin(angle));
+            } while (Math.abs(x) > BOUND || Math.abs(y) > BOUND);
             e[i] = x;
+            if (i + 1 < e.length) {
+                e[i + 1] = y;
+            }
         }
         return e;
     }
@@ -56,30 +72,17 @@ public final class Sampler {
     /** A uniform polynomial over the first {@code primes} primes, in NTT form (uniform either way), from {@code seed}. */
     public RnsPoly uniform(byte[] seed, int primes) {
         RnsPoly poly = ring.zero(primes, true);
-        try {
-            Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(seed, "AES"), new IvParameterSpec(new byte[16]));
-            byte[] block = new byte[8 * 1024];
-            byte[] zeros = new byte[block.length];
-            int used = block.length;
-            for (int i = 0; i < primes; i++) {
-                long q = ring.modulus(i).value();
-                long mask = -1L >>> Long.numberOfLeadingZeros(q);
-                long[] row = poly.row(i);
-                for (int j = 0; j < row.length; ) {
-                    if (used == block.length) {
-                        aes.update(zeros, 0, zeros.length, block, 0);
-                        used = 0;
-                    }
-                    long candidate = java.nio.ByteBuffer.wrap(block, used, 8).getLong() & mask;
-                    used += 8;
-                    if (candidate < q) {
-                        row[j++] = candidate;
-                    }
+        RandomStream stream = new RandomStream(seed);
+        for (int i = 0; i < primes; i++) {
+            long q = ring.modulus(i).value();
+            long mask = -1L >>> Long.numberOfLeadingZeros(q);
+            long[] row = poly.row(i);
+            for (int j = 0; j < row.length; ) {
+                long candidate = stream.nextLong() & mask;
+                if (candidate < q) {
+                    row[j++] = candidate;
                 }
             }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/CTR is part of every Java runtime", e);
         }
         return poly;
     }
