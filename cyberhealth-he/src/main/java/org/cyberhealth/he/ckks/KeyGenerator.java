@@ -34,9 +34,10 @@ public final class KeyGenerator {
     }
 
     public PublicKey publicKey(SecretKey secret) {
-        RnsPoly a = sampler.uniform(sampler.seed(), chainPrimes);
+        byte[] seed = sampler.seed();
+        RnsPoly a = sampler.uniform(seed, chainPrimes);
         RnsPoly b = encryptionOfZero(secret.poly().truncated(chainPrimes), a);
-        return new PublicKey(b, a);
+        return new PublicKey(b, a, seed);
     }
 
     /** The key that turns c_2 s^2 into terms in s: switching from s^2 to s. */
@@ -68,9 +69,12 @@ public final class KeyGenerator {
     SwitchingKey switchingKey(RnsPoly from, SecretKey secret) {
         List<RnsPoly> bs = new ArrayList<>();
         List<RnsPoly> as = new ArrayList<>();
+        List<byte[]> seeds = new ArrayList<>();
         Modulus special = ring.modulus(chainPrimes);
         for (int j = 0; j < chainPrimes; j++) {
-            RnsPoly a = sampler.uniform(sampler.seed(), allPrimes);
+            byte[] seed = sampler.seed();
+            RnsPoly a = sampler.uniform(seed, allPrimes);
+            seeds.add(seed);
             RnsPoly b = encryptionOfZero(secret.poly(), a);
             Modulus qj = ring.modulus(j);
             long p = qj.reduce(special.value());
@@ -82,7 +86,7 @@ public final class KeyGenerator {
             bs.add(b);
             as.add(a);
         }
-        return new SwitchingKey(bs, as);
+        return new SwitchingKey(bs, as, seeds);
     }
 
     /** -a s + e over a's primes (NTT form). */

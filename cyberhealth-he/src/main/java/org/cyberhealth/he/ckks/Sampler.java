@@ -71,6 +71,11 @@ public final class Sampler {
 
     /** A uniform polynomial over the first {@code primes} primes, in NTT form (uniform either way), from {@code seed}. */
     public RnsPoly uniform(byte[] seed, int primes) {
+        return expand(ring, seed, primes);
+    }
+
+    /** The uniform polynomial that {@code seed} expands to (how a serialised key's uniform part comes back). */
+    static RnsPoly expand(Ring ring, byte[] seed, int primes) {
         RnsPoly poly = ring.zero(primes, true);
         RandomStream stream = new RandomStream(seed);
         for (int i = 0; i < primes; i++) {
