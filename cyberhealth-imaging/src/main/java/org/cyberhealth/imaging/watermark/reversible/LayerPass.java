@@ -219,7 +219,10 @@ final class LayerPass {
         if (end > usable) {
             throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
         }
-        Bits out = new Bits(Math.max(64, end));
+        // the bits read so far, one an entry (a pair carries at most two bits a rank, a single sample one):
+        // stored, not or-ed into words, so that no iteration waits for the last one's store
+        int[] read = new int[2 * end + 1];
+        int count = 0;
         FlagReader flagReader = new FlagReader(flags);
         int[] values = window.values;
         int rank = 0;
@@ -246,7 +249,7 @@ final class LayerPass {
                 }
                 int code = PairwiseExpansion.carried(a, b);
                 for (int i = (code >> 2) - 1; i >= 0; i--) {
-                    out.append((code >> i & 1) == 1);
+                    read[count++] = code >> i & 1;
                 }
                 restore(p1, u1 + PairwiseExpansion.unmirror(PairwiseExpansion.first(original), m1));
                 restore(p2, u2 + PairwiseExpansion.unmirror(PairwiseExpansion.second(original), m2));
@@ -268,15 +271,20 @@ final class LayerPass {
                 if (nearLimit && overflows(u, marked, expansion) && flagReader.next()) {
                     continue;
                 }
+                // -1 when the sample carries nothing: written anyway and counted in only when carried,
+                // without a branch, which the random pattern of carriers would mispredict
                 int bit = expansion.bit(marked);
-                if (bit >= 0) {
-                    out.append(bit == 1);
-                }
+                read[count] = bit;
+                count += ~bit >>> 31;
                 restore(p, u + expansion.restore(marked));
             }
         }
         if (!flagReader.exhausted()) {
             throw new ExtractionException("no valid reversible watermark: location map does not match");
+        }
+        Bits out = new Bits(Math.max(64, count));
+        for (int i = 0; i < count; i++) {
+            out.append(read[i] == 1);
         }
         return out;
     }

@@ -16,6 +16,7 @@ final class RhombusWindow {
     final int[] values;
     final int minValue;
     final int maxValue;
+    /** The layers' window positions, in increasing order; shared by windows of one size: never changed. */
     final int[] cross;
     final int[] dot;
     private final Raster raster;
@@ -40,9 +41,9 @@ final class RhombusWindow {
         }
         allInnerChangeable = region.mayChangeAll(region.x(), region.y(), width, height);
         if (allInnerChangeable) {
-            int[][] layers = innerLayers(width, height, (region.x() + region.y()) & 1);
-            cross = layers[0];
-            dot = layers[1];
+            InnerLayers layers = InnerLayers.of(width, height, (region.x() + region.y()) & 1);
+            cross = layers.cross;
+            dot = layers.dot;
         } else {
             int[][] layers = changeableLayers(region, width, height);
             cross = layers[0];
@@ -51,34 +52,70 @@ final class RhombusWindow {
     }
 
     /**
-     * The cross and dot samples of a window whose inner samples may all change, row by row: every other
-     * sample, starting where the parity says, so nothing asks the region sample by sample.
-     *
-     * @param originParity the parity of the window's corner in raster coordinates
+     * The cross and dot samples of a window whose inner samples may all change: they depend only on its
+     * size and the parity of its corner, so the blocks of a grid share them (never changed by anyone).
+     * The last few are kept: a grid has at most four block sizes.
      */
-    private static int[][] innerLayers(int width, int height, int originParity) {
-        int innerWidth = Math.max(0, width - 2);
-        int[] counts = new int[2];
-        for (int y = 1; y < height - 1; y++) {
-            // the first inner sample (x = 1) of row y is a cross sample when 1 + y + originParity is even
-            int firstIsDot = (1 + y + originParity) & 1;
-            counts[firstIsDot] += (innerWidth + 1) / 2;
-            counts[1 - firstIsDot] += innerWidth / 2;
+    private static final class InnerLayers {
+
+        private static final InnerLayers[] RECENT = new InnerLayers[4];
+        private static int next;
+
+        final int width;
+        final int height;
+        final int originParity;
+        final int[] cross;
+        final int[] dot;
+
+        private InnerLayers(int width, int height, int originParity) {
+            this.width = width;
+            this.height = height;
+            this.originParity = originParity;
+            int[][] layers = list(width, height, originParity);
+            this.cross = layers[0];
+            this.dot = layers[1];
         }
-        int[][] layers = {new int[counts[0]], new int[counts[1]]};
-        int[] filled = new int[2];
-        for (int y = 1; y < height - 1; y++) {
-            int firstIsDot = (1 + y + originParity) & 1;
-            for (int layer = 0; layer < 2; layer++) {
-                int[] out = layers[layer];
-                int n = filled[layer];
-                for (int p = y * width + 1 + (layer ^ firstIsDot); p < (y + 1) * width - 1; p += 2) {
-                    out[n++] = p;
+
+        static InnerLayers of(int width, int height, int originParity) {
+            // entries are immutable (final fields), so a racing reader sees a whole one or none
+            for (InnerLayers kept : RECENT) {
+                if (kept != null && kept.width == width && kept.height == height && kept.originParity == originParity) {
+                    return kept;
                 }
-                filled[layer] = n;
             }
+            InnerLayers built = new InnerLayers(width, height, originParity);
+            synchronized (RECENT) {
+                RECENT[next] = built;
+                next = (next + 1) % RECENT.length;
+            }
+            return built;
         }
-        return layers;
+
+        /** Row by row, every other sample, starting where the parity says: nothing asks the region sample by sample. */
+        private static int[][] list(int width, int height, int originParity) {
+            int innerWidth = Math.max(0, width - 2);
+            int[] counts = new int[2];
+            for (int y = 1; y < height - 1; y++) {
+                // the first inner sample (x = 1) of row y is a cross sample when 1 + y + originParity is even
+                int firstIsDot = (1 + y + originParity) & 1;
+                counts[firstIsDot] += (innerWidth + 1) / 2;
+                counts[1 - firstIsDot] += innerWidth / 2;
+            }
+            int[][] layers = {new int[counts[0]], new int[counts[1]]};
+            int[] filled = new int[2];
+            for (int y = 1; y < height - 1; y++) {
+                int firstIsDot = (1 + y + originParity) & 1;
+                for (int layer = 0; layer < 2; layer++) {
+                    int[] out = layers[layer];
+                    int n = filled[layer];
+                    for (int p = y * width + 1 + (layer ^ firstIsDot); p < (y + 1) * width - 1; p += 2) {
+                        out[n++] = p;
+                    }
+                    filled[layer] = n;
+                }
+            }
+            return layers;
+        }
     }
 
     /** The cross and dot samples of a window some of whose samples must stay untouched. */
