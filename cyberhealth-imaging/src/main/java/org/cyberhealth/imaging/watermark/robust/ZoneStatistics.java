@@ -67,11 +67,17 @@ final class ZoneStatistics {
             offsets[pixel] = layout.dyOf(pixel) * raster.width() + layout.dxOf(pixel);
         }
         int side = layout.zoneSide();
+        boolean fourUnitsOfTwo = layout.fourUnitsOfTwo();
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int left = layout.leftOf(zone);
             int top = layout.topOf(zone);
             int corner = top * raster.width() + left;
-            if (region.mayChangeAll(left, top, side, side)) {
+            boolean whole = region.mayChangeAll(left, top, side, side);
+            if (whole && fourUnitsOfTwo) {
+                s.gatherWholeFourByFour(zone, raster, layout, corner, unitSums);
+                continue;
+            }
+            if (whole) {
                 for (int pixel = 0; pixel < pixels; pixel++) {
                     values[pixel] = samples[corner + offsets[pixel]];
                     changeable[pixel] = true;
@@ -168,6 +174,61 @@ final class ZoneStatistics {
         // was clipped, its difference says little, and the reader leaves it out. (A few clipped samples,
         // as noise gives near a window's edge, only dent the difference.)
         clipped[zone] = samplesAtAnEnd * 8 > countA + countB;
+        lowest[zone] = low;
+        highest[zone] = high;
+    }
+
+    /**
+     * {@link #gather} for a zone of four 2x2 units that may change whole (most zones): the same values,
+     * computed in the same order from the samples' rows, without the per-pixel bookkeeping that zones
+     * meeting protected samples need. Each deviation is a multiple of a quarter, so their sum is exact
+     * and adding them in integers first changes nothing.
+     */
+    private void gatherWholeFourByFour(int zone, Raster raster, ZoneLayout layout, int corner, long[] unitSums) {
+        int[] s = raster.samples();
+        int width = raster.width();
+        int min = raster.minValue();
+        int max = raster.maxValue();
+        Arrays.fill(unitSums, 0);
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        int samplesAtAnEnd = 0;
+        for (int dy = 0; dy < 4; dy++) {
+            int row = corner + dy * width;
+            for (int dx = 0; dx < 4; dx++) {
+                int value = s[row + dx];
+                unitSums[(dy >> 1) * 2 + (dx >> 1)] += value;
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+                samplesAtAnEnd += value == min || value == max ? 1 : 0;
+            }
+        }
+        long quarterDeviations = 0;
+        for (int dy = 0; dy < 4; dy++) {
+            int row = corner + dy * width;
+            for (int dx = 0; dx < 4; dx++) {
+                quarterDeviations += Math.abs(4L * s[row + dx] - unitSums[(dy >> 1) * 2 + (dx >> 1)]);
+            }
+        }
+        long sumA = 0;
+        long sumB = 0;
+        for (int unit = 0; unit < 4; unit++) {
+            if (layout.inSubsetA(zone, unit)) {
+                sumA += unitSums[unit];
+            } else {
+                sumB += unitSums[unit];
+            }
+        }
+        double mean0 = unitSums[0] / 4.0;
+        double mean1 = unitSums[1] / 4.0;
+        double mean2 = unitSums[2] / 4.0;
+        double mean3 = unitSums[3] / 4.0;
+        double structure = (Math.abs(mean0 + mean2 - mean1 - mean3) + Math.abs(mean0 + mean1 - mean2 - mean3)) / 4;
+        double texture = quarterDeviations * 0.25 / 16;
+        difference[zone] = (double) sumA / 8 - (double) sumB / 8;
+        shiftGain[zone] = 2;
+        naturalNoise[zone] = NOISE_PER_TEXTURE * texture / Math.sqrt(16) + STRUCTURE_WEIGHT * structure;
+        clipped[zone] = samplesAtAnEnd * 8 > 16;
         lowest[zone] = low;
         highest[zone] = high;
     }
