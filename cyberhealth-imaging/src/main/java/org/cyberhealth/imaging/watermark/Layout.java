@@ -21,6 +21,8 @@ final class Layout {
     private final int width;
     private final List<Integer> slots = new ArrayList<>();
     private final BitSet reserved = new BitSet();
+    /** The blocks that hold reserved samples: only their regions need to exclude them. */
+    private final BitSet blocksWithReserved = new BitSet();
     private int headerLength;
 
     private Layout(Raster raster, BlockGrid grid, BitSet untouchedBlocks) {
@@ -59,8 +61,12 @@ final class Layout {
         slots.addAll(starts);
         headerLength = length;
         reserved.clear();
+        blocksWithReserved.clear();
         for (int start : starts) {
             reserved.set(start, start + length);
+            for (int i = start; i < start + length; i++) {
+                blocksWithReserved.set(grid.blockAt(i % width, i / width));
+            }
         }
     }
 
@@ -69,8 +75,13 @@ final class Layout {
         return region.excluding(untouchedSamples);
     }
 
+    /**
+     * The block's samples less the reserved ones. Most blocks hold none, and their regions then protect
+     * nothing: the reversible scheme handles such a block as a whole instead of asking about every sample.
+     */
     Region blockRegion(Raster raster, int block) {
-        return Region.rectangle(raster, grid.x(block), grid.y(block), grid.width(block), grid.height(block)).excluding(reserved);
+        Region rectangle = Region.rectangle(raster, grid.x(block), grid.y(block), grid.width(block), grid.height(block));
+        return blocksWithReserved.get(block) ? rectangle.excluding(reserved) : rectangle;
     }
 
     int[] embeddableBlocks() {

@@ -26,6 +26,12 @@ final class LayerPass {
     private final int usable;
     private final Bits bits;
     private final int paidSideBits;
+    /**
+     * For an embedding pass, by rank: how far the sample lies from the range limit on its error's side
+     * (at most {@code Integer.MAX_VALUE}). Walks compare it with the rule's shift, so that the many dry
+     * walks of planning read only these and the errors, in rank order, instead of the samples.
+     */
+    private final int[] room;
 
     /**
      * A pass that embeds {@code bits}; {@code errors} holds the prediction errors of at least the first
@@ -39,6 +45,16 @@ final class LayerPass {
         this.usable = usable;
         this.bits = bits;
         this.paidSideBits = paidSideBits;
+        this.room = errors == null ? null : room(window, ranked, errors, usable);
+    }
+
+    private static int[] room(RhombusWindow window, int[] ranked, int[] errors, int usable) {
+        int[] room = new int[usable];
+        for (int rank = 0; rank < usable; rank++) {
+            long v = window.values[ranked[rank]];
+            room[rank] = (int) Math.min(Integer.MAX_VALUE, errors[rank] >= 0 ? window.maxValue - v : v - window.minValue);
+        }
+        return room;
     }
 
     /** A pass that extracts: it reads each marked error as it goes. */
@@ -146,15 +162,11 @@ final class LayerPass {
             // sample that far from the limit on that side cannot leave the range, nor land where the
             // extractor would have to ask the location map, and skips both overflow tests (so do the
             // samples at the minimum with errors of 0 that pad a CT's field of view)
-            long shift = expansion.maxShift();
-            long safeLow = window.minValue + 2 * shift;
-            long safeHigh = window.maxValue - 2 * shift;
+            long safeRoom = 2 * expansion.maxShift();
             for (; rank < runEnd && carried < need; rank++) {
-                int p = ranked[rank];
                 int e = errors[rank];
-                int v = values[p];
-                int u = v - e;
-                boolean nearLimit = !((v >= safeLow || e >= 0) && (v <= safeHigh || e < 0));
+                boolean nearLimit = room[rank] < safeRoom;
+                int u = nearLimit ? values[ranked[rank]] - e : 0;
                 if (nearLimit && overflows(u, e, expansion)) {
                     flags.append(true);
                     continue;
@@ -168,7 +180,7 @@ final class LayerPass {
                 }
                 distortion += (long) (marked - e) * (marked - e);
                 if (write) {
-                    values[p] = u + marked;
+                    values[ranked[rank]] += marked - e;
                 }
             }
         }
@@ -219,7 +231,10 @@ final class LayerPass {
         if (end > usable) {
             throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
         }
-        Bits out = new Bits(Math.max(64, end));
+        // the bits read so far, one an entry (a pair carries at most two bits a rank, a single sample one):
+        // stored, not or-ed into words, so that no iteration waits for the last one's store
+        int[] read = new int[2 * end + 1];
+        int count = 0;
         FlagReader flagReader = new FlagReader(flags);
         int[] values = window.values;
         int rank = 0;
@@ -246,7 +261,7 @@ final class LayerPass {
                 }
                 int code = PairwiseExpansion.carried(a, b);
                 for (int i = (code >> 2) - 1; i >= 0; i--) {
-                    out.append((code >> i & 1) == 1);
+                    read[count++] = code >> i & 1;
                 }
                 restore(p1, u1 + PairwiseExpansion.unmirror(PairwiseExpansion.first(original), m1));
                 restore(p2, u2 + PairwiseExpansion.unmirror(PairwiseExpansion.second(original), m2));
@@ -268,15 +283,20 @@ final class LayerPass {
                 if (nearLimit && overflows(u, marked, expansion) && flagReader.next()) {
                     continue;
                 }
+                // -1 when the sample carries nothing: written anyway and counted in only when carried,
+                // without a branch, which the random pattern of carriers would mispredict
                 int bit = expansion.bit(marked);
-                if (bit >= 0) {
-                    out.append(bit == 1);
-                }
+                read[count] = bit;
+                count += ~bit >>> 31;
                 restore(p, u + expansion.restore(marked));
             }
         }
         if (!flagReader.exhausted()) {
             throw new ExtractionException("no valid reversible watermark: location map does not match");
+        }
+        Bits out = new Bits(Math.max(64, count));
+        for (int i = 0; i < count; i++) {
+            out.append(read[i] == 1);
         }
         return out;
     }

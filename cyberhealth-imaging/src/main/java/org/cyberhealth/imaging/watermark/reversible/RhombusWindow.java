@@ -16,10 +16,13 @@ final class RhombusWindow {
     final int[] values;
     final int minValue;
     final int maxValue;
+    /** The layers' window positions, in increasing order; shared by windows of one size: never changed. */
     final int[] cross;
     final int[] dot;
     private final Raster raster;
     private final Region region;
+    /** Whether every inner sample is a carrier candidate (nothing in the window must stay untouched). */
+    private final boolean allInnerChangeable;
 
     private RhombusWindow(Raster raster, Region region) {
         this.raster = raster;
@@ -36,6 +39,87 @@ final class RhombusWindow {
         for (int y = 0; y < height; y++) {
             System.arraycopy(samples, (region.y() + y) * raster.width() + region.x(), values, y * width, width);
         }
+        allInnerChangeable = region.mayChangeAll(region.x(), region.y(), width, height);
+        if (allInnerChangeable) {
+            InnerLayers layers = InnerLayers.of(width, height, (region.x() + region.y()) & 1);
+            cross = layers.cross;
+            dot = layers.dot;
+        } else {
+            int[][] layers = changeableLayers(region, width, height);
+            cross = layers[0];
+            dot = layers[1];
+        }
+    }
+
+    /**
+     * The cross and dot samples of a window whose inner samples may all change: they depend only on its
+     * size and the parity of its corner, so the blocks of a grid share them (never changed by anyone).
+     * The last few are kept: a grid has at most four block sizes.
+     */
+    private static final class InnerLayers {
+
+        private static final InnerLayers[] RECENT = new InnerLayers[4];
+        private static int next;
+
+        final int width;
+        final int height;
+        final int originParity;
+        final int[] cross;
+        final int[] dot;
+
+        private InnerLayers(int width, int height, int originParity) {
+            this.width = width;
+            this.height = height;
+            this.originParity = originParity;
+            int[][] layers = list(width, height, originParity);
+            this.cross = layers[0];
+            this.dot = layers[1];
+        }
+
+        static InnerLayers of(int width, int height, int originParity) {
+            // entries are immutable (final fields), so a racing reader sees a whole one or none
+            for (InnerLayers kept : RECENT) {
+                if (kept != null && kept.width == width && kept.height == height && kept.originParity == originParity) {
+                    return kept;
+                }
+            }
+            InnerLayers built = new InnerLayers(width, height, originParity);
+            synchronized (RECENT) {
+                RECENT[next] = built;
+                next = (next + 1) % RECENT.length;
+            }
+            return built;
+        }
+
+        /** Row by row, every other sample, starting where the parity says: nothing asks the region sample by sample. */
+        private static int[][] list(int width, int height, int originParity) {
+            int innerWidth = Math.max(0, width - 2);
+            int[] counts = new int[2];
+            for (int y = 1; y < height - 1; y++) {
+                // the first inner sample (x = 1) of row y is a cross sample when 1 + y + originParity is even
+                int firstIsDot = (1 + y + originParity) & 1;
+                counts[firstIsDot] += (innerWidth + 1) / 2;
+                counts[1 - firstIsDot] += innerWidth / 2;
+            }
+            int[][] layers = {new int[counts[0]], new int[counts[1]]};
+            int[] filled = new int[2];
+            for (int y = 1; y < height - 1; y++) {
+                int firstIsDot = (1 + y + originParity) & 1;
+                for (int layer = 0; layer < 2; layer++) {
+                    int[] out = layers[layer];
+                    int n = filled[layer];
+                    for (int p = y * width + 1 + (layer ^ firstIsDot); p < (y + 1) * width - 1; p += 2) {
+                        out[n++] = p;
+                    }
+                    filled[layer] = n;
+                }
+            }
+            return layers;
+        }
+    }
+
+    /** The cross and dot samples of a window some of whose samples must stay untouched. */
+    private static int[][] changeableLayers(Region region, int width, int height) {
         int inner = Math.max(0, width - 2) * Math.max(0, height - 2);
         int[] crossBuffer = new int[(inner + 1) / 2 + 1];
         int[] dotBuffer = new int[(inner + 1) / 2 + 1];
@@ -55,8 +139,7 @@ final class RhombusWindow {
                 }
             }
         }
-        cross = java.util.Arrays.copyOf(crossBuffer, crossCount);
-        dot = java.util.Arrays.copyOf(dotBuffer, dotCount);
+        return new int[][] {java.util.Arrays.copyOf(crossBuffer, crossCount), java.util.Arrays.copyOf(dotBuffer, dotCount)};
     }
 
     private RhombusWindow(RhombusWindow other) {
@@ -69,6 +152,7 @@ final class RhombusWindow {
         values = other.values.clone();
         cross = other.cross;
         dot = other.dot;
+        allInnerChangeable = other.allInnerChangeable;
     }
 
     /** A scratch copy with its own samples, for dry runs. */
@@ -109,6 +193,13 @@ final class RhombusWindow {
         int[] samples = raster.samples();
         // a window position p in row y is raster sample p + offset + y * (raster width - window width)
         int offset = region.y() * raster.width() + region.x();
+        if (allInnerChangeable) {
+            // the candidates are the whole inside of the window: row by row
+            for (int y = 1; y < height - 1; y++) {
+                System.arraycopy(values, y * width + 1, samples, offset + y * raster.width() + 1, Math.max(0, width - 2));
+            }
+            return;
+        }
         int stride = raster.width() - width;
         for (int[] layer : new int[][] {cross, dot}) {
             int y = 0;

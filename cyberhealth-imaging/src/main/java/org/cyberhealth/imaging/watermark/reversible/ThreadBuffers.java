@@ -11,12 +11,20 @@ final class ThreadBuffers {
     static final int DOWN_RIGHT = 0;
     static final int DOWN_LEFT = 1;
     static final int BOTH_DIAGONALS = 2;
+    static final int RING_SUMS = 3;
+    static final int SHIFTED_A = 4;
+    static final int SHIFTED_B = 5;
+    static final int SHIFTED_C = 6;
+    static final int SHIFTED_D = 7;
+    static final int HALF_SUMS = 8;
+    static final int SORT_KEYS_INT = 9;
+    static final int SORT_SCRATCH_INT = 10;
     static final int SORT_KEYS = 0;
     static final int SORT_SCRATCH = 1;
 
     private static final ThreadLocal<ThreadBuffers> OF_THREAD = ThreadLocal.withInitial(ThreadBuffers::new);
 
-    private final int[][] ints = new int[3][];
+    private final int[][] ints = new int[11][];
     private final long[][] longs = new long[2][];
 
     private ThreadBuffers() {

@@ -212,13 +212,7 @@ final class TwoLayerPee {
     }
 
     private int[] ranked(RhombusWindow window, int[] layer) {
-        int[] keys = strategy.rankingKeys(window, layer);
-        int[] order = StableOrder.ascending(keys, layer.length);
-        int[] ranked = new int[layer.length];
-        for (int i = 0; i < ranked.length; i++) {
-            ranked[i] = layer[order[i]];
-        }
-        return ranked;
+        return StableOrder.itemsAscending(strategy.rankingKeys(window, layer), layer);
     }
 
     /**

@@ -45,21 +45,24 @@ final class InformedEmbedding {
     /** How much each zone's score grows when it is shifted by the weakest strength. */
     private final double[] weakestGain;
     /**
-     * During {@link #plan}: the zones, in increasing order, inside the guards that some strength would
-     * push out of them; only they can be ambiguous.
+     * The zones inside the guards that some strength would push out of them (a bit set over zones):
+     * only they can be ambiguous.
      */
-    private final int[] tight;
-    private int tightCount;
-    /** Per bit, during {@link #plan}: whether a headroom that matters moved since its last search. */
-    private final boolean[] movedSinceSearch;
-    /** Per bit, during {@link #plan}: how much its sum at the weakest strength moved since its last search. */
-    private final double[] weakestChange;
+    private final long[] tight;
     /**
-     * Per zone: whether its headroom, or its headroom at its bit's last search, is below the largest
-     * shift. A zone that is not watched and stays clear of both guards by the largest shift changes
-     * nothing in a plan, so {@link #plan} skips it: most zones of most pictures, for most guards.
+     * Per zone: whether its headroom moved since its bit's last search in a way that matters to that
+     * search (below the largest shift it tried); per bit, how many of its zones did.
      */
-    private final boolean[] watched;
+    private final boolean[] moved;
+    private final int[] movedZones;
+    /** Per zone: whether it moved and so started or stopped fitting at the weakest strength. */
+    private final boolean[] changesWeakest;
+    /** Per bit: how much its sum at the weakest strength moved since its last search. */
+    private final double[] weakestChange;
+    /** Per bit, during {@link #plan}: whether some zone of it started or stopped changing the weakest sum. */
+    private final boolean[] weakestChangeStale;
+    /** Scratch for {@link #plan}: every zone's headroom under the guards being planned. */
+    private final int[] rooms;
     private boolean started;
 
     InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message) {
@@ -92,10 +95,13 @@ final class InformedEmbedding {
             int sign = message.get(layout.bitOf(zone)) ? 1 : -1;
             weakestGain[zone] = zones.scoreAfter(zone, sign * weakestShift[zone], floor) - zones.scoreAfter(zone, 0, floor);
         }
-        this.tight = new int[layout.zoneCount()];
-        this.movedSinceSearch = new boolean[message.length()];
+        this.tight = new long[(layout.zoneCount() + 63) / 64];
+        this.moved = new boolean[layout.zoneCount()];
+        this.movedZones = new int[message.length()];
+        this.changesWeakest = new boolean[layout.zoneCount()];
         this.weakestChange = new double[message.length()];
-        this.watched = new boolean[layout.zoneCount()];
+        this.weakestChangeStale = new boolean[message.length()];
+        this.rooms = new int[layout.zoneCount()];
         int most = 0;
         for (int bit = 0; bit < message.length(); bit++) {
             most = Math.max(most, layout.zonesOf(bit));
@@ -103,45 +109,73 @@ final class InformedEmbedding {
         this.shiftOfListed = new int[most];
     }
 
-    /** The side information embedding with {@code guards} would produce. */
+    /**
+     * The side information embedding with {@code guards} would produce. Between two plans only the
+     * zones whose headroom changed are looked at again (a pass over the zones' extremes finds them), and
+     * only the bits whose weakest sum they change are summed again: guards a level apart change a few
+     * zones of a picture.
+     */
     SideInformation plan(Guards guards) {
-        // One pass in zone order finds the bits whose zones' headrooms moved since their last search, and
-        // how much the sum at the weakest strength moved with them.
-        Arrays.fill(movedSinceSearch, !started);
-        Arrays.fill(weakestChange, 0);
-        tightCount = 0;
+        zones.headrooms(guards, largestShift, rooms);
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            int room = zones.headroom(zone, guards, largestShift);
-            if (started && !watched[zone] && room == largestShift) {
-                continue;
-            }
-            int bit = layout.bitOf(zone);
-            headroom[zone] = room;
-            watched[zone] = room != largestShift || searchedHeadroom[zone] != largestShift;
-            if (room >= 0 && room < largestShift) {
-                tight[tightCount++] = zone;
-            }
-            if (Math.min(room, searchedShift[bit]) != Math.min(searchedHeadroom[zone], searchedShift[bit])) {
-                movedSinceSearch[bit] = true;
-                int shift = weakestShift[zone];
-                boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
-                boolean fits = shift > 0 && shift <= room;
-                if (fits != fitted) {
-                    weakestChange[bit] += fits ? weakestGain[zone] : -weakestGain[zone];
-                }
+            if (!started || rooms[zone] != headroom[zone]) {
+                headroomChanged(zone, rooms[zone]);
             }
         }
-        started = true;
         for (int bit = 0; bit < message.length(); bit++) {
-            if (movedSinceSearch[bit] && !weakestStillReaches(bit)) {
+            // the weakest sum matters only to a moved bit whose last search stopped at the weakest strength
+            if (weakestChangeStale[bit] && movedZones[bit] > 0 && !Double.isNaN(weakestTotal[bit])) {
+                weakestChange[bit] = weakestChangeOf(bit);
+                weakestChangeStale[bit] = false;
+            }
+            // the first plan searches every bit (weakestStillReaches knows no last sum yet)
+            if ((!started || movedZones[bit] > 0) && !weakestStillReaches(bit)) {
                 strengths[bit] = strengthFor(bit);
                 for (int zone : layout.zoneListOf(bit)) {
                     searchedHeadroom[zone] = headroom[zone];
-                    watched[zone] = headroom[zone] != largestShift;
+                    moved[zone] = false;
+                    changesWeakest[zone] = false;
                 }
+                movedZones[bit] = 0;
+                weakestChange[bit] = 0;
+                weakestChangeStale[bit] = false;
             }
         }
+        started = true;
         return new SideInformation(strengths.clone(), guards, ambiguousZones());
+    }
+
+    /** Notes the zone's new headroom, whether it is tight, and whether it moved for its bit's last search. */
+    private void headroomChanged(int zone, int room) {
+        int bit = layout.bitOf(zone);
+        headroom[zone] = room;
+        long mask = 1L << zone;
+        tight[zone >>> 6] = room >= 0 && room < largestShift ? tight[zone >>> 6] | mask : tight[zone >>> 6] & ~mask;
+        boolean movedNow = Math.min(room, searchedShift[bit]) != Math.min(searchedHeadroom[zone], searchedShift[bit]);
+        int shift = weakestShift[zone];
+        boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
+        boolean fits = shift > 0 && shift <= room;
+        boolean changesWeakestNow = movedNow && fits != fitted;
+        if (movedNow != moved[zone]) {
+            moved[zone] = movedNow;
+            movedZones[bit] += movedNow ? 1 : -1;
+        }
+        if (changesWeakestNow != changesWeakest[zone]) {
+            changesWeakest[zone] = changesWeakestNow;
+            weakestChangeStale[bit] = true;
+        }
+    }
+
+    /** How much the bit's sum at the weakest strength moved since its last search, added in zone order. */
+    private double weakestChangeOf(int bit) {
+        double change = 0;
+        for (int zone : layout.zoneListOf(bit)) {
+            if (changesWeakest[zone]) {
+                int shift = weakestShift[zone];
+                change += shift <= headroom[zone] ? weakestGain[zone] : -weakestGain[zone];
+            }
+        }
+        return change;
     }
 
     /**
@@ -229,15 +263,17 @@ final class InformedEmbedding {
         }
         int[] ambiguous = new int[16];
         int count = 0;
-        for (int i = 0; i < tightCount; i++) {
-            int zone = tight[i];
-            int bit = layout.bitOf(zone);
-            int shift = parameters.step() * (strengths[bit].base() + (layout.rankOf(zone) < boosted[bit] ? 1 : 0));
-            if (shift > 0 && headroom[zone] >= 0 && headroom[zone] < shift) {
-                if (count == ambiguous.length) {
-                    ambiguous = Arrays.copyOf(ambiguous, 2 * count);
+        for (int word = 0; word < tight.length; word++) {
+            for (long rest = tight[word]; rest != 0; rest &= rest - 1) {
+                int zone = word * 64 + Long.numberOfTrailingZeros(rest);
+                int bit = layout.bitOf(zone);
+                int shift = parameters.step() * (strengths[bit].base() + (layout.rankOf(zone) < boosted[bit] ? 1 : 0));
+                if (shift > 0 && headroom[zone] >= 0 && headroom[zone] < shift) {
+                    if (count == ambiguous.length) {
+                        ambiguous = Arrays.copyOf(ambiguous, 2 * count);
+                    }
+                    ambiguous[count++] = zone;
                 }
-                ambiguous[count++] = zone;
             }
         }
         return Arrays.copyOf(ambiguous, count);

@@ -124,9 +124,10 @@ public final class RobustMark implements RobustWatermark {
         }
         SideInformation best = plans.best;
         int[] shifts = embedding.shifts(best);
+        int[] offsets = pixelOffsets(layout, raster.width());
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             if (shifts[zone] != 0) {
-                shift(raster, region, layout, zone, shifts[zone]);
+                shift(raster, region, layout, offsets, zone, shifts[zone]);
             }
         }
         return best.encode(raster, layout.zoneCount());
@@ -146,13 +147,24 @@ public final class RobustMark implements RobustWatermark {
         for (int zone : side.ambiguousSkippedZones()) {
             listedAsSkipped[zone] = true;
         }
+        int[] offsets = pixelOffsets(layout, marked.width());
+        int[] samples = marked.samples();
+        int zoneSide = layout.zoneSide();
+        Guards guards = side.guards();
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int bit = layout.bitOf(zone);
             int shift = shiftOf(parameters, layout, zone, side.strengths()[bit]);
-            if (shift == 0 || listedAsSkipped[zone] || ZoneStatistics.leaves(marked, region, layout, zone, side.guards())) {
+            if (shift == 0 || listedAsSkipped[zone]) {
                 continue;
             }
-            shift(marked, region, layout, zone, message.get(bit) ? -shift : shift);
+            int left = layout.leftOf(zone);
+            int top = layout.topOf(zone);
+            boolean leaves = region.mayChangeAll(left, top, zoneSide, zoneSide)
+                    ? outsideGuards(samples, top * marked.width() + left, offsets, guards)
+                    : ZoneStatistics.leaves(marked, region, layout, zone, guards);
+            if (!leaves) {
+                shift(marked, region, layout, offsets, zone, message.get(bit) ? -shift : shift);
+            }
         }
     }
 
@@ -243,17 +255,35 @@ public final class RobustMark implements RobustWatermark {
         return parameters.step() * strength.shiftOf(layout.rankOf(zone), layout.zonesOf(layout.bitOf(zone)));
     }
 
-    private static void shift(Raster raster, Region region, ZoneLayout layout, int zone, int amount) {
+    /** Each pixel's offset from its zone's corner in the sample array of a raster {@code width} wide. */
+    private static int[] pixelOffsets(ZoneLayout layout, int width) {
+        int[] offsets = new int[layout.pixelsPerZone()];
+        for (int pixel = 0; pixel < offsets.length; pixel++) {
+            offsets[pixel] = layout.dyOf(pixel) * width + layout.dxOf(pixel);
+        }
+        return offsets;
+    }
+
+    /** Whether some sample of the zone at {@code corner} lies outside the guards (for a zone that may change whole). */
+    private static boolean outsideGuards(int[] samples, int corner, int[] offsets, Guards guards) {
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (int offset : offsets) {
+            low = Math.min(low, samples[corner + offset]);
+            high = Math.max(high, samples[corner + offset]);
+        }
+        return low < guards.low() || high > guards.high();
+    }
+
+    private static void shift(Raster raster, Region region, ZoneLayout layout, int[] offsets, int zone, int amount) {
         int left = layout.leftOf(zone);
         int top = layout.topOf(zone);
         int[] samples = raster.samples();
-        int width = raster.width();
+        int corner = top * raster.width() + left;
         boolean whole = region.mayChangeAll(left, top, layout.zoneSide(), layout.zoneSide());
-        for (int pixel = 0; pixel < layout.pixelsPerZone(); pixel++) {
-            int x = left + layout.dxOf(pixel);
-            int y = top + layout.dyOf(pixel);
-            if (whole || region.mayChange(x, y)) {
-                samples[y * width + x] += layout.inSubsetA(zone, layout.unitOf(pixel)) ? amount : -amount;
+        for (int pixel = 0; pixel < offsets.length; pixel++) {
+            if (whole || region.mayChange(left + layout.dxOf(pixel), top + layout.dyOf(pixel))) {
+                samples[corner + offsets[pixel]] += layout.inSubsetA(zone, layout.unitOf(pixel)) ? amount : -amount;
             }
         }
     }

@@ -183,6 +183,11 @@ final class ZoneLayout {
         return zoneListOfBit[bit];
     }
 
+    /** Whether zones are 4x4 pixels made of four 2x2 units, the layout every default mark uses. */
+    boolean fourUnitsOfTwo() {
+        return unit == 2 && zoneUnits == 2;
+    }
+
     /** The side of a zone, in pixels. */
     int zoneSide() {
         return zoneSide;

@@ -67,11 +67,17 @@ final class ZoneStatistics {
             offsets[pixel] = layout.dyOf(pixel) * raster.width() + layout.dxOf(pixel);
         }
         int side = layout.zoneSide();
+        boolean fourUnitsOfTwo = layout.fourUnitsOfTwo();
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int left = layout.leftOf(zone);
             int top = layout.topOf(zone);
             int corner = top * raster.width() + left;
-            if (region.mayChangeAll(left, top, side, side)) {
+            boolean whole = region.mayChangeAll(left, top, side, side);
+            if (whole && fourUnitsOfTwo) {
+                s.gatherWholeFourByFour(zone, raster, layout, corner);
+                continue;
+            }
+            if (whole) {
                 for (int pixel = 0; pixel < pixels; pixel++) {
                     values[pixel] = samples[corner + offsets[pixel]];
                     changeable[pixel] = true;
@@ -172,6 +178,65 @@ final class ZoneStatistics {
         highest[zone] = high;
     }
 
+    /**
+     * {@link #gather} for a zone of four 2x2 units that may change whole (most zones): the same values,
+     * computed in the same order from the samples' rows, without the per-pixel bookkeeping that zones
+     * meeting protected samples need. Each deviation is a multiple of a quarter, so their sum is exact
+     * and adding them in integers first changes nothing.
+     */
+    private void gatherWholeFourByFour(int zone, Raster raster, ZoneLayout layout, int corner) {
+        int[] s = raster.samples();
+        int width = raster.width();
+        int min = raster.minValue();
+        int max = raster.maxValue();
+        // rows a to d of the zone; units: 0 top left, 1 top right, 2 bottom left, 3 bottom right
+        int a = corner;
+        int b = a + width;
+        int c = b + width;
+        int d = c + width;
+        long sum0 = (long) s[a] + s[a + 1] + s[b] + s[b + 1];
+        long sum1 = (long) s[a + 2] + s[a + 3] + s[b + 2] + s[b + 3];
+        long sum2 = (long) s[c] + s[c + 1] + s[d] + s[d + 1];
+        long sum3 = (long) s[c + 2] + s[c + 3] + s[d + 2] + s[d + 3];
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        int samplesAtAnEnd = 0;
+        long quarterDeviations = 0;
+        for (int row : new int[] {a, b, c, d}) {
+            long left = row == a || row == b ? sum0 : sum2;
+            long right = row == a || row == b ? sum1 : sum3;
+            for (int dx = 0; dx < 4; dx++) {
+                int value = s[row + dx];
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+                samplesAtAnEnd += value == min || value == max ? 1 : 0;
+                quarterDeviations += Math.abs(4L * value - (dx < 2 ? left : right));
+            }
+        }
+        long sumA = 0;
+        long sumB = 0;
+        long[] sums = {sum0, sum1, sum2, sum3};
+        for (int unit = 0; unit < 4; unit++) {
+            if (layout.inSubsetA(zone, unit)) {
+                sumA += sums[unit];
+            } else {
+                sumB += sums[unit];
+            }
+        }
+        double mean0 = sum0 / 4.0;
+        double mean1 = sum1 / 4.0;
+        double mean2 = sum2 / 4.0;
+        double mean3 = sum3 / 4.0;
+        double structure = (Math.abs(mean0 + mean2 - mean1 - mean3) + Math.abs(mean0 + mean1 - mean2 - mean3)) / 4;
+        double texture = quarterDeviations * 0.25 / 16;
+        difference[zone] = (double) sumA / 8 - (double) sumB / 8;
+        shiftGain[zone] = 2;
+        naturalNoise[zone] = NOISE_PER_TEXTURE * texture / 4 + STRUCTURE_WEIGHT * structure;
+        clipped[zone] = samplesAtAnEnd * 8 > 16;
+        lowest[zone] = low;
+        highest[zone] = high;
+    }
+
     private static double meanOf(long[] unitSums, int[] unitCounts, int unit) {
         return unitCounts[unit] == 0 ? 0 : (double) unitSums[unit] / unitCounts[unit];
     }
@@ -224,6 +289,18 @@ final class ZoneStatistics {
         }
         long room = Math.min((long) lowest[zone] - guards.low(), (long) guards.high() - highest[zone]);
         return (int) Math.max(-1, Math.min(limit, room));
+    }
+
+    /**
+     * {@link #headroom} of every zone, into {@code out}, in one pass (planning asks for dozens of guards).
+     */
+    void headrooms(Guards guards, int limit, int[] out) {
+        long low = guards.low();
+        long high = guards.high();
+        for (int zone = 0; zone < out.length; zone++) {
+            long room = Math.min(lowest[zone] - low, high - highest[zone]);
+            out[zone] = lowest[zone] > highest[zone] ? limit : (int) Math.max(-1, Math.min(limit, room));
+        }
     }
 
     /** Whether shifting the zone by {@code shift} keeps every changeable sample inside the guards. */

@@ -148,18 +148,29 @@ class ExpansionMappingTest {
         assertThat(empty.length()).isEqualTo(1);
     }
 
+    /** Keys of few values (counted), of up to 15 bits (radix sort in ints) and of 31 bits (in longs). */
     @Test
     void stableOrderSortsAndKeepsTies() {
         Random random = new Random(5);
-        int[] keys = new int[10_000];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = i % 3 == 0 ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(50);
-        }
-        int[] order = StableOrder.ascending(keys, keys.length);
-        for (int i = 1; i < order.length; i++) {
-            int a = order[i - 1];
-            int b = order[i];
-            assertThat(keys[a] < keys[b] || keys[a] == keys[b] && a < b).isTrue();
+        for (int bound : new int[] {50, 1 << 15, Integer.MAX_VALUE}) {
+            int[] keys = new int[10_000];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = i % 3 == 0 ? random.nextInt(bound) : random.nextInt(50);
+            }
+            int[] order = StableOrder.ascending(keys, keys.length);
+            for (int i = 1; i < order.length; i++) {
+                int a = order[i - 1];
+                int b = order[i];
+                assertThat(keys[a] < keys[b] || keys[a] == keys[b] && a < b).as("bound %d, rank %d", bound, i).isTrue();
+            }
+            int[] items = new int[keys.length];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = 3 * i + 7;
+            }
+            int[] reordered = StableOrder.itemsAscending(keys, items);
+            for (int i = 0; i < order.length; i++) {
+                assertThat(reordered[i]).isEqualTo(items[order[i]]);
+            }
         }
     }
 }
