@@ -262,6 +262,8 @@ public final class CkksFormat {
                     data.put((byte) (buffer << (8 - filled)));
                 }
             }
+            // Leave the buffer empty: what follows (a seed, a count) then always has room.
+            flush();
         }
 
         private void ensure(int bytes) {

@@ -73,6 +73,27 @@ class CkksFormatTest {
     }
 
     @Test
+    void keysWhoseRowsFillTheWriteBufferComeBackWhole() throws Exception {
+        CkksParameters large = CkksParameters.preset("depth2-n8192");
+        Ring largeRing = large.ring();
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(8);
+        KeyGenerator keys = new KeyGenerator(large, largeRing, new Sampler(largeRing, random));
+        SecretKey s = keys.secretKey();
+        GaloisKeys galois = keys.galoisKeys(s, new int[] {1, -4}, true);
+        GaloisKeys back = CkksFormat.readGaloisKeys(large, CkksFormat.write(large, galois));
+        assertThat(back.elements()).isEqualTo(galois.elements());
+        for (int element : galois.elements()) {
+            for (int j = 0; j < large.chain().size(); j++) {
+                for (int row = 0; row < 4; row++) {
+                    assertThat(back.keys().get(element).b().get(j).row(row)).isEqualTo(galois.keys().get(element).b().get(j).row(row));
+                    assertThat(back.keys().get(element).a().get(j).row(row)).isEqualTo(galois.keys().get(element).a().get(j).row(row));
+                }
+            }
+        }
+    }
+
+    @Test
     void residuesArePackedAndUniformPartsTravelAsSeeds() {
         int residueBytes = (ring.degree() * (40 + 30) + 7) / 8 + 8 + 2;
         int ciphertext = CkksFormat.write(parameters, new Encryptor(ring, publicKey, sampler)
