@@ -18,7 +18,8 @@ import org.cyberhealth.he.ckks.SwitchingKey;
  * rot(x, i) over the non-zero generalised diagonals, each diagonal encoded at the scale of the prime the
  * rescale then removes, so the scale comes out exactly as it went in; the diagonals are zero in the second
  * half of each block, so y + rot(y, -n) restores the [y, y] layout the next layer needs without another
- * level. Activations go through {@link PolynomialEvaluator}.
+ * level. The sum runs in baby and giant steps, so a layer of width n needs about 2 sqrt(n) rotation keys.
+ * Activations go through {@link PolynomialEvaluator}.
  */
 public final class EncryptedInference {
 
@@ -56,18 +57,34 @@ public final class EncryptedInference {
     /** The rotations the server needs keys for (left steps; the negative one is the duplication). */
     public static int[] rotations(HeModel model, int slots) {
         SlotLayout layout = SlotLayout.forModel(model, slots);
+        int n = layout.width();
+        int g = babySteps(n);
         TreeSet<Integer> steps = new TreeSet<>();
         for (Layer layer : model.layers()) {
             if (layer instanceof Layer.Affine affine) {
-                for (int i = 1; i < layout.width(); i++) {
-                    if (hasDiagonal(affine, layout.width(), i)) {
-                        steps.add(i);
+                for (int i = 1; i < n; i++) {
+                    if (hasDiagonal(affine, n, i)) {
+                        if (i % g != 0) {
+                            steps.add(i % g);
+                        }
+                        if (i >= g) {
+                            steps.add(i - i % g);
+                        }
                     }
                 }
-                steps.add(-layout.width());
+                steps.add(-n);
             }
         }
         return steps.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The baby-step count g: the power of two nearest above sqrt(n), so about 2 sqrt(n) rotations in all. */
+    static int babySteps(int n) {
+        int g = 1;
+        while ((long) g * g < n) {
+            g <<= 1;
+        }
+        return g;
     }
 
     public SlotLayout layout() {
@@ -82,17 +99,33 @@ public final class EncryptedInference {
         return x;
     }
 
+    /**
+     * W x + b by baby-step giant-step diagonals (Halevi and Shoup, CRYPTO 2015, section 4): with i = g j + k,
+     * sum_i d_i * rot(x, i) = sum_j rot(sum_k rot(d_(g j + k), -g j) * rot(x, k), g j), so only the g baby
+     * and n / g giant rotations need keys, instead of n.
+     */
     private Ciphertext affine(Layer.Affine layer, Ciphertext x) {
         int n = layout.width();
+        int g = babySteps(n);
         double primeScale = parameters.chain().get(x.level());
+        Ciphertext[] babies = new Ciphertext[g];
         Ciphertext sum = null;
-        for (int i = 0; i < n; i++) {
-            if (!hasDiagonal(layer, n, i)) {
-                continue;
+        for (int giant = 0; giant < n; giant += g) {
+            Ciphertext inner = null;
+            for (int k = 0; k < g && giant + k < n; k++) {
+                if (!hasDiagonal(layer, n, giant + k)) {
+                    continue;
+                }
+                if (babies[k] == null) {
+                    babies[k] = k == 0 ? x : evaluator.rotate(x, k, galois);
+                }
+                Ciphertext term = evaluator.multiplyPlain(babies[k], encoder.encode(diagonal(layer, giant + k, giant), x.level(), primeScale));
+                inner = inner == null ? term : evaluator.add(inner, term);
             }
-            Ciphertext rotated = i == 0 ? x : evaluator.rotate(x, i, galois);
-            Ciphertext term = evaluator.multiplyPlain(rotated, encoder.encode(diagonal(layer, i), x.level(), primeScale));
-            sum = sum == null ? term : evaluator.add(sum, term);
+            if (inner != null) {
+                Ciphertext placed = giant == 0 ? inner : evaluator.rotate(inner, giant, galois);
+                sum = sum == null ? placed : evaluator.add(sum, placed);
+            }
         }
         if (sum == null) {
             throw new IllegalArgumentException("an affine layer with all-zero weights");
@@ -102,14 +135,17 @@ public final class EncryptedInference {
         return evaluator.addPlain(y, encoder.encode(layout.pack(repeat(layer.bias(), layout.capacity())), y.level(), y.scale()));
     }
 
-    /** Diagonal i of W padded to n x n, in every block's first half: W[t][(t + i) mod n]. */
-    private double[] diagonal(Layer.Affine layer, int i) {
+    /**
+     * Diagonal i of W padded to n x n, W[t][(t + i) mod n] at position t of every block's first half, moved
+     * {@code shift} positions to the right (the giant step's pre-rotation) within the block.
+     */
+    private double[] diagonal(Layer.Affine layer, int i, int shift) {
         int n = layout.width();
         double[] values = new double[parameters.slots()];
         for (int b = 0; b < layout.capacity(); b++) {
             for (int t = 0; t < Math.min(n, layer.outputSize()); t++) {
                 int column = (t + i) % n;
-                values[b * layout.block() + t] = column < layer.inputSize() ? layer.weights()[t][column] : 0;
+                values[b * layout.block() + t + shift] = column < layer.inputSize() ? layer.weights()[t][column] : 0;
             }
         }
         return values;

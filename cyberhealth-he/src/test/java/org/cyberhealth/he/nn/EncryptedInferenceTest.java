@@ -77,4 +77,43 @@ class EncryptedInferenceTest {
         // Scale 2^40: the encrypted network agrees with the plain one to about 2.6e-6 on 512 samples at once.
         assertThat(worst).isLessThan(1e-5);
     }
+
+    @Test
+    void aBreastCancerShapedNetworkNeedsAboutTwoSqrtNRotationKeys() throws Exception {
+        Random random = new Random(10);
+        HeModel model = new HeModel(List.of(
+                new Layer.Affine(matrix(random, 8, 30), vector(random, 8)),
+                new Layer.Polynomial(8, new double[] {0, 0, 1}),
+                new Layer.Affine(matrix(random, 2, 8), vector(random, 2))));
+        CkksParameters parameters = CkksParameters.generate(13, 45, 4, 30, new int[] {45});
+        int[] rotations = EncryptedInference.rotations(model, parameters.slots());
+        assertThat(rotations).containsExactly(-32, 1, 2, 3, 4, 5, 6, 7, 8, 16, 24);
+        Ring ring = parameters.ring();
+        SecureRandom secure = SecureRandom.getInstance("SHA1PRNG");
+        secure.setSeed(11);
+        Sampler sampler = new Sampler(ring, secure);
+        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
+        SecretKey secret = generator.secretKey();
+        Encoder encoder = new Encoder(parameters, ring);
+        InferenceClient client = new InferenceClient(model, parameters, encoder, new Encryptor(ring, generator.publicKey(secret), sampler),
+                new Decryptor(ring, secret));
+        EncryptedInference server = new EncryptedInference(model, parameters, encoder, new Evaluator(parameters, ring),
+                generator.relinearisationKey(secret), generator.galoisKeys(secret, rotations, false));
+        double[][] samples = new double[client.batchCapacity()][30];
+        for (double[] sample : samples) {
+            for (int i = 0; i < 30; i++) {
+                sample[i] = random.nextGaussian();
+            }
+        }
+        double[][] predictions = client.decrypt(server.evaluate(client.encrypt(samples)), samples.length);
+        double worst = 0;
+        for (int b = 0; b < samples.length; b++) {
+            double[] expected = model.predict(samples[b]);
+            for (int o = 0; o < 2; o++) {
+                worst = Math.max(worst, Math.abs(predictions[b][o] - expected[o]));
+            }
+        }
+        // Scale 2^30 in this small parameter set.
+        assertThat(worst).isLessThan(5e-3);
+    }
 }
