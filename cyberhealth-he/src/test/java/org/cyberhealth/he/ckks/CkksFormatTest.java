@@ -3,7 +3,6 @@ package org.cyberhealth.he.ckks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Random;
 import org.cyberhealth.core.BadInputException;
@@ -22,16 +21,15 @@ class CkksFormatTest {
     static Encoder encoder;
 
     @BeforeAll
-    static void keys() throws Exception {
+    static void keys() {
         parameters = CkksParameters.preset("test-n4096");
-        ring = parameters.ring();
-        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        random.setSeed(7);
-        sampler = new Sampler(ring, random);
-        generator = new KeyGenerator(parameters, ring, sampler);
-        secret = generator.secretKey();
+        CkksSetup setup = CkksSetup.of(parameters, 7);
+        ring = setup.ring();
+        sampler = setup.sampler();
+        generator = setup.generator();
+        secret = setup.secret();
         publicKey = generator.publicKey(secret);
-        encoder = new Encoder(parameters, ring);
+        encoder = setup.encoder();
     }
 
     static double[] values() {
@@ -73,14 +71,9 @@ class CkksFormatTest {
     }
 
     @Test
-    void keysWhoseRowsFillTheWriteBufferComeBackWhole() throws Exception {
+    void keysWhoseRowsFillTheWriteBufferComeBackWhole() {
         CkksParameters large = CkksParameters.preset("depth2-n8192");
-        Ring largeRing = large.ring();
-        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        random.setSeed(8);
-        KeyGenerator keys = new KeyGenerator(large, largeRing, new Sampler(largeRing, random));
-        SecretKey s = keys.secretKey();
-        GaloisKeys galois = keys.galoisKeys(s, new int[] {1, -4}, true);
+        GaloisKeys galois = CkksSetup.of(large, 8).galoisKeys(new int[] {1, -4}, true);
         GaloisKeys back = CkksFormat.readGaloisKeys(large, CkksFormat.write(large, galois));
         assertThat(back.elements()).isEqualTo(galois.elements());
         for (int element : galois.elements()) {

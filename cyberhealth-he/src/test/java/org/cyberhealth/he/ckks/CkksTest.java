@@ -3,7 +3,6 @@ package org.cyberhealth.he.ckks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
 import java.util.Random;
 import org.cyberhealth.he.ring.Ring;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class CkksTest {
 
     static CkksParameters parameters;
+    static CkksSetup setup;
     static Ring ring;
     static Encoder encoder;
     static SecretKey secret;
@@ -23,19 +23,17 @@ class CkksTest {
     static Sampler sampler;
 
     @BeforeAll
-    static void keys() throws Exception {
+    static void keys() {
         parameters = CkksParameters.preset("depth2-n8192");
-        ring = parameters.ring();
-        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        random.setSeed(42);
-        sampler = new Sampler(ring, random);
-        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
-        secret = generator.secretKey();
-        encoder = new Encoder(parameters, ring);
-        encryptor = new Encryptor(ring, generator.publicKey(secret), sampler);
-        decryptor = new Decryptor(ring, secret);
-        evaluator = new Evaluator(parameters, ring);
-        relinearisation = generator.relinearisationKey(secret);
+        setup = CkksSetup.of(parameters, 42);
+        ring = setup.ring();
+        sampler = setup.sampler();
+        secret = setup.secret();
+        encoder = setup.encoder();
+        encryptor = setup.encryptor();
+        decryptor = setup.decryptor();
+        evaluator = setup.evaluator();
+        relinearisation = setup.relinearisationKey();
     }
 
     static double[] values(long seed) {

@@ -2,19 +2,11 @@ package org.cyberhealth.he.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Random;
 import org.cyberhealth.he.ckks.Ciphertext;
 import org.cyberhealth.he.ckks.CkksParameters;
-import org.cyberhealth.he.ckks.Decryptor;
-import org.cyberhealth.he.ckks.Encoder;
-import org.cyberhealth.he.ckks.Encryptor;
-import org.cyberhealth.he.ckks.Evaluator;
-import org.cyberhealth.he.ckks.KeyGenerator;
-import org.cyberhealth.he.ckks.Sampler;
-import org.cyberhealth.he.ckks.SecretKey;
-import org.cyberhealth.he.ring.Ring;
+import org.cyberhealth.he.ckks.CkksSetup;
 import org.junit.jupiter.api.Test;
 
 class EncryptedInferenceTest {
@@ -38,24 +30,16 @@ class EncryptedInferenceTest {
     }
 
     @Test
-    void aBatchOfSamplesThroughTwoLayersAndASquareMatchesThePlainNetwork() throws Exception {
+    void aBatchOfSamplesThroughTwoLayersAndASquareMatchesThePlainNetwork() {
         Random random = new Random(8);
         HeModel model = new HeModel(List.of(
                 new Layer.Affine(matrix(random, 5, 7), vector(random, 5)),
                 new Layer.Polynomial(5, new double[] {0.1, 0.5, 0.25}),
                 new Layer.Affine(matrix(random, 2, 5), vector(random, 2))));
         CkksParameters parameters = CkksParameters.generate(14, 60, 4, 40, new int[] {60});
-        Ring ring = parameters.ring();
-        SecureRandom secure = SecureRandom.getInstance("SHA1PRNG");
-        secure.setSeed(9);
-        Sampler sampler = new Sampler(ring, secure);
-        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
-        SecretKey secret = generator.secretKey();
-        Encoder encoder = new Encoder(parameters, ring);
-        InferenceClient client = new InferenceClient(model, parameters, encoder, new Encryptor(ring, generator.publicKey(secret), sampler),
-                new Decryptor(ring, secret));
-        EncryptedInference server = new EncryptedInference(model, parameters, encoder, new Evaluator(parameters, ring),
-                generator.relinearisationKey(secret), generator.galoisKeys(secret, EncryptedInference.rotations(model, parameters.slots()), false));
+        InferenceSetup inference = InferenceSetup.of(model, parameters, 9, EncryptedInference.rotations(model, parameters.slots()));
+        InferenceClient client = inference.client();
+        EncryptedInference server = inference.server();
         assertThat(EncryptedInference.levels(model)).isEqualTo(4);
         assertThat(client.batchCapacity()).isEqualTo(512);
         double[][] samples = new double[client.batchCapacity()][];
@@ -79,7 +63,7 @@ class EncryptedInferenceTest {
     }
 
     @Test
-    void aBreastCancerShapedNetworkNeedsAboutTwoSqrtNRotationKeys() throws Exception {
+    void aBreastCancerShapedNetworkNeedsAboutTwoSqrtNRotationKeys() {
         Random random = new Random(10);
         HeModel model = new HeModel(List.of(
                 new Layer.Affine(matrix(random, 8, 30), vector(random, 8)),
@@ -88,17 +72,9 @@ class EncryptedInferenceTest {
         CkksParameters parameters = CkksParameters.generate(13, 45, 4, 30, new int[] {45});
         int[] rotations = EncryptedInference.rotations(model, parameters.slots());
         assertThat(rotations).containsExactly(-32, 1, 2, 3, 4, 5, 6, 7, 8, 16, 24);
-        Ring ring = parameters.ring();
-        SecureRandom secure = SecureRandom.getInstance("SHA1PRNG");
-        secure.setSeed(11);
-        Sampler sampler = new Sampler(ring, secure);
-        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
-        SecretKey secret = generator.secretKey();
-        Encoder encoder = new Encoder(parameters, ring);
-        InferenceClient client = new InferenceClient(model, parameters, encoder, new Encryptor(ring, generator.publicKey(secret), sampler),
-                new Decryptor(ring, secret));
-        EncryptedInference server = new EncryptedInference(model, parameters, encoder, new Evaluator(parameters, ring),
-                generator.relinearisationKey(secret), generator.galoisKeys(secret, rotations, false));
+        InferenceSetup inference = InferenceSetup.of(model, parameters, 11, rotations);
+        InferenceClient client = inference.client();
+        EncryptedInference server = inference.server();
         double[][] samples = new double[client.batchCapacity()][30];
         for (double[] sample : samples) {
             for (int i = 0; i < 30; i++) {
@@ -115,5 +91,15 @@ class EncryptedInferenceTest {
         }
         // Scale 2^30 in this small parameter set.
         assertThat(worst).isLessThan(5e-3);
+    }
+
+    /** A client and a server sharing one key set (the server holds only its public part). */
+    record InferenceSetup(InferenceClient client, EncryptedInference server) {
+        static InferenceSetup of(HeModel model, CkksParameters parameters, long seed, int[] rotations) {
+            CkksSetup keys = CkksSetup.of(parameters, seed);
+            return new InferenceSetup(new InferenceClient(model, parameters, keys.encoder(), keys.encryptor(), keys.decryptor()),
+                    new EncryptedInference(model, parameters, keys.encoder(), keys.evaluator(), keys.relinearisationKey(),
+                            keys.galoisKeys(rotations, false)));
+        }
     }
 }
