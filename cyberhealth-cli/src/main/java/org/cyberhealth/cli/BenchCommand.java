@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.keys.IssuerKey;
 import org.cyberhealth.core.report.BenchmarkDocument;
 import org.cyberhealth.imaging.Fidelity;
@@ -45,7 +48,8 @@ final class BenchCommand implements Runnable {
             description = {"Image watermarking: PSNR against payload for our scheme and the Sachnev et al. 2009 baseline",
                 "(classic 8-bit images and real CT, X-ray and MR), the cost of the full seal, the robust mark's bit",
                 "errors after JPEG, noise and windowing, and the speed of mark, verify and restore per core."},
-            footer = {"", "Example:", "  cyberhealth bench image --data ../shared/data --out docs/BENCHMARKS.md"})
+            footer = {"", "Example:", "  cyberhealth bench image --data ../shared/data --out docs/BENCHMARKS.md",
+                "  cyberhealth bench image --sections fidelity"})
     static final class Image implements Callable<Integer> {
 
         @Option(names = "--data", description = "The shared data folder (default: $CYBERHEALTH_SHARED_DATA or ../shared/data).")
@@ -57,6 +61,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--quick", description = "A few images only, for a smoke test.")
         boolean quick;
 
+        @Option(names = "--sections", split = ",", defaultValue = "fidelity,seal,robust,speed",
+                description = "Which sections to run and rewrite (default: all: ${DEFAULT-VALUE}).")
+        Set<String> sections;
+
         @Mixin
         Output output;
 
@@ -65,38 +73,60 @@ final class BenchCommand implements Runnable {
             Path folder = data != null ? data : BenchData.defaultFolder();
             Path target = out != null ? out : Path.of(System.getenv().getOrDefault("CYBERHEALTH_HOME", ".")).resolve("docs/BENCHMARKS.md");
             List<BenchData.Image> images = BenchData.load(folder, quick);
-            String command = "cyberhealth bench image" + (quick ? " --quick" : "");
+            Set<String> known = Set.of("fidelity", "seal", "robust", "speed");
+            if (!known.containsAll(sections)) {
+                throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
+            }
+            String command = "cyberhealth bench image" + (quick ? " --quick" : "")
+                    + (sections.size() < known.size() ? " --sections " + String.join(",", new TreeSet<>(sections)) : "");
             List<ReversibleScheme> schemes = List.of(WatermarkSchemes.byName("sachnev2009"), WatermarkSchemes.byName(WatermarkSchemes.DEFAULT));
 
+            int fidelity = sections.contains("fidelity") ? fidelity(images, schemes, target, command) : 0;
+            if (sections.contains("seal")) {
+                progress("seal cost");
+                BenchmarkDocument.writeSection(target, "image-seal", "Image watermarking: cost of the full crypto-watermark", command,
+                        SEAL_NOTE + "\n\n" + sealCost(images, schemes));
+            }
+            int robust = sections.contains("robust") ? robustness(images, target, command) : 0;
+            int speed = sections.contains("speed") ? speed(images, target, command) : 0;
+
+            output.print(JsonOutput.object("benchmark", "image", "output", target.toString(), "images", images.size(),
+                    "fidelityRows", fidelity, "robustnessRows", robust, "speedRows", speed),
+                    "wrote the image benchmark tables into " + target);
+            return 0;
+        }
+
+        /** Writes the fidelity section; returns its number of measurements. */
+        private int fidelity(List<BenchData.Image> images, List<ReversibleScheme> schemes, Path target, String command) {
             progress("fidelity");
             List<CapacityDistortionBench.NamedRaster> named = images.stream()
                     .map(i -> new CapacityDistortionBench.NamedRaster(i.name(), i.raster())).toList();
-            List<CapacityDistortionBench.Row> fidelity = new CapacityDistortionBench(1).run(named, schemes, PayloadSize.standard());
+            List<CapacityDistortionBench.Row> rows = new CapacityDistortionBench(1).run(named, schemes, PayloadSize.standard());
             BenchmarkDocument.writeSection(target, "image-fidelity", "Image watermarking: fidelity (PSNR against payload)", command,
-                    FIDELITY_NOTE + "\n\n" + sideBySide(fidelity, schemes.get(0).name(), schemes.get(1).name())
-                            + "\nEvery measurement, with timings of the whole-image embedding:\n\n" + CapacityDistortionBench.markdown(fidelity));
+                    FIDELITY_NOTE + "\n\n" + sideBySide(rows, schemes.get(0).name(), schemes.get(1).name())
+                            + "\nEvery measurement, with timings of the whole-image embedding:\n\n" + CapacityDistortionBench.markdown(rows));
+            return rows.size();
+        }
 
-            progress("seal cost");
-            BenchmarkDocument.writeSection(target, "image-seal", "Image watermarking: cost of the full crypto-watermark", command,
-                    SEAL_NOTE + "\n\n" + sealCost(images, schemes));
-
+        /** Writes the robustness section; returns its number of rows. */
+        private int robustness(List<BenchData.Image> images, Path target, String command) {
             progress("robustness");
-            List<RobustnessBench.Row> robust = new RobustnessBench(new byte[32], 2009).run(
+            List<RobustnessBench.Row> rows = new RobustnessBench(new byte[32], 2009).run(
                     images.stream().map(BenchData.Image::subject).toList());
             BenchmarkDocument.writeSection(target, "image-robust", "Image watermarking: robust recipient mark against attacks", command,
-                    ROBUST_NOTE + "\n\n" + RobustnessBench.markdown(robust));
+                    ROBUST_NOTE + "\n\n" + RobustnessBench.markdown(rows));
+            return rows.size();
+        }
 
+        /** Writes the speed section; returns its number of rows. */
+        private int speed(List<BenchData.Image> images, Path target, String command) {
             progress("speed");
             Map<String, Raster> speedImages = new LinkedHashMap<>();
             images.stream().filter(i -> !i.classic()).forEach(i -> speedImages.putIfAbsent(i.name(), i.raster()));
-            List<SpeedBench.Row> speed = SpeedBench.run(speedImages, new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), true));
+            List<SpeedBench.Row> rows = SpeedBench.run(speedImages, new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), true));
             BenchmarkDocument.writeSection(target, "image-speed", "Image watermarking: speed per core", command,
-                    SPEED_NOTE + "\n\n" + SpeedBench.toMarkdown(speed));
-
-            output.print(JsonOutput.object("benchmark", "image", "output", target.toString(), "images", images.size(),
-                    "fidelityRows", fidelity.size(), "robustnessRows", robust.size(), "speedRows", speed.size()),
-                    "wrote the image benchmark tables into " + target);
-            return 0;
+                    SPEED_NOTE + "\n\n" + SpeedBench.toMarkdown(rows));
+            return rows.size();
         }
 
         private void progress(String step) {

@@ -21,6 +21,6 @@ package org.cyberhealth.imaging.watermark.reversible;
 public final class AdaptiveMhmScheme extends TwoLayerScheme {
 
     public AdaptiveMhmScheme() {
-        super("ours-mhm", new MhmRanking());
+        super("ours-mhm", new MhmRanking(), true);
     }
 }

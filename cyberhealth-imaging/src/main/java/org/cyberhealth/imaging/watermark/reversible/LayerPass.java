@@ -281,6 +281,82 @@ final class LayerPass {
         return out;
     }
 
+    /**
+     * Undoes {@link #embed} over the first {@code end} ranks under a {@link LocalPrediction}, from the last
+     * rank back: a sample's prediction reads samples ranked two or more places later, which are then
+     * restored. Same bits and samples as {@link #extract(LayerRule, int, Bits)} would give with that
+     * prediction; the location map is read from its end.
+     */
+    Bits extractBackwards(LayerRule rule, int end, Bits flags, LocalPrediction prediction) {
+        if (end > usable) {
+            throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
+        }
+        // bits are collected last first and turned round at the end
+        Bits reversed = new Bits(Math.max(64, end));
+        int flagIndex = flags.length();
+        int[] values = window.values;
+        int rank = end - 1;
+        while (rank >= 0) {
+            if (rank >= 1 && rule.paired(rank - 1)) {
+                int p1 = ranked[rank - 1];
+                int p2 = ranked[rank];
+                int u2 = prediction.predict(rank);
+                int u1 = prediction.predict(rank - 1);
+                rank -= 2;
+                int m1 = values[p1] - u1;
+                int m2 = values[p2] - u2;
+                if (pairOverflows(u1, u2, m1, m2) && flagBefore(flags, flagIndex--)) {
+                    continue;
+                }
+                int a = PairwiseExpansion.mirror(m1);
+                int b = PairwiseExpansion.mirror(m2);
+                long original = PairwiseExpansion.restore(a, b);
+                if (original < 0) {
+                    throw new ExtractionException("no valid reversible watermark: impossible marked pair");
+                }
+                int code = PairwiseExpansion.carried(a, b);
+                for (int i = 0; i < code >> 2; i++) {
+                    reversed.append((code >> i & 1) == 1);
+                }
+                restore(p1, u1 + PairwiseExpansion.unmirror(PairwiseExpansion.first(original), m1));
+                restore(p2, u2 + PairwiseExpansion.unmirror(PairwiseExpansion.second(original), m2));
+                continue;
+            }
+            if (rule.paired(rank)) {
+                throw new ExtractionException("no valid reversible watermark: embedding ends inside a pair");
+            }
+            ErrorExpansion expansion = rule.at(rank);
+            int p = ranked[rank];
+            int u = prediction.predict(rank);
+            int marked = values[p] - u;
+            rank--;
+            if (overflows(u, marked, expansion) && flagBefore(flags, flagIndex--)) {
+                continue;
+            }
+            int bit = expansion.bit(marked);
+            if (bit >= 0) {
+                reversed.append(bit == 1);
+            }
+            restore(p, u + expansion.restore(marked));
+        }
+        if (flagIndex != 0) {
+            throw new ExtractionException("no valid reversible watermark: location map does not match");
+        }
+        Bits out = new Bits(Math.max(64, reversed.length()));
+        for (int i = reversed.length() - 1; i >= 0; i--) {
+            out.append(reversed.get(i));
+        }
+        return out;
+    }
+
+    /** The location-map flag before position {@code index}, read from the map's end. */
+    private static boolean flagBefore(Bits flags, int index) {
+        if (index <= 0) {
+            throw new ExtractionException("no valid reversible watermark: location map too short");
+        }
+        return flags.get(index - 1);
+    }
+
     private void restore(int p, int original) {
         if (!window.inRange(original)) {
             throw new ExtractionException("no valid reversible watermark: restored sample out of range");

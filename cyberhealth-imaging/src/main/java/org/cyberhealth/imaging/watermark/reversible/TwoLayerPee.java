@@ -39,10 +39,25 @@ final class TwoLayerPee {
     /** An Elias gamma code word of an int is at most this long: the reserved count is read from that many LSBs. */
     private static final int LONGEST_GAMMA = 63;
 
-    private final LayerStrategy strategy;
+    /**
+     * Regions whose cross layer has at least this many samples (about 360x360 and up: whole images, never
+     * the blocks of a crypto-watermark that holds its seal at 256x256 or less) may use
+     * {@link LocalPrediction}, and say per layer whether they do. Smaller regions carry small payloads,
+     * where the 43 bits of its side information would cost more than it saves.
+     */
+    static final int LOCAL_PREDICTION_MIN_LAYER = 1 << 16;
 
-    TwoLayerPee(LayerStrategy strategy) {
+    private final LayerStrategy strategy;
+    private final boolean localPrediction;
+
+    /** @param localPrediction whether large regions may use {@link LocalPrediction} */
+    TwoLayerPee(LayerStrategy strategy, boolean localPrediction) {
         this.strategy = strategy;
+        this.localPrediction = localPrediction;
+    }
+
+    private boolean predictsLocally(RhombusWindow window) {
+        return localPrediction && window.cross.length >= LOCAL_PREDICTION_MIN_LAYER;
     }
 
     void embed(Raster raster, Region region, Bits payload) {
@@ -100,12 +115,16 @@ final class TwoLayerPee {
      */
     private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload, boolean complete) {
         int crossBits = strategy.crossShare(window, payload.length());
-        LayerPass crossPass = new LayerPass(window, crossRanked, window.errors(crossRanked), crossRanked.length, payload.slice(0, crossBits), 0);
-        LayerRule crossRule = strategy.plan(crossPass);
-        if (crossRule == null) {
+        boolean local = predictsLocally(window);
+        PlannedLayer cross = plan(window, crossRanked, window.errors(crossRanked), crossRanked.length, payload.slice(0, crossBits), 0, local);
+        if (cross == null) {
             return false;
         }
-        Bits crossSide = crossPass.sideInformation(crossRule, crossPass.embed(crossRule, true));
+        Bits crossSide = new Bits();
+        if (local) {
+            LocalPrediction.write(cross.prediction(), crossSide);
+        }
+        crossSide.append(cross.pass().sideInformation(cross.rule(), cross.pass().embed(cross.rule(), true)));
 
         int[] dotRanked = ranked(window, window.dot);
         int[] dotErrors = window.errors(dotRanked);
@@ -125,13 +144,17 @@ final class TwoLayerPee {
             dotBits.append(rest);
             int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
             int headerRoom = reserved - (2 * BitReader.widthOf(reserved) - 1);
-            LayerPass dotPass = new LayerPass(window, dotRanked, dotErrors, usable, dotBits, headerRoom);
-            LayerRule dotRule = strategy.plan(dotPass);
-            if (dotRule == null) {
+            PlannedLayer dot = plan(window, dotRanked, dotErrors, usable, dotBits, headerRoom, local);
+            if (dot == null) {
                 return false;
             }
+            LayerPass dotPass = dot.pass();
+            LayerRule dotRule = dot.rule();
             Bits header = new Bits();
             BitReader.gamma(header, reserved);
+            if (local) {
+                LocalPrediction.write(dot.prediction(), header);
+            }
             header.append(dotPass.sideInformation(dotRule, dotPass.embed(dotRule, false)));
             if (header.length() > reserved) {
                 reserved = header.length();
@@ -150,6 +173,32 @@ final class TwoLayerPee {
         }
     }
 
+    /** A layer's plan: its prediction (null for the rhombus), the pass over its errors, and the rule. */
+    private record PlannedLayer(LocalPrediction prediction, LayerPass pass, LayerRule rule) {
+    }
+
+    /**
+     * Plans a layer with the rhombus prediction and, where {@code local}, also with {@link LocalPrediction};
+     * the plan whose walk changes the samples least wins (the rhombus on some textured images, e.g. Man at
+     * low payloads). Null if neither carries the bits.
+     */
+    private PlannedLayer plan(RhombusWindow window, int[] ranked, int[] rhombusErrors, int usable, Bits bits, int paidSideBits,
+            boolean local) {
+        LayerPass pass = new LayerPass(window, ranked, rhombusErrors, usable, bits, paidSideBits);
+        LayerRule rule = strategy.plan(pass);
+        PlannedLayer best = rule == null ? null : new PlannedLayer(null, pass, rule);
+        if (!local) {
+            return best;
+        }
+        LocalPrediction prediction = LocalPrediction.fitted(window, ranked, usable, bits.length());
+        LayerPass localPass = new LayerPass(window, ranked, prediction.errors(), usable, bits, paidSideBits);
+        LayerRule localRule = strategy.plan(localPass);
+        if (localRule != null && (best == null || localPass.embed(localRule, false).distortion() < pass.embed(rule, false).distortion())) {
+            best = new PlannedLayer(prediction, localPass, localRule);
+        }
+        return best;
+    }
+
     Bits extract(Raster raster, Region region) {
         RhombusWindow window = RhombusWindow.of(raster, region);
         int[] dotRanked = ranked(window, window.dot);
@@ -161,6 +210,8 @@ final class TwoLayerPee {
         BitReader header = new BitReader(tailLsbs(window, dotRanked, reserved));
         header.gamma();
         int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
+        boolean local = predictsLocally(window);
+        int[] dotPrediction = local ? LocalPrediction.readParameters(header) : null;
         LayerRule dotRule = strategy.read(header, usable);
         int dotEnd = header.read(BitReader.widthOf(dotRanked.length));
         boolean dotPadded = header.bit() == 1;
@@ -169,9 +220,11 @@ final class TwoLayerPee {
             throw new ExtractionException("no valid reversible watermark: inconsistent side information");
         }
         LayerPass dotPass = new LayerPass(window, dotRanked, usable);
-        BitReader dotBits = new BitReader(withoutPadding(dotPass.extract(dotRule, dotEnd, dotFlags), dotPadded));
+        BitReader dotBits = new BitReader(withoutPadding(dotPrediction == null ? dotPass.extract(dotRule, dotEnd, dotFlags)
+                : dotPass.extractBackwards(dotRule, dotEnd, dotFlags, LocalPrediction.of(window, dotRanked, usable, dotPrediction)), dotPadded));
 
         int crossCount = window.cross.length;
+        int[] crossPrediction = local ? LocalPrediction.readParameters(dotBits) : null;
         LayerRule crossRule = strategy.read(dotBits, crossCount);
         int crossEnd = dotBits.read(BitReader.widthOf(crossCount));
         boolean crossPadded = dotBits.bit() == 1;
@@ -182,8 +235,10 @@ final class TwoLayerPee {
         }
         Bits rest = dotBits.rest();
         int[] crossRanked = ranked(window, window.cross);
-        Bits payload = withoutPadding(
-                new LayerPass(window, crossRanked, crossCount).extract(crossRule, crossEnd, crossFlags), crossPadded);
+        LayerPass crossPass = new LayerPass(window, crossRanked, crossCount);
+        Bits payload = withoutPadding(crossPrediction == null ? crossPass.extract(crossRule, crossEnd, crossFlags)
+                : crossPass.extractBackwards(crossRule, crossEnd, crossFlags, LocalPrediction.of(window, crossRanked, crossCount, crossPrediction)),
+                crossPadded);
         payload.append(rest);
         window.writeBack();
         return payload;

@@ -1,0 +1,255 @@
+package org.cyberhealth.imaging.watermark.reversible;
+
+import org.cyberhealth.core.bits.Bits;
+
+/**
+ * Local least-squares prediction of a layer's samples, after Dragoi and Coltuc, "Local-prediction-based
+ * difference expansion reversible watermarking", IEEE TIP 23(4):1779-1790, 2014: each sample is
+ * predicted from its four rhombus neighbours with weights fitted, by least squares, to the samples of
+ * the same layer around it (a 7x7 window). Adapted to sorted embedding: the fit uses only samples
+ * ranked at least two places later, which embedding has not marked yet when it reaches the sample and
+ * which extraction, going from the last rank back, has already restored; so both fit the same weights
+ * without any side information per sample. (Two places, so that the two samples of a pairwise-expanded
+ * pair are both predicted from restored samples.) Samples at or past the layer's usable end are left
+ * out of the fits: the dot layer's reserved samples hold header bits while it is extracted.
+ *
+ * <p>The fit is pulled towards the layer's global least-squares weights (sent as side information)
+ * with a ridge term proportional to the local energy: where the window holds few later samples (the
+ * busiest ranks) the global weights take over, and a textured window does not overfit. The prediction
+ * is floored after adding an offset (also side information) that centres the errors where the
+ * histogram's expansion bins sit; the offset and the global weights are chosen by the encoder.
+ */
+final class LocalPrediction {
+
+    /** The window's half side: 7x7 fitted best on the benchmark images among 7x7 and 9x9. */
+    private static final int RADIUS = 3;
+    /** Ridge strength relative to the window's mean energy per weight. */
+    private static final double RIDGE = 1.0;
+    /** Global weights are sent in units of 1/256, in this many bits each (two's complement). */
+    private static final int WEIGHT_BITS = 10;
+    private static final double WEIGHT_UNIT = 256.0;
+    /** The offsets tried, in quarters: 1..4 (written in two bits as 0..3). */
+    private static final int OFFSETS = 4;
+
+    private final RhombusWindow window;
+    private final int[] ranked;
+    private final int usable;
+    /** Rank in the layer by window position, -1 where the position is not in the layer. */
+    private final int[] rankOf;
+    private final int[] globalWeights;
+    private final int offsetQuarters;
+    /** The same-layer positions of the window around a sample: offsets, and their column and row steps. */
+    private final int[] neighbourhood;
+    private final int[] columnSteps;
+    private final int[] rowSteps;
+    /** The prediction errors by rank, for the encoder ({@link #chosen}); null for the extractor. */
+    private int[] errors;
+
+    private LocalPrediction(RhombusWindow window, int[] ranked, int usable, int[] globalWeights, int offsetQuarters) {
+        this.window = window;
+        this.ranked = ranked;
+        this.usable = usable;
+        this.globalWeights = globalWeights;
+        this.offsetQuarters = offsetQuarters;
+        rankOf = new int[window.values.length];
+        java.util.Arrays.fill(rankOf, -1);
+        for (int rank = 0; rank < usable; rank++) {
+            rankOf[ranked[rank]] = rank;
+        }
+        int count = 0;
+        int size = (2 * RADIUS + 1) * (2 * RADIUS + 1);
+        int[] offsets = new int[size];
+        int[] columns = new int[size];
+        int[] rows = new int[size];
+        for (int dy = -RADIUS; dy <= RADIUS; dy++) {
+            for (int dx = -RADIUS; dx <= RADIUS; dx++) {
+                if (((dx + dy) & 1) == 0 && (dx != 0 || dy != 0)) {
+                    offsets[count] = dy * window.width + dx;
+                    columns[count] = dx;
+                    rows[count++] = dy;
+                }
+            }
+        }
+        neighbourhood = java.util.Arrays.copyOf(offsets, count);
+        columnSteps = java.util.Arrays.copyOf(columns, count);
+        rowSteps = java.util.Arrays.copyOf(rows, count);
+    }
+
+    /**
+     * The prediction for the layer's first {@code usable} ranks, with the global weights fitted on them and
+     * the offset whose errors one class of expansions is expected to carry {@code bits} bits in most
+     * cheaply (a quick estimate: the planner is run once, on the errors of the offset chosen).
+     */
+    static LocalPrediction fitted(RhombusWindow window, int[] ranked, int usable, int bits) {
+        LocalPrediction unbiased = new LocalPrediction(window, ranked, usable, globalWeights(window, ranked, usable), 0);
+        double[] predictions = new double[usable];
+        for (int rank = 0; rank < usable; rank++) {
+            predictions[rank] = unbiased.fit(rank);
+        }
+        int bestOffset = 0;
+        int[] bestErrors = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int o = 0; o < OFFSETS; o++) {
+            int[] errors = new int[usable];
+            for (int rank = 0; rank < usable; rank++) {
+                errors[rank] = window.values[ranked[rank]] - unbiased.rounded(predictions[rank], o);
+            }
+            double cost = expectedCost(errors, bits);
+            if (bestErrors == null || cost < bestCost) {
+                bestCost = cost;
+                bestOffset = o;
+                bestErrors = errors;
+            }
+        }
+        LocalPrediction chosen = new LocalPrediction(window, ranked, usable, unbiased.globalWeights, bestOffset);
+        chosen.errors = bestErrors;
+        return chosen;
+    }
+
+    /** What one class of expansions is expected to cost to carry {@code bits} in these errors. */
+    private static double expectedCost(int[] errors, int bits) {
+        ExpansionOptimizer.Solution solution = new ExpansionOptimizer(errors, errors.length, 1).solve(Math.max(1, bits));
+        return solution == null ? Double.MAX_VALUE : solution.distortion();
+    }
+
+    /** The prediction errors of the first {@code usable} ranks, as the encoder measured them when it chose this prediction. */
+    int[] errors() {
+        return errors;
+    }
+
+    /** The prediction of the sample at {@code rank}, from the window's samples as they are now. */
+    int predict(int rank) {
+        return rounded(fit(rank), offsetQuarters);
+    }
+
+    private int rounded(double prediction, int offset) {
+        long value = (long) Math.floor(prediction + (offset + 1) / 4.0);
+        return (int) Math.max(window.minValue, Math.min(window.maxValue, value));
+    }
+
+    /** The least-squares prediction of the sample at {@code rank} (see the class comment), before rounding. */
+    private double fit(int rank) {
+        int w = window.width;
+        int[] v = window.values;
+        int p = ranked[rank];
+        int x = p % w;
+        int y = p / w;
+        double[] m = new double[10];
+        double[] b = new double[4];
+        boolean inner = x >= RADIUS && y >= RADIUS && x < w - RADIUS && y < window.height - RADIUS;
+        for (int i = 0; i < neighbourhood.length; i++) {
+            if (!inner) {
+                int qx = x + columnSteps[i];
+                int qy = y + rowSteps[i];
+                if (qx < 0 || qy < 0 || qx >= w || qy >= window.height) {
+                    continue;
+                }
+            }
+            int q = p + neighbourhood[i];
+            if (rankOf[q] >= rank + 2) {
+                accumulate(m, b, v[q - w], v[q + w], v[q - 1], v[q + 1], v[q]);
+            }
+        }
+        double ridge = RIDGE * (m[0] + m[4] + m[7] + m[9]) / 4 + 1e-3;
+        double[] prior = new double[4];
+        for (int i = 0; i < 4; i++) {
+            prior[i] = globalWeights[i] / WEIGHT_UNIT;
+        }
+        double[] weights = solve(m, b, ridge, prior);
+        return weights[0] * v[p - w] + weights[1] * v[p + w] + weights[2] * v[p - 1] + weights[3] * v[p + 1];
+    }
+
+    /** Adds one sample to the normal equations: {@code m} the upper triangle of the 4x4 matrix, row by row. */
+    private static void accumulate(double[] m, double[] b, double c0, double c1, double c2, double c3, double target) {
+        m[0] += c0 * c0;
+        m[1] += c0 * c1;
+        m[2] += c0 * c2;
+        m[3] += c0 * c3;
+        m[4] += c1 * c1;
+        m[5] += c1 * c2;
+        m[6] += c1 * c3;
+        m[7] += c2 * c2;
+        m[8] += c2 * c3;
+        m[9] += c3 * c3;
+        b[0] += c0 * target;
+        b[1] += c1 * target;
+        b[2] += c2 * target;
+        b[3] += c3 * target;
+    }
+
+    /** Solves {@code (M + ridge I) w = b + ridge prior} by Gaussian elimination (the matrix is positive definite). */
+    private static double[] solve(double[] m, double[] b, double ridge, double[] prior) {
+        double[][] a = {
+            {m[0] + ridge, m[1], m[2], m[3], b[0] + ridge * prior[0]},
+            {m[1], m[4] + ridge, m[5], m[6], b[1] + ridge * prior[1]},
+            {m[2], m[5], m[7] + ridge, m[8], b[2] + ridge * prior[2]},
+            {m[3], m[6], m[8], m[9] + ridge, b[3] + ridge * prior[3]},
+        };
+        for (int c = 0; c < 4; c++) {
+            for (int r = c + 1; r < 4; r++) {
+                double f = a[r][c] / a[c][c];
+                for (int k = c; k < 5; k++) {
+                    a[r][k] -= f * a[c][k];
+                }
+            }
+        }
+        double[] w = new double[4];
+        for (int r = 3; r >= 0; r--) {
+            double s = a[r][4];
+            for (int k = r + 1; k < 4; k++) {
+                s -= a[r][k] * w[k];
+            }
+            w[r] = s / a[r][r];
+        }
+        return w;
+    }
+
+    /** The least-squares weights of the four neighbours over the layer's first {@code usable} ranks, quantised as sent. */
+    private static int[] globalWeights(RhombusWindow window, int[] ranked, int usable) {
+        int w = window.width;
+        int[] v = window.values;
+        double[] m = new double[10];
+        double[] b = new double[4];
+        for (int rank = 0; rank < usable; rank++) {
+            int q = ranked[rank];
+            accumulate(m, b, v[q - w], v[q + w], v[q - 1], v[q + 1], v[q]);
+        }
+        double ridge = 1e-6 * (m[0] + m[4] + m[7] + m[9]) / 4 + 1e-3;
+        double[] weights = solve(m, b, ridge, new double[] {0.25, 0.25, 0.25, 0.25});
+        int[] quantised = new int[4];
+        int limit = 1 << (WEIGHT_BITS - 1);
+        for (int i = 0; i < 4; i++) {
+            quantised[i] = (int) Math.max(-limit, Math.min(limit - 1, Math.round(weights[i] * WEIGHT_UNIT)));
+        }
+        return quantised;
+    }
+
+    /** Writes which prediction a layer uses: a bit (local or not), then the local prediction's offset and global weights. */
+    static void write(LocalPrediction prediction, Bits out) {
+        out.append(prediction != null);
+        if (prediction != null) {
+            out.append(prediction.offsetQuarters, 2);
+            for (int weight : prediction.globalWeights) {
+                out.append(weight & ((1 << WEIGHT_BITS) - 1), WEIGHT_BITS);
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote: null for the rhombus prediction, else the offset and the four weights. */
+    static int[] readParameters(BitReader in) {
+        if (in.bit() == 0) {
+            return null;
+        }
+        int[] parameters = new int[5];
+        parameters[0] = in.read(2);
+        for (int i = 1; i < 5; i++) {
+            parameters[i] = in.read(WEIGHT_BITS) << (32 - WEIGHT_BITS) >> (32 - WEIGHT_BITS);
+        }
+        return parameters;
+    }
+
+    /** The prediction that {@link #readParameters} describes, for the layer's first {@code usable} ranks. */
+    static LocalPrediction of(RhombusWindow window, int[] ranked, int usable, int[] parameters) {
+        return new LocalPrediction(window, ranked, usable, java.util.Arrays.copyOfRange(parameters, 1, 5), parameters[0]);
+    }
+}
