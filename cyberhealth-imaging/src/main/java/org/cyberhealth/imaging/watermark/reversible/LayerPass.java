@@ -26,24 +26,43 @@ final class LayerPass {
     private final int usable;
     private final Bits bits;
     private final int paidSideBits;
+    private final LayerSetup setup;
+    /**
+     * The guard of {@link LayerSetup} as limits on the prediction: a negative error predicted at or below
+     * {@code lowGuard}, or a non-negative one at or above {@code highGuard}, is left alone.
+     */
+    private final int lowGuard;
+    private final int highGuard;
 
     /**
-     * A pass that embeds {@code bits}; {@code errors} holds the prediction errors of at least the first
-     * {@code usable} ranks, and side information up to {@code paidSideBits} long costs nothing more
-     * (room already set aside for it).
+     * A pass that embeds {@code bits}; {@code errors} holds the errors of at least the first {@code usable}
+     * ranks against the prediction of {@code setup}, and side information up to {@code paidSideBits} long
+     * costs nothing more (room already set aside for it).
      */
-    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits) {
+    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits, LayerSetup setup) {
         this.window = window;
         this.ranked = ranked;
         this.errors = errors;
         this.usable = usable;
         this.bits = bits;
         this.paidSideBits = paidSideBits;
+        this.setup = setup;
+        this.lowGuard = window.minValue + setup.guard();
+        this.highGuard = window.maxValue - setup.guard();
     }
 
     /** A pass that extracts: it reads each marked error as it goes. */
-    LayerPass(RhombusWindow window, int[] ranked, int usable) {
-        this(window, ranked, null, usable, null, 0);
+    LayerPass(RhombusWindow window, int[] ranked, int usable, LayerSetup setup) {
+        this(window, ranked, null, usable, null, 0, setup);
+    }
+
+    /** The same pass over another window of the same region (a trial copy). */
+    LayerPass on(RhombusWindow other) {
+        return new LayerPass(other, ranked, errors, usable, bits, paidSideBits, setup);
+    }
+
+    LayerSetup setup() {
+        return setup;
     }
 
     int usable() {
@@ -84,6 +103,11 @@ final class LayerPass {
         return java.util.Arrays.copyOf(expandable, count);
     }
 
+    /** Whether the guard leaves the sample alone: decided by the prediction and the error's sign, which marking keeps. */
+    private boolean guarded(int u, int e) {
+        return e < 0 ? u <= lowGuard : u >= highGuard;
+    }
+
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
         // cheap test first: marking moves an error away from zero by at most maxShift, so a sample at least
         // that far from the limit on its error's side cannot leave the range (samples at the minimum, as
@@ -117,6 +141,9 @@ final class LayerPass {
                 int u1 = values[p1] - e1;
                 int u2 = values[p2] - e2;
                 rank += 2;
+                if (guarded(u1, e1) || guarded(u2, e2)) {
+                    continue;
+                }
                 if (pairOverflows(u1, u2, e1, e2)) {
                     flags.append(true);
                     continue;
@@ -154,6 +181,9 @@ final class LayerPass {
                 int e = errors[rank];
                 int v = values[p];
                 int u = v - e;
+                if (guarded(u, e)) {
+                    continue;
+                }
                 boolean nearLimit = !((v >= safeLow || e >= 0) && (v <= safeHigh || e < 0));
                 if (nearLimit && overflows(u, e, expansion)) {
                     flags.append(true);
@@ -216,6 +246,13 @@ final class LayerPass {
 
     /** Undoes {@link #embed} over the first {@code end} ranks and returns the hidden bits. */
     Bits extract(LayerRule rule, int end, Bits flags) {
+        return setup.local() == null ? extractForwards(rule, end, flags)
+                : extractBackwards(rule, end, flags, LocalPrediction.of(window, ranked, usable, setup.local()));
+    }
+
+    /** {@link #extract} under the rhombus prediction, which reads the other layer only: in rank order. */
+    private Bits extractForwards(LayerRule rule, int end, Bits flags) {
+        int rounding = setup.rounding();
         if (end > usable) {
             throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
         }
@@ -231,10 +268,13 @@ final class LayerPass {
                 int p1 = ranked[rank];
                 int p2 = ranked[rank + 1];
                 rank += 2;
-                int u1 = window.predict(p1);
-                int u2 = window.predict(p2);
+                int u1 = window.predict(p1, rounding);
+                int u2 = window.predict(p2, rounding);
                 int m1 = values[p1] - u1;
                 int m2 = values[p2] - u2;
+                if (guarded(u1, m1) || guarded(u2, m2)) {
+                    continue;
+                }
                 if (pairOverflows(u1, u2, m1, m2) && flagReader.next()) {
                     continue;
                 }
@@ -262,8 +302,11 @@ final class LayerPass {
             for (; rank < runEnd; rank++) {
                 int p = ranked[rank];
                 int v = values[p];
-                int u = window.predict(p);
+                int u = window.predict(p, rounding);
                 int marked = v - u;
+                if (guarded(u, marked)) {
+                    continue;
+                }
                 boolean nearLimit = !((v >= safeLow || marked >= 0) && (v <= safeHigh || marked < 0));
                 if (nearLimit && overflows(u, marked, expansion) && flagReader.next()) {
                     continue;
@@ -284,10 +327,10 @@ final class LayerPass {
     /**
      * Undoes {@link #embed} over the first {@code end} ranks under a {@link LocalPrediction}, from the last
      * rank back: a sample's prediction reads samples ranked two or more places later, which are then
-     * restored. Same bits and samples as {@link #extract(LayerRule, int, Bits)} would give with that
-     * prediction; the location map is read from its end.
+     * restored. Same bits and samples as a forward extraction would give with that prediction; the
+     * location map is read from its end.
      */
-    Bits extractBackwards(LayerRule rule, int end, Bits flags, LocalPrediction prediction) {
+    private Bits extractBackwards(LayerRule rule, int end, Bits flags, LocalPrediction prediction) {
         if (end > usable) {
             throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
         }
@@ -305,6 +348,9 @@ final class LayerPass {
                 rank -= 2;
                 int m1 = values[p1] - u1;
                 int m2 = values[p2] - u2;
+                if (guarded(u1, m1) || guarded(u2, m2)) {
+                    continue;
+                }
                 if (pairOverflows(u1, u2, m1, m2) && flagBefore(flags, flagIndex--)) {
                     continue;
                 }
@@ -330,6 +376,9 @@ final class LayerPass {
             int u = prediction.predict(rank);
             int marked = values[p] - u;
             rank--;
+            if (guarded(u, marked)) {
+                continue;
+            }
             if (overflows(u, marked, expansion) && flagBefore(flags, flagIndex--)) {
                 continue;
             }

@@ -36,8 +36,7 @@ final class LocalPrediction {
     private final int usable;
     /** Rank in the layer by window position, -1 where the position is not in the layer. */
     private final int[] rankOf;
-    private final int[] globalWeights;
-    private final int offsetQuarters;
+    private final Parameters parameters;
     /** The same-layer positions of the window around a sample: offsets, and their column and row steps. */
     private final int[] neighbourhood;
     private final int[] columnSteps;
@@ -45,12 +44,34 @@ final class LocalPrediction {
     /** The prediction errors by rank, for the encoder ({@link #chosen}); null for the extractor. */
     private int[] errors;
 
-    private LocalPrediction(RhombusWindow window, int[] ranked, int usable, int[] globalWeights, int offsetQuarters) {
+    /**
+     * What the extractor needs besides the samples: the offset in quarters (0..3 for 1/4..1) and the global
+     * weights in units of 1/256.
+     */
+    record Parameters(int offsetQuarters, int[] globalWeights) {
+
+        void write(Bits out) {
+            out.append(offsetQuarters, 2);
+            for (int weight : globalWeights) {
+                out.append(weight & ((1 << WEIGHT_BITS) - 1), WEIGHT_BITS);
+            }
+        }
+
+        static Parameters read(BitReader in) {
+            int offset = in.read(2);
+            int[] weights = new int[4];
+            for (int i = 0; i < 4; i++) {
+                weights[i] = in.read(WEIGHT_BITS) << (32 - WEIGHT_BITS) >> (32 - WEIGHT_BITS);
+            }
+            return new Parameters(offset, weights);
+        }
+    }
+
+    private LocalPrediction(RhombusWindow window, int[] ranked, int usable, Parameters parameters) {
         this.window = window;
         this.ranked = ranked;
         this.usable = usable;
-        this.globalWeights = globalWeights;
-        this.offsetQuarters = offsetQuarters;
+        this.parameters = parameters;
         rankOf = new int[window.values.length];
         java.util.Arrays.fill(rankOf, -1);
         for (int rank = 0; rank < usable; rank++) {
@@ -81,7 +102,7 @@ final class LocalPrediction {
      * cheaply (a quick estimate: the planner is run once, on the errors of the offset chosen).
      */
     static LocalPrediction fitted(RhombusWindow window, int[] ranked, int usable, int bits) {
-        LocalPrediction unbiased = new LocalPrediction(window, ranked, usable, globalWeights(window, ranked, usable), 0);
+        LocalPrediction unbiased = new LocalPrediction(window, ranked, usable, new Parameters(0, globalWeights(window, ranked, usable)));
         double[] predictions = new double[usable];
         for (int rank = 0; rank < usable; rank++) {
             predictions[rank] = unbiased.fit(rank);
@@ -101,7 +122,7 @@ final class LocalPrediction {
                 bestErrors = errors;
             }
         }
-        LocalPrediction chosen = new LocalPrediction(window, ranked, usable, unbiased.globalWeights, bestOffset);
+        LocalPrediction chosen = new LocalPrediction(window, ranked, usable, new Parameters(bestOffset, unbiased.parameters.globalWeights()));
         chosen.errors = bestErrors;
         return chosen;
     }
@@ -119,7 +140,7 @@ final class LocalPrediction {
 
     /** The prediction of the sample at {@code rank}, from the window's samples as they are now. */
     int predict(int rank) {
-        return rounded(fit(rank), offsetQuarters);
+        return rounded(fit(rank), parameters.offsetQuarters());
     }
 
     private int rounded(double prediction, int offset) {
@@ -153,7 +174,7 @@ final class LocalPrediction {
         double ridge = RIDGE * (m[0] + m[4] + m[7] + m[9]) / 4 + 1e-3;
         double[] prior = new double[4];
         for (int i = 0; i < 4; i++) {
-            prior[i] = globalWeights[i] / WEIGHT_UNIT;
+            prior[i] = parameters.globalWeights()[i] / WEIGHT_UNIT;
         }
         double[] weights = solve(m, b, ridge, prior);
         return weights[0] * v[p - w] + weights[1] * v[p + w] + weights[2] * v[p - 1] + weights[3] * v[p + 1];
@@ -224,32 +245,12 @@ final class LocalPrediction {
         return quantised;
     }
 
-    /** Writes which prediction a layer uses: a bit (local or not), then the local prediction's offset and global weights. */
-    static void write(LocalPrediction prediction, Bits out) {
-        out.append(prediction != null);
-        if (prediction != null) {
-            out.append(prediction.offsetQuarters, 2);
-            for (int weight : prediction.globalWeights) {
-                out.append(weight & ((1 << WEIGHT_BITS) - 1), WEIGHT_BITS);
-            }
-        }
-    }
-
-    /** Reads what {@link #write} wrote: null for the rhombus prediction, else the offset and the four weights. */
-    static int[] readParameters(BitReader in) {
-        if (in.bit() == 0) {
-            return null;
-        }
-        int[] parameters = new int[5];
-        parameters[0] = in.read(2);
-        for (int i = 1; i < 5; i++) {
-            parameters[i] = in.read(WEIGHT_BITS) << (32 - WEIGHT_BITS) >> (32 - WEIGHT_BITS);
-        }
+    Parameters parameters() {
         return parameters;
     }
 
-    /** The prediction that {@link #readParameters} describes, for the layer's first {@code usable} ranks. */
-    static LocalPrediction of(RhombusWindow window, int[] ranked, int usable, int[] parameters) {
-        return new LocalPrediction(window, ranked, usable, java.util.Arrays.copyOfRange(parameters, 1, 5), parameters[0]);
+    /** The prediction with these parameters, for the layer's first {@code usable} ranks (the extractor's). */
+    static LocalPrediction of(RhombusWindow window, int[] ranked, int usable, Parameters parameters) {
+        return new LocalPrediction(window, ranked, usable, parameters);
     }
 }

@@ -1,5 +1,8 @@
 package org.cyberhealth.imaging.watermark.reversible;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.cyberhealth.core.bits.Bits;
@@ -41,23 +44,41 @@ final class TwoLayerPee {
 
     /**
      * Regions whose cross layer has at least this many samples (about 360x360 and up: whole images, never
-     * the blocks of a crypto-watermark that holds its seal at 256x256 or less) may use
-     * {@link LocalPrediction}, and say per layer whether they do. Smaller regions carry small payloads,
-     * where the 43 bits of its side information would cost more than it saves.
+     * the blocks of a crypto-watermark that holds its seal at 256x256 or less) choose each layer's
+     * {@link LayerSetup} and write it into their side information. Smaller regions carry small payloads,
+     * where those bits and the planning would cost more than they save; they use {@link LayerSetup#BLOCK}.
      */
-    static final int LOCAL_PREDICTION_MIN_LAYER = 1 << 16;
+    static final int WHOLE_IMAGE_MIN_LAYER = 1 << 16;
+
+    /**
+     * A second prediction of the cross layer is embedded through both layers only when its plan costs at
+     * most this much more than the best: marking the cross layer changes how well the dot layer is
+     * predicted, so the cheaper cross plan is not always the better embedding (local prediction of Crowd's
+     * cross layer at 0.5 bpp saves 3 % there and loses 0.3 dB overall), but a far costlier one never won.
+     */
+    private static final double CLOSE_CROSS_PLAN = 1.05;
+
+    /**
+     * A rounding other than Sachnev's floor is kept only if its expected cost is at most this share of the
+     * floor's (and of any rounding tried before): the estimate is rough, and where roundings come close
+     * (the CT slices) following it lost up to 0.06 dB.
+     */
+    private static final double ROUNDING_GAIN = 0.98;
+
+    /** Plans with more location-map flags than the bits carried over this are planned again with a guard. */
+    private static final int FLAGS_PER_GUARD_TRIAL = 16;
 
     private final LayerStrategy strategy;
-    private final boolean localPrediction;
+    private final boolean wholeImageSetups;
 
-    /** @param localPrediction whether large regions may use {@link LocalPrediction} */
-    TwoLayerPee(LayerStrategy strategy, boolean localPrediction) {
+    /** @param wholeImageSetups whether large regions choose their layers' setups (else they use {@link LayerSetup#BLOCK}) */
+    TwoLayerPee(LayerStrategy strategy, boolean wholeImageSetups) {
         this.strategy = strategy;
-        this.localPrediction = localPrediction;
+        this.wholeImageSetups = wholeImageSetups;
     }
 
-    private boolean predictsLocally(RhombusWindow window) {
-        return localPrediction && window.cross.length >= LOCAL_PREDICTION_MIN_LAYER;
+    private boolean wholeImage(RhombusWindow window) {
+        return wholeImageSetups && window.cross.length >= WHOLE_IMAGE_MIN_LAYER;
     }
 
     void embed(Raster raster, Region region, Bits payload) {
@@ -112,25 +133,54 @@ final class TwoLayerPee {
      * Marks the window (not the raster); false if the payload does not fit. A dry run ({@code complete}
      * false) stops once the outcome is known: the dot layer's marks, which nothing reads afterwards,
      * are then not written.
+     *
+     * <p>Where a whole image's cross layer has two close plans, both are embedded into copies and the one
+     * that changes the samples less is kept: marking the cross layer changes how well the dot layer is
+     * predicted, so the cheaper cross plan is not always the better embedding.
      */
     private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload, boolean complete) {
         int crossBits = strategy.crossShare(window, payload.length());
-        boolean local = predictsLocally(window);
-        PlannedLayer cross = plan(window, crossRanked, window.errors(crossRanked), crossRanked.length, payload.slice(0, crossBits), 0, local);
-        if (cross == null) {
+        boolean whole = wholeImage(window);
+        List<PlannedLayer> crossPlans = plans(window, crossRanked, crossRanked.length, payload.slice(0, crossBits), 0, whole);
+        Bits rest = payload.slice(crossBits, payload.length());
+        if (crossPlans.size() < 2) {
+            return !crossPlans.isEmpty() && embedLayers(window, crossPlans.get(0), rest, whole, complete);
+        }
+        RhombusWindow best = null;
+        long bestDistortion = Long.MAX_VALUE;
+        for (PlannedLayer cross : crossPlans) {
+            RhombusWindow trial = window.copy();
+            if (embedLayers(trial, cross, rest, whole, complete)) {
+                if (!complete) {
+                    return true;
+                }
+                long distortion = trial.squaredErrorFrom(window);
+                if (distortion < bestDistortion) {
+                    best = trial;
+                    bestDistortion = distortion;
+                }
+            }
+        }
+        if (best == null) {
             return false;
         }
+        System.arraycopy(best.values, 0, window.values, 0, window.values.length);
+        return true;
+    }
+
+    /** Marks the cross layer as planned, then plans and marks the dot layer; false if the dot layer cannot carry the rest. */
+    private boolean embedLayers(RhombusWindow window, PlannedLayer cross, Bits rest, boolean whole, boolean complete) {
+        LayerPass crossPass = cross.pass().on(window);
         Bits crossSide = new Bits();
-        if (local) {
-            LocalPrediction.write(cross.prediction(), crossSide);
+        if (whole) {
+            crossPass.setup().write(crossSide);
         }
-        crossSide.append(cross.pass().sideInformation(cross.rule(), cross.pass().embed(cross.rule(), true)));
+        crossSide.append(crossPass.sideInformation(cross.rule(), crossPass.embed(cross.rule(), true)));
 
         int[] dotRanked = ranked(window, window.dot);
-        int[] dotErrors = window.errors(dotRanked);
-        Bits rest = payload.slice(crossBits, payload.length());
         // the dot layer's side information is about as long as the cross layer's: start there
         int reserved = crossSide.length() + 2 * BitReader.widthOf(crossSide.length()) + 1;
+        LayerSetup chosen = null;
         while (true) {
             int[] tail = reservedRanks(window, dotRanked, reserved);
             if (tail == null) {
@@ -144,20 +194,27 @@ final class TwoLayerPee {
             dotBits.append(rest);
             int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
             int headerRoom = reserved - (2 * BitReader.widthOf(reserved) - 1);
-            PlannedLayer dot = plan(window, dotRanked, dotErrors, usable, dotBits, headerRoom, local);
+            // once the room grows, the setup chosen for the smaller room is planned again, not chosen again
+            PlannedLayer dot = chosen == null ? null : replanned(window, dotRanked, usable, dotBits, headerRoom, chosen);
             if (dot == null) {
-                return false;
+                List<PlannedLayer> dotPlans = plans(window, dotRanked, usable, dotBits, headerRoom, whole);
+                if (dotPlans.isEmpty()) {
+                    return false;
+                }
+                dot = dotPlans.get(0);
             }
             LayerPass dotPass = dot.pass();
             LayerRule dotRule = dot.rule();
+            chosen = dotPass.setup();
             Bits header = new Bits();
             BitReader.gamma(header, reserved);
-            if (local) {
-                LocalPrediction.write(dot.prediction(), header);
+            if (whole) {
+                dotPass.setup().write(header);
             }
             header.append(dotPass.sideInformation(dotRule, dotPass.embed(dotRule, false)));
             if (header.length() > reserved) {
-                reserved = header.length();
+                // a whole image's planning is slow, and the header grows a little with each try: leave room
+                reserved = header.length() + (whole ? header.length() / 32 + 8 : 0);
                 continue;
             }
             if (!complete) {
@@ -173,30 +230,168 @@ final class TwoLayerPee {
         }
     }
 
-    /** A layer's plan: its prediction (null for the rhombus), the pass over its errors, and the rule. */
-    private record PlannedLayer(LocalPrediction prediction, LayerPass pass, LayerRule rule) {
+    /**
+     * A layer's plan: the pass (with its setup) and rule, the walk's squared error plus its unpaid side
+     * information at what a bit costs in this layer, and the walk's location-map flags.
+     */
+    private record PlannedLayer(LayerPass pass, LayerRule rule, double cost, int flags) {
     }
 
     /**
-     * Plans a layer with the rhombus prediction and, where {@code local}, also with {@link LocalPrediction};
-     * the plan whose walk changes the samples least wins (the rhombus on some textured images, e.g. Man at
-     * low payloads). Null if neither carries the bits.
+     * The plans worth embedding for a layer, cheapest first; empty if none carries the bits. A block has
+     * one, the rhombus's. A whole image plans the rhombus with its best rounding and the local
+     * prediction ({@link LocalPrediction}), each with a guard too where the location map is long, and
+     * keeps the second prediction only if it comes close to the first.
      */
-    private PlannedLayer plan(RhombusWindow window, int[] ranked, int[] rhombusErrors, int usable, Bits bits, int paidSideBits,
-            boolean local) {
-        LayerPass pass = new LayerPass(window, ranked, rhombusErrors, usable, bits, paidSideBits);
+    private List<PlannedLayer> plans(RhombusWindow window, int[] ranked, int usable, Bits bits, int paidSideBits, boolean whole) {
+        if (!whole) {
+            LayerPass pass = new LayerPass(window, ranked, window.errors(ranked), usable, bits, paidSideBits, LayerSetup.BLOCK);
+            LayerRule rule = strategy.plan(pass);
+            return rule == null ? List.of() : List.of(new PlannedLayer(pass, rule, 0, 0));
+        }
+        int rounding = 0;
+        int[] errors = null;
+        double bitCost = 1;
+        double cheapest = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < 4; r++) {
+            int[] candidate = window.errors(ranked, r);
+            ExpansionOptimizer.Solution solution = expected(candidate, usable, bits.length());
+            double cost = solution == null ? Double.MAX_VALUE
+                    : solution.distortion() + 2 * solution.bitCost() * outwardAtLimits(window, ranked, candidate, usable);
+            if (errors == null || cost < ROUNDING_GAIN * cheapest) {
+                rounding = r;
+                errors = candidate;
+                bitCost = solution == null ? 1 : solution.bitCost();
+                cheapest = cost;
+            }
+        }
+        List<PlannedLayer> plans = new ArrayList<>();
+        PlannedLayer rhombus = planGuarded(window, ranked, errors, usable, bits, paidSideBits, LayerSetup.rhombus(rounding, LayerSetup.NO_GUARD), bitCost);
+        if (rhombus != null) {
+            plans.add(rhombus);
+        }
+        LocalPrediction local = LocalPrediction.fitted(window, ranked, usable, bits.length());
+        PlannedLayer localPlan = planGuarded(window, ranked, local.errors(), usable, bits, paidSideBits,
+                LayerSetup.local(local.parameters(), LayerSetup.NO_GUARD), bitCost);
+        if (localPlan != null) {
+            plans.add(localPlan);
+        }
+        plans.sort(Comparator.comparingDouble(PlannedLayer::cost));
+        if (plans.size() == 2 && plans.get(1).cost() > CLOSE_CROSS_PLAN * plans.get(0).cost()) {
+            plans.remove(1);
+        }
+        return plans;
+    }
+
+    /** The layer planned again with {@code setup}'s prediction (a local one fitted anew) and guard; null if that does not carry the bits. */
+    private PlannedLayer replanned(RhombusWindow window, int[] ranked, int usable, Bits bits, int paidSideBits, LayerSetup setup) {
+        if (setup.local() == null) {
+            int[] errors = window.errors(ranked, setup.rounding());
+            return planned(new LayerPass(window, ranked, errors, usable, bits, paidSideBits, setup), 0);
+        }
+        LocalPrediction local = LocalPrediction.fitted(window, ranked, usable, bits.length());
+        return planned(new LayerPass(window, ranked, local.errors(), usable, bits, paidSideBits, setup.withLocal(local.parameters())), 0);
+    }
+
+    /**
+     * The cheapest expected plan of classed expansions over the smoothest 2, 4, 8... times {@code bits}
+     * ranks (up to {@code usable}), without walking it: what the planner estimates first, cheap enough to
+     * compare predictions. Null if none carries the bits.
+     */
+    private static ExpansionOptimizer.Solution expected(int[] errors, int usable, int bits) {
+        ExpansionOptimizer.Solution best = null;
+        for (long reach = 2L * Math.max(1, bits); ; reach *= 2) {
+            int length = (int) Math.min(usable, reach);
+            int[] classCounts = ClassedRule.classCountsFor(length);
+            ExpansionOptimizer.Solution solution = new ExpansionOptimizer(errors, length, classCounts[classCounts.length - 1]).solve(Math.max(1, bits));
+            if (solution != null && (best == null || solution.distortion() < best.distortion())) {
+                best = solution;
+            }
+            if (length == usable) {
+                return best;
+            }
+        }
+    }
+
+    /**
+     * How many of the first {@code usable} samples sit at a range limit with an error pointing out of the
+     * range: marking would push them out, so each costs a location-map flag and carries nothing. The
+     * rounding is chosen by its {@link #expected} cost plus two bits for each (a rounding that
+     * lifts the predictions of a CT's zero padding, where the cross layer's marks left ones among the
+     * zeros, made a fifth of the dot layer such samples).
+     */
+    private static int outwardAtLimits(RhombusWindow window, int[] ranked, int[] errors, int usable) {
+        int count = 0;
+        for (int rank = 0; rank < usable; rank++) {
+            int v = window.values[ranked[rank]];
+            if (v == window.minValue && errors[rank] < 0 || v == window.maxValue && errors[rank] >= 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The layer planned with {@code setup} (no guard) and, where that walk flags more than one sample per
+     * {@link #FLAGS_PER_GUARD_TRIAL} bits, also with the guard {@link #guardFor} gives (Man gains 1 dB at
+     * 0.1 to 0.5 bpp with guards of 8 to 16 of 255); the cheaper.
+     */
+    private PlannedLayer planGuarded(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits,
+            LayerSetup setup, double bitCost) {
+        PlannedLayer open = planned(new LayerPass(window, ranked, errors, usable, bits, paidSideBits, setup), bitCost);
+        if (open != null && open.flags() <= bits.length() / FLAGS_PER_GUARD_TRIAL) {
+            return open;
+        }
+        int guard = guardFor(window, ranked, errors, usable);
+        if (guard == LayerSetup.NO_GUARD) {
+            return open;
+        }
+        PlannedLayer guarded = planned(new LayerPass(window, ranked, errors, usable, bits, paidSideBits, setup.withGuard(guard)), bitCost);
+        return open == null || guarded != null && guarded.cost() < open.cost() ? guarded : open;
+    }
+
+    /**
+     * A guard that covers nine in ten of the samples next to a limit whose error points out of the range
+     * (those the location map would list): the 90th percentile of how far their predictions lie from the
+     * limit, which follows the image's noise (Man: about 12 of 255; a CT's zero padding: 1 or 2).
+     * {@link LayerSetup#NO_GUARD} if there are none.
+     */
+    private static int guardFor(RhombusWindow window, int[] ranked, int[] errors, int usable) {
+        int cap = Math.max(1, (window.maxValue - window.minValue) / 4);
+        int[] counts = new int[cap + 1];
+        int total = 0;
+        for (int rank = 0; rank < usable; rank++) {
+            int v = window.values[ranked[rank]];
+            int u = v - errors[rank];
+            if (errors[rank] < 0 && v <= window.minValue + 1) {
+                counts[Math.min(cap, u - window.minValue)]++;
+                total++;
+            } else if (errors[rank] >= 0 && v >= window.maxValue - 1) {
+                counts[Math.min(cap, window.maxValue - u)]++;
+                total++;
+            }
+        }
+        if (total == 0) {
+            return LayerSetup.NO_GUARD;
+        }
+        int covered = 0;
+        for (int guard = 0; guard <= cap; guard++) {
+            covered += counts[guard];
+            if (10L * covered >= 9L * total) {
+                return guard;
+            }
+        }
+        return cap;
+    }
+
+    private PlannedLayer planned(LayerPass pass, double bitCost) {
         LayerRule rule = strategy.plan(pass);
-        PlannedLayer best = rule == null ? null : new PlannedLayer(null, pass, rule);
-        if (!local) {
-            return best;
+        if (rule == null) {
+            return null;
         }
-        LocalPrediction prediction = LocalPrediction.fitted(window, ranked, usable, bits.length());
-        LayerPass localPass = new LayerPass(window, ranked, prediction.errors(), usable, bits, paidSideBits);
-        LayerRule localRule = strategy.plan(localPass);
-        if (localRule != null && (best == null || localPass.embed(localRule, false).distortion() < pass.embed(rule, false).distortion())) {
-            best = new PlannedLayer(prediction, localPass, localRule);
-        }
-        return best;
+        LayerPass.Walk walk = pass.embed(rule, false);
+        int unpaidSide = Math.max(0, pass.sideInformation(rule, walk).length() - pass.paidSideBits());
+        return new PlannedLayer(pass, rule, walk.distortion() + bitCost * unpaidSide, walk.flags().length());
     }
 
     Bits extract(Raster raster, Region region) {
@@ -210,8 +405,8 @@ final class TwoLayerPee {
         BitReader header = new BitReader(tailLsbs(window, dotRanked, reserved));
         header.gamma();
         int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
-        boolean local = predictsLocally(window);
-        int[] dotPrediction = local ? LocalPrediction.readParameters(header) : null;
+        boolean whole = wholeImage(window);
+        LayerSetup dotSetup = whole ? LayerSetup.read(header, window) : LayerSetup.BLOCK;
         LayerRule dotRule = strategy.read(header, usable);
         int dotEnd = header.read(BitReader.widthOf(dotRanked.length));
         boolean dotPadded = header.bit() == 1;
@@ -219,12 +414,11 @@ final class TwoLayerPee {
         if (header.position() > reserved) {
             throw new ExtractionException("no valid reversible watermark: inconsistent side information");
         }
-        LayerPass dotPass = new LayerPass(window, dotRanked, usable);
-        BitReader dotBits = new BitReader(withoutPadding(dotPrediction == null ? dotPass.extract(dotRule, dotEnd, dotFlags)
-                : dotPass.extractBackwards(dotRule, dotEnd, dotFlags, LocalPrediction.of(window, dotRanked, usable, dotPrediction)), dotPadded));
+        LayerPass dotPass = new LayerPass(window, dotRanked, usable, dotSetup);
+        BitReader dotBits = new BitReader(withoutPadding(dotPass.extract(dotRule, dotEnd, dotFlags), dotPadded));
 
         int crossCount = window.cross.length;
-        int[] crossPrediction = local ? LocalPrediction.readParameters(dotBits) : null;
+        LayerSetup crossSetup = whole ? LayerSetup.read(dotBits, window) : LayerSetup.BLOCK;
         LayerRule crossRule = strategy.read(dotBits, crossCount);
         int crossEnd = dotBits.read(BitReader.widthOf(crossCount));
         boolean crossPadded = dotBits.bit() == 1;
@@ -235,10 +429,8 @@ final class TwoLayerPee {
         }
         Bits rest = dotBits.rest();
         int[] crossRanked = ranked(window, window.cross);
-        LayerPass crossPass = new LayerPass(window, crossRanked, crossCount);
-        Bits payload = withoutPadding(crossPrediction == null ? crossPass.extract(crossRule, crossEnd, crossFlags)
-                : crossPass.extractBackwards(crossRule, crossEnd, crossFlags, LocalPrediction.of(window, crossRanked, crossCount, crossPrediction)),
-                crossPadded);
+        LayerPass crossPass = new LayerPass(window, crossRanked, crossCount, crossSetup);
+        Bits payload = withoutPadding(crossPass.extract(crossRule, crossEnd, crossFlags), crossPadded);
         payload.append(rest);
         window.writeBack();
         return payload;
