@@ -41,6 +41,10 @@ final class LocalPrediction {
     private final int[] neighbourhood;
     private final int[] columnSteps;
     private final int[] rowSteps;
+    /** The global weights as the fit's prior, and scratch space for its system and solution (so an instance serves one thread). */
+    private final double[] prior = new double[4];
+    private final double[] system = new double[20];
+    private final double[] weights = new double[4];
     /** The prediction errors by rank, for the encoder ({@link #chosen}); null for the extractor. */
     private int[] errors;
 
@@ -72,6 +76,9 @@ final class LocalPrediction {
         this.ranked = ranked;
         this.usable = usable;
         this.parameters = parameters;
+        for (int i = 0; i < 4; i++) {
+            prior[i] = parameters.globalWeights()[i] / WEIGHT_UNIT;
+        }
         rankOf = new int[window.values.length];
         java.util.Arrays.fill(rankOf, -1);
         for (int rank = 0; rank < usable; rank++) {
@@ -155,8 +162,10 @@ final class LocalPrediction {
         int p = ranked[rank];
         int x = p % w;
         int y = p / w;
-        double[] m = new double[10];
-        double[] b = new double[4];
+        // the normal equations in locals (the upper triangle of the 4x4 matrix row by row, then the right
+        // side): the fit runs for every sample of a layer, and arrays here cost a third of its time
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0, m6 = 0, m7 = 0, m8 = 0, m9 = 0;
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         boolean inner = x >= RADIUS && y >= RADIUS && x < w - RADIUS && y < window.height - RADIUS;
         for (int i = 0; i < neighbourhood.length; i++) {
             if (!inner) {
@@ -168,16 +177,58 @@ final class LocalPrediction {
             }
             int q = p + neighbourhood[i];
             if (rankOf[q] >= rank + 2) {
-                accumulate(m, b, v[q - w], v[q + w], v[q - 1], v[q + 1], v[q]);
+                double c0 = v[q - w];
+                double c1 = v[q + w];
+                double c2 = v[q - 1];
+                double c3 = v[q + 1];
+                double target = v[q];
+                m0 += c0 * c0;
+                m1 += c0 * c1;
+                m2 += c0 * c2;
+                m3 += c0 * c3;
+                m4 += c1 * c1;
+                m5 += c1 * c2;
+                m6 += c1 * c3;
+                m7 += c2 * c2;
+                m8 += c2 * c3;
+                m9 += c3 * c3;
+                b0 += c0 * target;
+                b1 += c1 * target;
+                b2 += c2 * target;
+                b3 += c3 * target;
             }
         }
-        double ridge = RIDGE * (m[0] + m[4] + m[7] + m[9]) / 4 + 1e-3;
-        double[] prior = new double[4];
-        for (int i = 0; i < 4; i++) {
-            prior[i] = parameters.globalWeights()[i] / WEIGHT_UNIT;
-        }
-        double[] weights = solve(m, b, ridge, prior);
+        double ridge = RIDGE * (m0 + m4 + m7 + m9) / 4 + 1e-3;
+        double[] a = system;
+        a[0] = m0 + ridge; a[1] = m1; a[2] = m2; a[3] = m3; a[4] = b0 + ridge * prior[0];
+        a[5] = m1; a[6] = m4 + ridge; a[7] = m5; a[8] = m6; a[9] = b1 + ridge * prior[1];
+        a[10] = m2; a[11] = m5; a[12] = m7 + ridge; a[13] = m8; a[14] = b2 + ridge * prior[2];
+        a[15] = m3; a[16] = m6; a[17] = m8; a[18] = m9 + ridge; a[19] = b3 + ridge * prior[3];
+        double[] weights = this.weights;
+        solve(a, weights);
         return weights[0] * v[p - w] + weights[1] * v[p + w] + weights[2] * v[p - 1] + weights[3] * v[p + 1];
+    }
+
+    /**
+     * Solves the 4x4 system {@code a} (rows of four coefficients and the right side, row by row; overwritten)
+     * into {@code w}, by Gaussian elimination (the matrix is positive definite).
+     */
+    private static void solve(double[] a, double[] w) {
+        for (int c = 0; c < 4; c++) {
+            for (int r = c + 1; r < 4; r++) {
+                double f = a[5 * r + c] / a[5 * c + c];
+                for (int k = c; k < 5; k++) {
+                    a[5 * r + k] -= f * a[5 * c + k];
+                }
+            }
+        }
+        for (int r = 3; r >= 0; r--) {
+            double s = a[5 * r + 4];
+            for (int k = r + 1; k < 4; k++) {
+                s -= a[5 * r + k] * w[k];
+            }
+            w[r] = s / a[5 * r + r];
+        }
     }
 
     /** Adds one sample to the normal equations: {@code m} the upper triangle of the 4x4 matrix, row by row. */
@@ -198,33 +249,6 @@ final class LocalPrediction {
         b[3] += c3 * target;
     }
 
-    /** Solves {@code (M + ridge I) w = b + ridge prior} by Gaussian elimination (the matrix is positive definite). */
-    private static double[] solve(double[] m, double[] b, double ridge, double[] prior) {
-        double[][] a = {
-            {m[0] + ridge, m[1], m[2], m[3], b[0] + ridge * prior[0]},
-            {m[1], m[4] + ridge, m[5], m[6], b[1] + ridge * prior[1]},
-            {m[2], m[5], m[7] + ridge, m[8], b[2] + ridge * prior[2]},
-            {m[3], m[6], m[8], m[9] + ridge, b[3] + ridge * prior[3]},
-        };
-        for (int c = 0; c < 4; c++) {
-            for (int r = c + 1; r < 4; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k < 5; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-            }
-        }
-        double[] w = new double[4];
-        for (int r = 3; r >= 0; r--) {
-            double s = a[r][4];
-            for (int k = r + 1; k < 4; k++) {
-                s -= a[r][k] * w[k];
-            }
-            w[r] = s / a[r][r];
-        }
-        return w;
-    }
-
     /** The least-squares weights of the four neighbours over the layer's first {@code usable} ranks, quantised as sent. */
     private static int[] globalWeights(RhombusWindow window, int[] ranked, int usable) {
         int w = window.width;
@@ -236,7 +260,13 @@ final class LocalPrediction {
             accumulate(m, b, v[q - w], v[q + w], v[q - 1], v[q + 1], v[q]);
         }
         double ridge = 1e-6 * (m[0] + m[4] + m[7] + m[9]) / 4 + 1e-3;
-        double[] weights = solve(m, b, ridge, new double[] {0.25, 0.25, 0.25, 0.25});
+        double pull = ridge * 0.25;
+        double[] weights = new double[4];
+        solve(new double[] {
+            m[0] + ridge, m[1], m[2], m[3], b[0] + pull,
+            m[1], m[4] + ridge, m[5], m[6], b[1] + pull,
+            m[2], m[5], m[7] + ridge, m[8], b[2] + pull,
+            m[3], m[6], m[8], m[9] + ridge, b[3] + pull}, weights);
         int[] quantised = new int[4];
         int limit = 1 << (WEIGHT_BITS - 1);
         for (int i = 0; i < 4; i++) {
