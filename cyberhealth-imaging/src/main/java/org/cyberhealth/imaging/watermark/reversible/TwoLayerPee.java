@@ -20,7 +20,8 @@ import org.cyberhealth.imaging.Region;
  * count (Elias gamma). The cross layer's rule, end rank, padding bit and location map, and the reserved
  * samples' original LSBs, travel at the head of the dot layer's bits. For a 32x32 region that is about
  * 20 to 30 bits in LSBs and 15 to 25 bits plus the reserved LSBs in the dot layer; a region needs
- * nothing outside it.
+ * nothing outside it. A whole image ({@link #WHOLE_IMAGE_MIN_LAYER}) also writes each layer's
+ * {@link LayerSetup} before its rule.
  *
  * <p>An unmarked (or damaged) region is usually rejected with ExtractionException, because its samples
  * do not parse as consistent side information (impossible lengths, a location map that does not match,
