@@ -145,13 +145,17 @@ final class TwoLayerPee {
         List<PlannedLayer> crossPlans = plans(window, crossRanked, crossRanked.length, payload.slice(0, crossBits), 0, whole);
         Bits rest = payload.slice(crossBits, payload.length());
         if (crossPlans.size() < 2) {
-            return !crossPlans.isEmpty() && embedLayers(window, crossPlans.get(0), rest, whole, complete);
+            return !crossPlans.isEmpty() && embedLayers(window, crossPlans.get(0), rest, whole, null, complete) != null;
         }
         RhombusWindow best = null;
         long bestDistortion = Long.MAX_VALUE;
+        LayerSetup dotSetup = null;
         for (PlannedLayer cross : crossPlans) {
             RhombusWindow trial = window.copy();
-            if (embedLayers(trial, cross, rest, whole, complete)) {
+            // the second trial plans the dot layer with the setup the first chose, not choosing again
+            LayerSetup chosen = embedLayers(trial, cross, rest, whole, dotSetup, complete);
+            if (chosen != null) {
+                dotSetup = chosen;
                 if (!complete) {
                     return true;
                 }
@@ -169,8 +173,11 @@ final class TwoLayerPee {
         return true;
     }
 
-    /** Marks the cross layer as planned, then plans and marks the dot layer; false if the dot layer cannot carry the rest. */
-    private boolean embedLayers(RhombusWindow window, PlannedLayer cross, Bits rest, boolean whole, boolean complete) {
+    /**
+     * Marks the cross layer as planned, then plans and marks the dot layer with {@code dotSetup} (null:
+     * the setup {@link #plans} chooses); returns the dot layer's setup, null if it cannot carry the rest.
+     */
+    private LayerSetup embedLayers(RhombusWindow window, PlannedLayer cross, Bits rest, boolean whole, LayerSetup dotSetup, boolean complete) {
         LayerPass crossPass = cross.pass().on(window);
         Bits crossSide = new Bits();
         if (whole) {
@@ -181,11 +188,11 @@ final class TwoLayerPee {
         int[] dotRanked = ranked(window, window.dot);
         // the dot layer's side information is about as long as the cross layer's: start there
         int reserved = crossSide.length() + 2 * BitReader.widthOf(crossSide.length()) + 1;
-        LayerSetup chosen = null;
+        LayerSetup chosen = dotSetup;
         while (true) {
             int[] tail = reservedRanks(window, dotRanked, reserved);
             if (tail == null) {
-                return false;
+                return null;
             }
             Bits dotBits = new Bits(crossSide.length() + reserved + rest.length());
             dotBits.append(crossSide);
@@ -195,12 +202,12 @@ final class TwoLayerPee {
             dotBits.append(rest);
             int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
             int headerRoom = reserved - (2 * BitReader.widthOf(reserved) - 1);
-            // once the room grows, the setup chosen for the smaller room is planned again, not chosen again
+            // a setup already chosen (for a smaller room, or another cross plan) is planned again, not chosen again
             PlannedLayer dot = chosen == null ? null : replanned(window, dotRanked, usable, dotBits, headerRoom, chosen);
             if (dot == null) {
                 List<PlannedLayer> dotPlans = plans(window, dotRanked, usable, dotBits, headerRoom, whole);
                 if (dotPlans.isEmpty()) {
-                    return false;
+                    return null;
                 }
                 dot = dotPlans.get(0);
             }
@@ -219,7 +226,7 @@ final class TwoLayerPee {
                 continue;
             }
             if (!complete) {
-                return true;
+                return chosen;
             }
             dotPass.embed(dotRule, true);
             for (int i = 0; i < tail.length; i++) {
@@ -227,7 +234,7 @@ final class TwoLayerPee {
                 int bit = i < header.length() ? header.bit(i) : 0;
                 window.values[p] = (window.values[p] & ~1) | bit;
             }
-            return true;
+            return chosen;
         }
     }
 
