@@ -81,45 +81,52 @@ final class BenchCommand implements Runnable {
                     + (sections.size() < known.size() ? " --sections " + String.join(",", new TreeSet<>(sections)) : "");
             List<ReversibleScheme> schemes = List.of(WatermarkSchemes.byName("sachnev2009"), WatermarkSchemes.byName(WatermarkSchemes.DEFAULT));
 
-            List<CapacityDistortionBench.Row> fidelity = List.of();
-            if (sections.contains("fidelity")) {
-                progress("fidelity");
-                List<CapacityDistortionBench.NamedRaster> named = images.stream()
-                        .map(i -> new CapacityDistortionBench.NamedRaster(i.name(), i.raster())).toList();
-                fidelity = new CapacityDistortionBench(1).run(named, schemes, PayloadSize.standard());
-                BenchmarkDocument.writeSection(target, "image-fidelity", "Image watermarking: fidelity (PSNR against payload)", command,
-                        FIDELITY_NOTE + "\n\n" + sideBySide(fidelity, schemes.get(0).name(), schemes.get(1).name())
-                                + "\nEvery measurement, with timings of the whole-image embedding:\n\n" + CapacityDistortionBench.markdown(fidelity));
-            }
-
+            int fidelity = sections.contains("fidelity") ? fidelity(images, schemes, target, command) : 0;
             if (sections.contains("seal")) {
                 progress("seal cost");
                 BenchmarkDocument.writeSection(target, "image-seal", "Image watermarking: cost of the full crypto-watermark", command,
                         SEAL_NOTE + "\n\n" + sealCost(images, schemes));
             }
-
-            List<RobustnessBench.Row> robust = List.of();
-            if (sections.contains("robust")) {
-                progress("robustness");
-                robust = new RobustnessBench(new byte[32], 2009).run(images.stream().map(BenchData.Image::subject).toList());
-                BenchmarkDocument.writeSection(target, "image-robust", "Image watermarking: robust recipient mark against attacks", command,
-                        ROBUST_NOTE + "\n\n" + RobustnessBench.markdown(robust));
-            }
-
-            List<SpeedBench.Row> speed = List.of();
-            if (sections.contains("speed")) {
-                progress("speed");
-                Map<String, Raster> speedImages = new LinkedHashMap<>();
-                images.stream().filter(i -> !i.classic()).forEach(i -> speedImages.putIfAbsent(i.name(), i.raster()));
-                speed = SpeedBench.run(speedImages, new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), true));
-                BenchmarkDocument.writeSection(target, "image-speed", "Image watermarking: speed per core", command,
-                        SPEED_NOTE + "\n\n" + SpeedBench.toMarkdown(speed));
-            }
+            int robust = sections.contains("robust") ? robustness(images, target, command) : 0;
+            int speed = sections.contains("speed") ? speed(images, target, command) : 0;
 
             output.print(JsonOutput.object("benchmark", "image", "output", target.toString(), "sections", new TreeSet<>(sections), "images", images.size(),
-                    "fidelityRows", fidelity.size(), "robustnessRows", robust.size(), "speedRows", speed.size()),
+                    "fidelityRows", fidelity, "robustnessRows", robust, "speedRows", speed),
                     "wrote the image benchmark tables into " + target);
             return 0;
+        }
+
+        /** Writes the fidelity section; returns its number of measurements. */
+        private int fidelity(List<BenchData.Image> images, List<ReversibleScheme> schemes, Path target, String command) {
+            progress("fidelity");
+            List<CapacityDistortionBench.NamedRaster> named = images.stream()
+                    .map(i -> new CapacityDistortionBench.NamedRaster(i.name(), i.raster())).toList();
+            List<CapacityDistortionBench.Row> rows = new CapacityDistortionBench(1).run(named, schemes, PayloadSize.standard());
+            BenchmarkDocument.writeSection(target, "image-fidelity", "Image watermarking: fidelity (PSNR against payload)", command,
+                    FIDELITY_NOTE + "\n\n" + sideBySide(rows, schemes.get(0).name(), schemes.get(1).name())
+                            + "\nEvery measurement, with timings of the whole-image embedding:\n\n" + CapacityDistortionBench.markdown(rows));
+            return rows.size();
+        }
+
+        /** Writes the robustness section; returns its number of rows. */
+        private int robustness(List<BenchData.Image> images, Path target, String command) {
+            progress("robustness");
+            List<RobustnessBench.Row> rows = new RobustnessBench(new byte[32], 2009).run(
+                    images.stream().map(BenchData.Image::subject).toList());
+            BenchmarkDocument.writeSection(target, "image-robust", "Image watermarking: robust recipient mark against attacks", command,
+                    ROBUST_NOTE + "\n\n" + RobustnessBench.markdown(rows));
+            return rows.size();
+        }
+
+        /** Writes the speed section; returns its number of rows. */
+        private int speed(List<BenchData.Image> images, Path target, String command) {
+            progress("speed");
+            Map<String, Raster> speedImages = new LinkedHashMap<>();
+            images.stream().filter(i -> !i.classic()).forEach(i -> speedImages.putIfAbsent(i.name(), i.raster()));
+            List<SpeedBench.Row> rows = SpeedBench.run(speedImages, new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), true));
+            BenchmarkDocument.writeSection(target, "image-speed", "Image watermarking: speed per core", command,
+                    SPEED_NOTE + "\n\n" + SpeedBench.toMarkdown(rows));
+            return rows.size();
         }
 
         private void progress(String step) {

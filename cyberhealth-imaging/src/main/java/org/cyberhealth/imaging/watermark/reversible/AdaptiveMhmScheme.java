@@ -12,6 +12,12 @@ package org.cyberhealth.imaging.watermark.reversible;
  *   <li>pairwise prediction-error expansion (Ou, Li, Zhao, Yu, Zhang, "Pairwise prediction-error
  *       expansion for efficient reversible data hiding", IEEE TIP 22(12):5010-5021, 2013) as a further
  *       per-class option, which the optimizer picks for the smoothest classes ({@link PairwiseExpansion});</li>
+ *   <li>on whole images (regions of 2^16 or more cross samples), a {@link LayerSetup} per layer: the
+ *       rhombus mean with a rounding offset, or local least-squares prediction (Dragoi, Coltuc,
+ *       "Local-prediction-based difference expansion reversible watermarking", IEEE TIP 23(4):1779-1790,
+ *       2014; {@link LocalPrediction}), and a guard that leaves samples predicted next to a range limit
+ *       alone instead of listing them in the location map; chosen by planned cost, and where two
+ *       predictions of the cross layer come close, by embedding both layers each way;</li>
  *   <li>adaptive pixel selection: only the smoothest part of each layer is used, its length chosen
  *       by measured distortion, and embedding stops as soon as the payload is in;</li>
  *   <li>overflow/underflow handled by a compressed location map over the real sample range.</li>
@@ -21,6 +27,6 @@ package org.cyberhealth.imaging.watermark.reversible;
 public final class AdaptiveMhmScheme extends TwoLayerScheme {
 
     public AdaptiveMhmScheme() {
-        super("ours-mhm", new MhmRanking());
+        super("ours-mhm", new MhmRanking(), true);
     }
 }

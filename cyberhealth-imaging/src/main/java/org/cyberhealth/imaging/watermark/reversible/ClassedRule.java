@@ -30,13 +30,9 @@ final class ClassedRule implements LayerRule {
         }
     }
 
-    /** The class of {@code rank < length}: the last one starting at or before it. */
+    /** The class of {@code rank < length}: {@code floor(rank * classes / length)}, as {@link #classStart} defines. */
     private int classAt(int rank) {
-        int k = 0;
-        while (rank >= starts[k + 1]) {
-            k++;
-        }
-        return k;
+        return (int) ((long) rank * expansions.length / length);
     }
 
     static ClassedRule untouched(int usable) {

@@ -32,13 +32,20 @@ final class LayerPass {
      * walks of planning read only these and the errors, in rank order, instead of the samples.
      */
     private final int[] room;
+    private final LayerSetup setup;
+    /**
+     * The guard of {@link LayerSetup} as limits on the prediction: a negative error predicted at or below
+     * {@code lowGuard}, or a non-negative one at or above {@code highGuard}, is left alone.
+     */
+    private final int lowGuard;
+    private final int highGuard;
 
     /**
-     * A pass that embeds {@code bits}; {@code errors} holds the prediction errors of at least the first
-     * {@code usable} ranks, and side information up to {@code paidSideBits} long costs nothing more
-     * (room already set aside for it).
+     * A pass that embeds {@code bits}; {@code errors} holds the errors of at least the first {@code usable}
+     * ranks against the prediction of {@code setup}, and side information up to {@code paidSideBits} long
+     * costs nothing more (room already set aside for it).
      */
-    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits) {
+    LayerPass(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits, LayerSetup setup) {
         this.window = window;
         this.ranked = ranked;
         this.errors = errors;
@@ -46,6 +53,9 @@ final class LayerPass {
         this.bits = bits;
         this.paidSideBits = paidSideBits;
         this.room = errors == null ? null : room(window, ranked, errors, usable);
+        this.setup = setup;
+        this.lowGuard = window.minValue + setup.guard();
+        this.highGuard = window.maxValue - setup.guard();
     }
 
     private static int[] room(RhombusWindow window, int[] ranked, int[] errors, int usable) {
@@ -58,8 +68,17 @@ final class LayerPass {
     }
 
     /** A pass that extracts: it reads each marked error as it goes. */
-    LayerPass(RhombusWindow window, int[] ranked, int usable) {
-        this(window, ranked, null, usable, null, 0);
+    LayerPass(RhombusWindow window, int[] ranked, int usable, LayerSetup setup) {
+        this(window, ranked, null, usable, null, 0, setup);
+    }
+
+    /** The same pass over another window of the same region (a trial copy). */
+    LayerPass on(RhombusWindow other) {
+        return new LayerPass(other, ranked, errors, usable, bits, paidSideBits, setup);
+    }
+
+    LayerSetup setup() {
+        return setup;
     }
 
     int usable() {
@@ -100,6 +119,11 @@ final class LayerPass {
         return java.util.Arrays.copyOf(expandable, count);
     }
 
+    /** Whether the guard leaves the sample alone: decided by the prediction and the error's sign, which marking keeps. */
+    private boolean guarded(int u, int e) {
+        return e < 0 ? u <= lowGuard : u >= highGuard;
+    }
+
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
         // cheap test first: marking moves an error away from zero by at most maxShift, so a sample at least
         // that far from the limit on its error's side cannot leave the range (samples at the minimum, as
@@ -133,6 +157,9 @@ final class LayerPass {
                 int u1 = values[p1] - e1;
                 int u2 = values[p2] - e2;
                 rank += 2;
+                if (guarded(u1, e1) || guarded(u2, e2)) {
+                    continue;
+                }
                 if (pairOverflows(u1, u2, e1, e2)) {
                     flags.append(true);
                     continue;
@@ -165,8 +192,11 @@ final class LayerPass {
             long safeRoom = 2 * expansion.maxShift();
             for (; rank < runEnd && carried < need; rank++) {
                 int e = errors[rank];
+                int u = values[ranked[rank]] - e;
+                if (guarded(u, e)) {
+                    continue;
+                }
                 boolean nearLimit = room[rank] < safeRoom;
-                int u = nearLimit ? values[ranked[rank]] - e : 0;
                 if (nearLimit && overflows(u, e, expansion)) {
                     flags.append(true);
                     continue;
@@ -228,6 +258,13 @@ final class LayerPass {
 
     /** Undoes {@link #embed} over the first {@code end} ranks and returns the hidden bits. */
     Bits extract(LayerRule rule, int end, Bits flags) {
+        return setup.local() == null ? extractForwards(rule, end, flags)
+                : extractBackwards(rule, end, flags, LocalPrediction.of(window, ranked, usable, setup.local()));
+    }
+
+    /** {@link #extract} under the rhombus prediction, which reads the other layer only: in rank order. */
+    private Bits extractForwards(LayerRule rule, int end, Bits flags) {
+        int rounding = setup.rounding();
         if (end > usable) {
             throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
         }
@@ -246,10 +283,13 @@ final class LayerPass {
                 int p1 = ranked[rank];
                 int p2 = ranked[rank + 1];
                 rank += 2;
-                int u1 = window.predict(p1);
-                int u2 = window.predict(p2);
+                int u1 = window.predict(p1, rounding);
+                int u2 = window.predict(p2, rounding);
                 int m1 = values[p1] - u1;
                 int m2 = values[p2] - u2;
+                if (guarded(u1, m1) || guarded(u2, m2)) {
+                    continue;
+                }
                 if (pairOverflows(u1, u2, m1, m2) && flagReader.next()) {
                     continue;
                 }
@@ -277,8 +317,11 @@ final class LayerPass {
             for (; rank < runEnd; rank++) {
                 int p = ranked[rank];
                 int v = values[p];
-                int u = window.predict(p);
+                int u = window.predict(p, rounding);
                 int marked = v - u;
+                if (guarded(u, marked)) {
+                    continue;
+                }
                 boolean nearLimit = !((v >= safeLow || marked >= 0) && (v <= safeHigh || marked < 0));
                 if (nearLimit && overflows(u, marked, expansion) && flagReader.next()) {
                     continue;
@@ -299,6 +342,88 @@ final class LayerPass {
             out.append(read[i] == 1);
         }
         return out;
+    }
+
+    /**
+     * Undoes {@link #embed} over the first {@code end} ranks under a {@link LocalPrediction}, from the last
+     * rank back: a sample's prediction reads samples ranked two or more places later, which are then
+     * restored. Same bits and samples as a forward extraction would give with that prediction; the
+     * location map is read from its end.
+     */
+    private Bits extractBackwards(LayerRule rule, int end, Bits flags, LocalPrediction prediction) {
+        if (end > usable) {
+            throw new ExtractionException("no valid reversible watermark: embedding end beyond the region");
+        }
+        // bits are collected last first and turned round at the end
+        Bits reversed = new Bits(Math.max(64, end));
+        int flagIndex = flags.length();
+        int[] values = window.values;
+        int rank = end - 1;
+        while (rank >= 0) {
+            if (rank >= 1 && rule.paired(rank - 1)) {
+                int p1 = ranked[rank - 1];
+                int p2 = ranked[rank];
+                int u2 = prediction.predict(rank);
+                int u1 = prediction.predict(rank - 1);
+                rank -= 2;
+                int m1 = values[p1] - u1;
+                int m2 = values[p2] - u2;
+                if (guarded(u1, m1) || guarded(u2, m2)) {
+                    continue;
+                }
+                if (pairOverflows(u1, u2, m1, m2) && flagBefore(flags, flagIndex--)) {
+                    continue;
+                }
+                int a = PairwiseExpansion.mirror(m1);
+                int b = PairwiseExpansion.mirror(m2);
+                long original = PairwiseExpansion.restore(a, b);
+                if (original < 0) {
+                    throw new ExtractionException("no valid reversible watermark: impossible marked pair");
+                }
+                int code = PairwiseExpansion.carried(a, b);
+                for (int i = 0; i < code >> 2; i++) {
+                    reversed.append((code >> i & 1) == 1);
+                }
+                restore(p1, u1 + PairwiseExpansion.unmirror(PairwiseExpansion.first(original), m1));
+                restore(p2, u2 + PairwiseExpansion.unmirror(PairwiseExpansion.second(original), m2));
+                continue;
+            }
+            if (rule.paired(rank)) {
+                throw new ExtractionException("no valid reversible watermark: embedding ends inside a pair");
+            }
+            ErrorExpansion expansion = rule.at(rank);
+            int p = ranked[rank];
+            int u = prediction.predict(rank);
+            int marked = values[p] - u;
+            rank--;
+            if (guarded(u, marked)) {
+                continue;
+            }
+            if (overflows(u, marked, expansion) && flagBefore(flags, flagIndex--)) {
+                continue;
+            }
+            int bit = expansion.bit(marked);
+            if (bit >= 0) {
+                reversed.append(bit == 1);
+            }
+            restore(p, u + expansion.restore(marked));
+        }
+        if (flagIndex != 0) {
+            throw new ExtractionException("no valid reversible watermark: location map does not match");
+        }
+        Bits out = new Bits(Math.max(64, reversed.length()));
+        for (int i = reversed.length() - 1; i >= 0; i--) {
+            out.append(reversed.get(i));
+        }
+        return out;
+    }
+
+    /** The location-map flag before position {@code index}, read from the map's end. */
+    private static boolean flagBefore(Bits flags, int index) {
+        if (index <= 0) {
+            throw new ExtractionException("no valid reversible watermark: location map too short");
+        }
+        return flags.get(index - 1);
     }
 
     private void restore(int p, int original) {

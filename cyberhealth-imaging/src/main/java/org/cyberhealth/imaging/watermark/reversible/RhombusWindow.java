@@ -164,17 +164,22 @@ final class RhombusWindow {
         return new RhombusWindow(raster, region);
     }
 
-    /** The rhombus prediction: the floored mean of the four neighbours. */
-    int predict(int p) {
-        return (values[p - width] + values[p + width] + values[p - 1] + values[p + 1]) >> 2;
+    /** The mean of the four neighbours, floored after adding {@code rounding} quarters (0 to 3). */
+    int predict(int p, int rounding) {
+        return (values[p - width] + values[p + width] + values[p - 1] + values[p + 1] + rounding) >> 2;
     }
 
     /** The prediction errors of {@code ranked}'s samples, in its order. */
     int[] errors(int[] ranked) {
+        return errors(ranked, 0);
+    }
+
+    /** The errors of {@code ranked}'s samples, in its order, against {@link #predict(int, int)}. */
+    int[] errors(int[] ranked, int rounding) {
         int[] errors = new int[ranked.length];
         for (int rank = 0; rank < ranked.length; rank++) {
             int p = ranked[rank];
-            errors[rank] = values[p] - predict(p);
+            errors[rank] = values[p] - predict(p, rounding);
         }
         return errors;
     }
@@ -186,6 +191,18 @@ final class RhombusWindow {
     /** Whether the least significant bit of {@code value} can be replaced without leaving the range. */
     boolean lsbReplaceable(int value) {
         return (value & ~1) >= minValue && (value | 1) <= maxValue;
+    }
+
+    /** The sum of squared differences between the carrier candidates here and in {@code other}, a window of the same region. */
+    long squaredErrorFrom(RhombusWindow other) {
+        long sum = 0;
+        for (int[] layer : new int[][] {cross, dot}) {
+            for (int p : layer) {
+                long d = values[p] - other.values[p];
+                sum += d * d;
+            }
+        }
+        return sum;
     }
 
     /** Copies the carrier candidates back into the raster (nothing else can have changed). */

@@ -13,9 +13,9 @@ abstract class TwoLayerScheme implements ReversibleScheme {
     private final String name;
     private final TwoLayerPee engine;
 
-    TwoLayerScheme(String name, LayerStrategy strategy) {
+    TwoLayerScheme(String name, LayerStrategy strategy, boolean wholeImageSetups) {
         this.name = name;
-        this.engine = new TwoLayerPee(strategy);
+        this.engine = new TwoLayerPee(strategy, wholeImageSetups);
     }
 
     @Override

@@ -1,0 +1,68 @@
+package org.cyberhealth.imaging.watermark.reversible;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+import org.cyberhealth.core.bits.Bits;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.Region;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the marked samples of the paths that must not change when the whole-image path improves: ours at
+ * the crypto-watermark's block payloads (64x64, 32x32 and 128x128 blocks, about a hundred bits each),
+ * and the Sachnev baseline, whose numbers reproduce the published ones. Fingerprints taken from the
+ * implementation before local prediction was added.
+ */
+class SealPathOutputPinTest {
+
+    private static String markedFingerprint(ReversibleScheme scheme, String image, int block, int bits) {
+        Raster marked = TestImages.classic(image);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int y = 0; y + block <= marked.height(); y += block) {
+            for (int x = 0; x + block <= marked.width(); x += block) {
+                Bits payload = new Bits(bits);
+                for (int i = 0; i < bits; i++) {
+                    payload.append(random.nextBoolean());
+                }
+                scheme.embed(marked, Region.rectangle(marked, x, y, block, block), payload);
+            }
+        }
+        return sha256(marked);
+    }
+
+    private static String sha256(Raster raster) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocate(4 * raster.size());
+            buffer.asIntBuffer().put(raster.samples());
+            return HexFormat.of().formatHex(digest.digest(buffer.array())).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void oursAtBlockPayloadsIsUnchanged() {
+        assertThat(new String[] {
+            markedFingerprint(new AdaptiveMhmScheme(), "Baboon.png", 64, 110),
+            markedFingerprint(new AdaptiveMhmScheme(), "Airplane.png", 64, 110),
+            markedFingerprint(new AdaptiveMhmScheme(), "Airplane.png", 32, 100),
+            markedFingerprint(new AdaptiveMhmScheme(), "Baboon.png", 128, 400),
+            markedFingerprint(new AdaptiveMhmScheme(), "Airplane.png", 256, 2_000)})
+                .containsExactly("3ac115b259d1246f", "01fc0e5a08be482d", "8b8cb2b1ecd6b6d4", "1720e55a94c8cd5a", "036d6cc0ed3a5c05");
+    }
+
+    @Test
+    void sachnevWholeImageIsUnchanged() {
+        assertThat(new String[] {
+            markedFingerprint(new Sachnev2009Scheme(), "Airplane.png", 512, 78_643),
+            markedFingerprint(new Sachnev2009Scheme(), "Baboon.png", 512, 10_000)})
+                .containsExactly("7cfd8d1be60b86d9", "eaa34e84ee68ce07");
+    }
+}
