@@ -26,12 +26,6 @@ final class LayerPass {
     private final int usable;
     private final Bits bits;
     private final int paidSideBits;
-    /**
-     * For an embedding pass, by rank: how far the sample lies from the range limit on its error's side
-     * (at most {@code Integer.MAX_VALUE}). Walks compare it with the rule's shift, so that the many dry
-     * walks of planning read only these and the errors, in rank order, instead of the samples.
-     */
-    private final int[] room;
     private final LayerSetup setup;
     /**
      * The guard of {@link LayerSetup} as limits on the prediction: a negative error predicted at or below
@@ -52,19 +46,9 @@ final class LayerPass {
         this.usable = usable;
         this.bits = bits;
         this.paidSideBits = paidSideBits;
-        this.room = errors == null ? null : room(window, ranked, errors, usable);
         this.setup = setup;
         this.lowGuard = window.minValue + setup.guard();
         this.highGuard = window.maxValue - setup.guard();
-    }
-
-    private static int[] room(RhombusWindow window, int[] ranked, int[] errors, int usable) {
-        int[] room = new int[usable];
-        for (int rank = 0; rank < usable; rank++) {
-            long v = window.values[ranked[rank]];
-            room[rank] = (int) Math.min(Integer.MAX_VALUE, errors[rank] >= 0 ? window.maxValue - v : v - window.minValue);
-        }
-        return room;
     }
 
     /** A pass that extracts: it reads each marked error as it goes. */
@@ -192,11 +176,13 @@ final class LayerPass {
             long safeRoom = 2 * expansion.maxShift();
             for (; rank < runEnd && carried < need; rank++) {
                 int e = errors[rank];
-                int u = values[ranked[rank]] - e;
+                int v = values[ranked[rank]];
+                int u = v - e;
                 if (guarded(u, e)) {
                     continue;
                 }
-                boolean nearLimit = room[rank] < safeRoom;
+                // The sample's distance to the range limit on its error's side.
+                boolean nearLimit = (e >= 0 ? (long) window.maxValue - v : (long) v - window.minValue) < safeRoom;
                 if (nearLimit && overflows(u, e, expansion)) {
                     flags.append(true);
                     continue;
