@@ -2,12 +2,15 @@ package org.cyberhealth.he.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cyberhealth.he.ckks.Ciphertext;
 import org.cyberhealth.he.ckks.CkksParameters;
 import org.cyberhealth.he.ckks.Encoder;
 import org.cyberhealth.he.ckks.Evaluator;
 import org.cyberhealth.he.ckks.GaloisKeys;
+import org.cyberhealth.he.ckks.Plaintext;
 import org.cyberhealth.he.ckks.PolynomialEvaluator;
 import org.cyberhealth.he.ckks.SwitchingKey;
 
@@ -30,6 +33,11 @@ public final class EncryptedInference {
     private final Evaluator evaluator;
     private final PolynomialEvaluator polynomials;
     private final GaloisKeys galois;
+    /** The weights encoded once per level: they are the same for every request. */
+    private final Map<Encoded, Plaintext> encoded = new ConcurrentHashMap<>();
+
+    /** A diagonal ({@code diagonal} >= 0) or the bias ({@code -1}) of a layer, encoded at a level and scale. */
+    private record Encoded(Layer.Affine layer, int diagonal, int level, double scale) {}
 
     public EncryptedInference(HeModel model, CkksParameters parameters, Encoder encoder, Evaluator evaluator, SwitchingKey relinearisation,
             GaloisKeys galois) {
@@ -119,7 +127,11 @@ public final class EncryptedInference {
                 if (babies[k] == null) {
                     babies[k] = k == 0 ? x : evaluator.rotate(x, k, galois);
                 }
-                Ciphertext term = evaluator.multiplyPlain(babies[k], encoder.encode(diagonal(layer, giant + k, giant), x.level(), primeScale));
+                int i = giant + k;
+                int shift = giant;
+                Plaintext weights = encoded.computeIfAbsent(new Encoded(layer, i, x.level(), primeScale),
+                        key -> encoder.encode(diagonal(layer, i, shift), key.level(), key.scale()));
+                Ciphertext term = evaluator.multiplyPlain(babies[k], weights);
                 inner = inner == null ? term : evaluator.add(inner, term);
             }
             if (inner != null) {
@@ -132,7 +144,9 @@ public final class EncryptedInference {
         }
         Ciphertext y = evaluator.rescale(sum);
         y = evaluator.add(y, evaluator.rotate(y, -n, galois));
-        return evaluator.addPlain(y, encoder.encode(layout.pack(repeat(layer.bias(), layout.capacity())), y.level(), y.scale()));
+        Plaintext bias = encoded.computeIfAbsent(new Encoded(layer, -1, y.level(), y.scale()),
+                key -> encoder.encode(layout.pack(repeat(layer.bias(), layout.capacity())), key.level(), key.scale()));
+        return evaluator.addPlain(y, bias);
     }
 
     /**
