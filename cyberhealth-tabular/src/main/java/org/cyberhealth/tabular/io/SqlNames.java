@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import org.cyberhealth.core.BadInputException;
 
 /** Quoting of SQL identifiers, so that a table or column name can never be read as SQL. */
-final class SqlNames {
+public final class SqlNames {
 
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
@@ -26,7 +26,7 @@ final class SqlNames {
         return quoted.toString();
     }
 
-    static String identifier(String name) {
+    public static String identifier(String name) {
         if (name.isEmpty() || name.indexOf('\0') >= 0) {
             throw new BadInputException("invalid SQL name '" + name + "'");
         }

@@ -14,6 +14,7 @@ import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.tabular.io.RowidScan;
+import org.cyberhealth.tabular.io.SqlNames;
 import org.cyberhealth.tabular.io.SqliteCopyPlan;
 import org.cyberhealth.tabular.io.TableHeader;
 import org.cyberhealth.tabular.io.TableHeader.SqlType;
@@ -93,7 +94,7 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
      * gave a fraction (a decimal column holding 7) becomes a real, never a truncated integer.
      */
     private static String keepingStorageClass(String call, String column) {
-        String cell = '"' + column.replace("\"", "\"\"") + '"';
+        String cell = SqlNames.identifier(column);
         return "CASE typeof(" + cell + ") WHEN 'integer' THEN CAST(" + call + " AS NUMERIC) WHEN 'real' THEN CAST(" + call
                 + " AS REAL) ELSE " + call + " END";
     }
