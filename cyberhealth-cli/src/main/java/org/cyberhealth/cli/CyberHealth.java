@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Protect medical data and medical AI along their whole life cycle.",
-        subcommands = {CommandLine.HelpCommand.class, KeysCommand.class, ImageCommand.class, TableCommand.class, HeCommand.class, BenchCommand.class, DemoCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, KeysCommand.class, ImageCommand.class, TableCommand.class, HeCommand.class, MlCommand.class, BenchCommand.class, DemoCommand.class},
         footer = {"", "Example:", "  cyberhealth keys new --issuer \"St. Example Hospital\" --out hospital.key",
             "  cyberhealth image mark ct.dcm --key hospital.key --recipient lab-42 --out ct-marked.dcm",
             "  cyberhealth table trace leaked.csv --key hospital.key"})
@@ -19,6 +19,10 @@ public final class CyberHealth implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // DJL would otherwise try to download its native library: the one bundled from Maven Central is used.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         System.exit(run(args));
     }
 

@@ -27,6 +27,11 @@ import org.cyberhealth.core.io.AtomicOutput;
  *             {"type": "dense", "weights": [[...]], "bias": [...]}]}
  * }</pre>
  *
+ * Image models add {@code "inputShape": [channels, height, width]} and may use
+ * {@code {"type": "conv2d", "filters": f, "kernel": k, "stride": s, "weights": [f x channels x k x k values], "bias": [f]}}
+ * (no padding), {@code {"type": "avgpool2d", "size": k, "stride": s}} and {@code {"type": "flatten"}};
+ * they become the affine maps they are as they are read ({@link ImageLayers}), and are written back as dense layers.
+ *
  * Sizes are checked as they are read (at most 65,536 values per vector, 16 million weights in all), so a
  * hostile file is refused before it can fill memory.
  */
@@ -80,11 +85,17 @@ public final class HeModelFile {
         }
         long[] weights = {0};
         List<Layer> layers = new ArrayList<>();
-        int width = input;
+        int[] shape = root.has("inputShape") ? imageShape(root.get("inputShape"), input, source) : new int[] {input};
+        int position = 0;
         for (JsonNode node : array(root, "layers", source)) {
-            Layer layer = layer(node, width, weights, source + ", layer " + layers.size());
+            String where = source + ", layer " + position++;
+            if ("flatten".equals(node.path("type").asText())) {
+                shape = new int[] {width(shape)};
+                continue;
+            }
+            Layer layer = layer(node, shape, weights, where);
             layers.add(layer);
-            width = layer.outputSize();
+            shape = layer instanceof Layer.Polynomial ? shape : outputShape(node, shape, layer);
         }
         double[] mean = root.has("inputMean") ? vector(root.get("inputMean"), source + ": inputMean") : new double[input];
         double[] scale = root.has("inputScale") ? vector(root.get("inputScale"), source + ": inputScale") : ones(input);
@@ -105,8 +116,9 @@ public final class HeModelFile {
         }
     }
 
-    private static Layer layer(JsonNode node, int width, long[] weights, String where) {
+    private static Layer layer(JsonNode node, int[] shape, long[] weights, String where) {
         String type = node.path("type").asText("");
+        int width = width(shape);
         switch (type) {
             case "dense" -> {
                 JsonNode rows = array(node, "weights", where);
@@ -137,8 +149,72 @@ public final class HeModelFile {
                 }
                 return new Layer.Polynomial(width, coefficients);
             }
-            default -> throw new BadInputException(where + ": unknown layer type '" + type + "' (dense, polynomial)");
+            case "conv2d", "avgpool2d" -> {
+                if (shape.length != 3) {
+                    throw new BadInputException(where + ": " + type + " needs an image (give the model an \"inputShape\" and no flatten before it)");
+                }
+                int kernel = bounded(node, type.equals("conv2d") ? "kernel" : "size", shape[1], where);
+                int stride = bounded(node, "stride", shape[1], where);
+                try {
+                    if (type.equals("avgpool2d")) {
+                        return ImageLayers.averagePooling(shape, kernel, stride);
+                    }
+                    int filters = bounded(node, "filters", 4096, where);
+                    long count = (long) filters * ImageLayers.outputSide(shape[1], kernel, stride) * ImageLayers.outputSide(shape[2], kernel, stride);
+                    weights[0] += count * width;
+                    if (count > MAX_WIDTH || weights[0] > MAX_WEIGHTS) {
+                        throw new BadInputException(where + ": the convolution's outputs or the model's weights exceed the limits");
+                    }
+                    return ImageLayers.convolution(shape, filters, kernel, stride, vector(array(node, "weights", where), where + ", weights"),
+                            vector(array(node, "bias", where), where + ", bias"));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(where + ": " + e.getMessage());
+                }
+            }
+            default -> throw new BadInputException(where + ": unknown layer type '" + type + "' (dense, conv2d, avgpool2d, flatten, polynomial)");
         }
+    }
+
+    /** An image's channels x height x width as the next layer sees it, or the vector length after a dense layer. */
+    private static int[] outputShape(JsonNode node, int[] shape, Layer layer) {
+        return switch (node.path("type").asText()) {
+            case "conv2d" -> imageAfter(node.path("filters").asInt(), shape, node.path("kernel").asInt(), node.path("stride").asInt());
+            case "avgpool2d" -> imageAfter(shape[0], shape, node.path("size").asInt(), node.path("stride").asInt());
+            default -> new int[] {layer.outputSize()};
+        };
+    }
+
+    private static int[] imageAfter(int channels, int[] shape, int window, int stride) {
+        return new int[] {channels, ImageLayers.outputSide(shape[1], window, stride), ImageLayers.outputSide(shape[2], window, stride)};
+    }
+
+    private static int[] imageShape(JsonNode node, int input, String source) {
+        if (!node.isArray() || node.size() != 3) {
+            throw new BadInputException(source + ": \"inputShape\" must be [channels, height, width]");
+        }
+        int[] shape = new int[3];
+        for (int i = 0; i < 3; i++) {
+            shape[i] = node.get(i).asInt(0);
+            if (shape[i] < 1 || shape[i] > MAX_WIDTH) {
+                throw new BadInputException(source + ": \"inputShape\" entries must be 1 to " + MAX_WIDTH);
+            }
+        }
+        if ((long) shape[0] * shape[1] * shape[2] != input) {
+            throw new BadInputException(source + ": \"inputShape\" holds " + (long) shape[0] * shape[1] * shape[2] + " values, \"input\" says " + input);
+        }
+        return shape;
+    }
+
+    private static int width(int[] shape) {
+        return shape.length == 3 ? shape[0] * shape[1] * shape[2] : shape[0];
+    }
+
+    private static int bounded(JsonNode node, String field, int max, String where) {
+        int value = node.path(field).asInt(0);
+        if (!node.path(field).isInt() || value < 1 || value > max) {
+            throw new BadInputException(where + ": \"" + field + "\" must be a whole number from 1 to " + max);
+        }
+        return value;
     }
 
     private static JsonNode array(JsonNode node, String field, String where) {

@@ -4,11 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.core.io.NpyHeader;
 import org.cyberhealth.imaging.Raster;
 
 /**
@@ -25,8 +25,6 @@ public final class NpyArray {
     /** Larger arrays are refused, to bound memory. */
     public static final long MAX_SAMPLES = 1L << 26;
 
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final int MAX_HEADER_BYTES = 1 << 16;
 
     private final NpyHeader header;
     private final ByteBuffer data;
@@ -69,31 +67,7 @@ public final class NpyArray {
     }
 
     private static NpyArray read(InputStream in, long size, String what) throws IOException {
-        byte[] prelude = readExactly(in, 10, size, what);
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (prelude[i] != MAGIC[i]) {
-                throw new BadInputException(what + " is not a NumPy .npy file");
-            }
-        }
-        int major = prelude[6];
-        long headerLength;
-        int preludeLength;
-        if (major == 1) {
-            headerLength = (prelude[8] & 0xFF) | (prelude[9] & 0xFF) << 8;
-            preludeLength = 10;
-        } else if (major == 2 || major == 3) {
-            byte[] more = readExactly(in, 2, size - 10, what);
-            headerLength = (prelude[8] & 0xFFL) | (prelude[9] & 0xFFL) << 8 | (more[0] & 0xFFL) << 16 | (more[1] & 0xFFL) << 24;
-            preludeLength = 12;
-        } else {
-            throw new BadInputException(what + ": unsupported .npy format version " + major + "." + prelude[7]);
-        }
-        if (headerLength > MAX_HEADER_BYTES || headerLength > size - preludeLength) {
-            throw new BadInputException(what + ": .npy header length " + headerLength + " exceeds the file or the limit");
-        }
-        byte[] headerBytes = readExactly(in, (int) headerLength, size - preludeLength, what);
-        String text = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyHeader header = NpyHeader.parse(text, what);
+        NpyHeader header = NpyHeader.read(in, size, what);
         long[] shape = header.shape();
         boolean rgb = shape.length == 3 && shape[2] == 3;
         if (shape.length != 2 && !rgb) {
@@ -109,23 +83,12 @@ public final class NpyArray {
                     + " exceeds the limit of " + MAX_SAMPLES + " samples");
         }
         long dataLength = samples * header.itemSize();
-        long remaining = size - preludeLength - headerLength;
+        long remaining = size - header.byteLength();
         if (dataLength != remaining) {
             throw new BadInputException(what + ": header promises " + dataLength + " data bytes, the file holds " + remaining);
         }
-        byte[] data = readExactly(in, (int) dataLength, remaining, what);
+        byte[] data = NpyHeader.readExactly(in, (int) dataLength, remaining, what);
         return new NpyArray(header, ByteBuffer.wrap(data), (int) shape[1], (int) shape[0], rgb ? 3 : 1, what);
-    }
-
-    private static byte[] readExactly(InputStream in, int count, long available, String what) throws IOException {
-        if (count > available) {
-            throw new BadInputException(what + " is truncated");
-        }
-        byte[] bytes = in.readNBytes(count);
-        if (bytes.length != count) {
-            throw new BadInputException(what + " is truncated");
-        }
-        return bytes;
     }
 
     public int width() {
