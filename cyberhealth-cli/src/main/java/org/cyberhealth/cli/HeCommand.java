@@ -44,14 +44,14 @@ final class HeCommand implements Runnable {
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = {"Serve encrypted predictions of a model (cyberhealth-he-model/1 JSON) over HTTP until stopped.",
-                "Parameters default to the smallest preset deep enough for the model."},
+                "Parameters default to the smallest ring holding exactly the model's depth (CkksParameters.forDepth)."},
             footer = {"", "Example:", "  cyberhealth he serve --model breast-cancer.he.json --port 8443"})
     static final class Serve implements Callable<Integer> {
 
         @Option(names = "--model", required = true, description = "The model file.")
         Path model;
 
-        @Option(names = "--params", description = "CKKS preset: depth2-n8192, depth7-n16384, depth18-n32768 (default: the smallest deep enough).")
+        @Option(names = "--params", description = "CKKS preset: depth2-n8192, depth7-n16384, depth18-n32768 (default: the smallest ring with exactly the model's depth).")
         String preset;
 
         @Option(names = "--port", defaultValue = "8443", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -67,7 +67,12 @@ final class HeCommand implements Runnable {
         public Integer call() throws Exception {
             HeModelFile.Described described = HeModelFile.read(model);
             int levels = EncryptedInference.levels(described.model());
-            CkksParameters parameters = CkksParameters.preset(preset != null ? preset : smallestPreset(levels));
+            CkksParameters parameters;
+            try {
+                parameters = preset != null ? CkksParameters.preset(preset) : CkksParameters.forDepth(levels);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
             try (InferenceServer server = new InferenceServer(described, parameters, new InetSocketAddress(InetAddress.getByName(bind), port))) {
                 String address = "http://" + bind + ":" + server.port();
                 output.print(JsonOutput.object("serving", address, "model", described.name(), "levels", levels, "parameters", parameters.describe()),
@@ -75,19 +80,6 @@ final class HeCommand implements Runnable {
                 new CountDownLatch(1).await();
             }
             return 0;
-        }
-
-        private static String smallestPreset(int levels) {
-            if (levels <= 2) {
-                return "depth2-n8192";
-            }
-            if (levels <= 7) {
-                return "depth7-n16384";
-            }
-            if (levels <= 18) {
-                return "depth18-n32768";
-            }
-            throw new BadInputException("the model needs " + levels + " levels; no preset is that deep (fold activations into fewer layers)");
         }
     }
 

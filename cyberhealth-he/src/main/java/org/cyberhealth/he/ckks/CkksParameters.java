@@ -73,6 +73,24 @@ public record CkksParameters(int ringDegree, List<Long> chain, List<Long> specia
         };
     }
 
+    /**
+     * The smallest ring that holds {@code levels} levels within the 128-bit bound, with exactly that many
+     * levels (fewer primes: smaller keys, faster key switching): N = 8192 up to 3 levels (scale 2^36 for 3,
+     * so 54 + 3 x 36 + 54 = 216 bits fit under 218), N = 16384 up to 7, N = 32768 up to 18.
+     */
+    public static CkksParameters forDepth(int levels) {
+        if (levels < 1 || levels > 18) {
+            throw new IllegalArgumentException("the model needs " + levels + " levels; 1 to 18 are supported (fold activations into fewer layers)");
+        }
+        if (levels <= 2) {
+            return generate(13, 60, levels, 40, new int[] {60});
+        }
+        if (levels == 3) {
+            return generate(13, 54, 3, 36, new int[] {54});
+        }
+        return generate(levels <= 7 ? 14 : 15, 60, levels, 40, new int[] {60});
+    }
+
     public int slots() {
         return ringDegree / 2;
     }

@@ -32,6 +32,7 @@ public final class EncryptedInference {
     private final Encoder encoder;
     private final Evaluator evaluator;
     private final PolynomialEvaluator polynomials;
+    private final SwitchingKey relinearisation;
     private final GaloisKeys galois;
     /** The weights encoded once per level: they are the same for every request. */
     private final Map<Encoded, Plaintext> encoded = new ConcurrentHashMap<>();
@@ -41,23 +42,27 @@ public final class EncryptedInference {
 
     public EncryptedInference(HeModel model, CkksParameters parameters, Encoder encoder, Evaluator evaluator, SwitchingKey relinearisation,
             GaloisKeys galois) {
-        this.model = model;
+        this.model = model.withQuadraticsFolded();
         this.parameters = parameters;
         layout = SlotLayout.forModel(model, parameters.slots());
         this.encoder = encoder;
         this.evaluator = evaluator;
         polynomials = new PolynomialEvaluator(parameters, encoder, evaluator, relinearisation);
+        this.relinearisation = relinearisation;
         this.galois = galois;
         if (levels(model) > parameters.maxLevel()) {
             throw new IllegalArgumentException("the model needs " + levels(model) + " levels, the parameters have " + parameters.maxLevel());
         }
     }
 
-    /** The levels a model consumes: one per affine layer, a polynomial's depth per activation. */
+    /**
+     * The levels a model consumes once its quadratics are folded ({@link HeModel#withQuadraticsFolded}): one per
+     * affine layer and per bare square, a polynomial's depth per other activation.
+     */
     public static int levels(HeModel model) {
         int levels = 0;
-        for (Layer layer : model.layers()) {
-            levels += layer instanceof Layer.Polynomial p ? PolynomialEvaluator.depth(p.coefficients().length - 1) : 1;
+        for (Layer layer : model.withQuadraticsFolded().layers()) {
+            levels += !(layer instanceof Layer.Polynomial p) ? 1 : p.isSquare() ? 1 : PolynomialEvaluator.depth(p.coefficients().length - 1);
         }
         return levels;
     }
@@ -102,9 +107,19 @@ public final class EncryptedInference {
     public Ciphertext evaluate(Ciphertext input) {
         Ciphertext x = input;
         for (Layer layer : model.layers()) {
-            x = layer instanceof Layer.Affine affine ? affine(affine, x) : polynomials.evaluate(x, ((Layer.Polynomial) layer).coefficients());
+            if (layer instanceof Layer.Affine affine) {
+                x = affine(affine, x);
+            } else {
+                Layer.Polynomial polynomial = (Layer.Polynomial) layer;
+                x = polynomial.isSquare() ? square(x) : polynomials.evaluate(x, polynomial.coefficients());
+            }
         }
         return x;
+    }
+
+    /** x^2 in one level; the scale becomes scale^2 / q, which the next layer carries through exactly. */
+    private Ciphertext square(Ciphertext x) {
+        return evaluator.rescale(evaluator.relinearise(evaluator.multiply(x, x), relinearisation));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cyberhealth.he.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +37,40 @@ public record HeModel(List<Layer> layers) {
             widest = Math.max(widest, Math.max(layer.inputSize(), layer.outputSize()));
         }
         return widest;
+    }
+
+    /**
+     * The same function with one level fewer per quadratic activation between two affine layers:
+     * c2 z^2 + c1 z + c0 = c2 (z + h)^2 + k with h = c1 / (2 c2) and k = c0 - c1^2 / (4 c2), so h moves into
+     * the bias before, c2 and k into the weights and bias after, and the activation becomes a bare square
+     * (one ciphertext product, no constant product that would cost a second rescaling).
+     */
+    public HeModel withQuadraticsFolded() {
+        List<Layer> folded = new ArrayList<>(layers);
+        for (int i = 1; i + 1 < folded.size(); i++) {
+            if (folded.get(i) instanceof Layer.Polynomial p && p.isQuadratic() && !p.isSquare()
+                    && folded.get(i - 1) instanceof Layer.Affine before && folded.get(i + 1) instanceof Layer.Affine after) {
+                double[] c = p.coefficients();
+                double h = c[1] / (2 * c[2]);
+                double k = c[0] - c[1] * c[1] / (4 * c[2]);
+                double[] shiftedBias = before.bias().clone();
+                for (int r = 0; r < shiftedBias.length; r++) {
+                    shiftedBias[r] += h;
+                }
+                double[][] scaled = new double[after.outputSize()][after.inputSize()];
+                double[] bias = after.bias().clone();
+                for (int r = 0; r < scaled.length; r++) {
+                    for (int col = 0; col < scaled[r].length; col++) {
+                        scaled[r][col] = c[2] * after.weights()[r][col];
+                        bias[r] += k * after.weights()[r][col];
+                    }
+                }
+                folded.set(i - 1, new Layer.Affine(before.weights(), shiftedBias));
+                folded.set(i, new Layer.Polynomial(p.size(), new double[] {0, 0, 1}));
+                folded.set(i + 1, new Layer.Affine(scaled, bias));
+            }
+        }
+        return new HeModel(folded);
     }
 
     public double[] predict(double[] input) {

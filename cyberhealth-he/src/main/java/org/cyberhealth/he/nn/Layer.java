@@ -49,6 +49,24 @@ public sealed interface Layer permits Layer.Affine, Layer.Polynomial {
             return size;
         }
 
+        /** Degree exactly 2. */
+        public boolean isQuadratic() {
+            return degree() == 2;
+        }
+
+        /** x^2 and nothing else: one ciphertext product. */
+        public boolean isSquare() {
+            return isQuadratic() && coefficients[0] == 0 && coefficients[1] == 0 && coefficients[2] == 1;
+        }
+
+        private int degree() {
+            int degree = coefficients.length - 1;
+            while (degree > 0 && coefficients[degree] == 0) {
+                degree--;
+            }
+            return degree;
+        }
+
         double apply(double x) {
             double value = 0;
             for (int i = coefficients.length - 1; i >= 0; i--) {
