@@ -35,6 +35,9 @@ final class HeBenchCommand implements Callable<Integer> {
             give every value from ciphertexts alone once one bit (which eigenvector holds the message) is guessed.
             MORE is not encryption that protects anything: never use it for patient data.""";
 
+    static final String MORE_WARNING = "warning: this benchmark runs MORE, which is NOT secure: one known plaintext (or, for the floating-point"
+            + " variant, the ciphertexts alone) reveals every value; it is measured as a baseline only, never use it for patient data";
+
     @Option(names = "--sections", split = ",", defaultValue = "usecases", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
     Set<String> sections;
 
@@ -71,6 +74,9 @@ final class HeBenchCommand implements Callable<Integer> {
                 throw new BadInputException(e.getMessage());
             }
         }
+        // Printed even with --json (on stderr): whoever runs MORE must be told, every time, that it protects nothing.
+        output.err().println(MORE_WARNING);
+        output.err().flush();
         List<HeUseCaseBench.Row> rows = new ArrayList<>();
         for (UseCase useCase : chosen) {
             Path file = HeUseCaseBench.modelFile(modelFolder, useCase);
