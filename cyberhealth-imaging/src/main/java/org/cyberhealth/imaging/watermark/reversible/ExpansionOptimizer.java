@@ -173,20 +173,32 @@ final class ExpansionOptimizer {
      */
     static ExpansionOptimizer[] ofPrefixes(int[] errors, int[] lengths) {
         ExpansionOptimizer[] optimizers = new ExpansionOptimizer[lengths.length];
-        long[] right = new long[RANGE + 1];
-        long[] left = new long[RANGE + 1];
+        // both sides in one array (right, then left) and the pair categories by table: errors fall on
+        // either side at random, and a branch on the sign would be mispredicted half the time
+        long[] sides = new long[2 * (RANGE + 1)];
         long[] pairCounts = new long[5];
         int rank = 0;
         for (int i = 0; i < lengths.length; i++) {
             for (; rank < lengths[i]; rank++) {
-                count(errors[rank], right, left);
+                sides[sideBin(errors[rank])]++;
                 if ((rank & 1) == 1) {
                     pairCounts[pairCategory(errors[rank - 1], errors[rank])]++;
                 }
             }
-            optimizers[i] = new ExpansionOptimizer(new long[][] {right.clone(), left.clone()}, new long[][] {pairCounts.clone()});
+            long[] right = java.util.Arrays.copyOfRange(sides, 0, RANGE + 1);
+            long[] left = java.util.Arrays.copyOfRange(sides, RANGE + 1, 2 * (RANGE + 1));
+            optimizers[i] = new ExpansionOptimizer(new long[][] {right, left}, new long[][] {pairCounts.clone()});
         }
         return optimizers;
+    }
+
+    /**
+     * Where {@link #count} counts error {@code e}, in one array of the right side's bins followed by the
+     * left side's: {@code ~e} is {@code -1 - e}, and {@code e >> 31} selects it for negative errors.
+     */
+    private static int sideBin(int e) {
+        int negative = e >> 31;
+        return Math.min(RANGE, e ^ negative) + (negative & (RANGE + 1));
     }
 
     private static long[][] pairs(int[] errors, int length, int classes) {
@@ -202,19 +214,11 @@ final class ExpansionOptimizer {
 
     /** The category of a rank pair by mirrored errors: (0,0), (0,1) or (1,0), (1,1), (0,2+) or (2+,0), others. */
     private static int pairCategory(int first, int second) {
-        int a = PairwiseExpansion.mirror(first);
-        int b = PairwiseExpansion.mirror(second);
-        if (a == 0 && b == 0) {
-            return 0;
-        }
-        if (a + b == 1) {
-            return 1;
-        }
-        if (a == 1 && b == 1) {
-            return 2;
-        }
-        return a == 0 || b == 0 ? 3 : 4;
+        return PAIR_CATEGORY[3 * Math.min(2, first ^ first >> 31) + Math.min(2, second ^ second >> 31)];
     }
+
+    /** {@link #pairCategory} by mirrored errors capped at 2 (first * 3 + second): looked up, not branched on. */
+    private static final int[] PAIR_CATEGORY = {0, 1, 3, 1, 2, 4, 3, 4, 4};
 
     private static long[][] histograms(int[] errors, int length, int classes) {
         long[][] histograms = new long[classes * 2][RANGE + 1];

@@ -103,9 +103,13 @@ final class LayerPass {
         return java.util.Arrays.copyOf(expandable, count);
     }
 
-    /** Whether the guard leaves the sample alone: decided by the prediction and the error's sign, which marking keeps. */
+    /**
+     * Whether the guard leaves the sample alone: decided by the prediction and the error's sign, which
+     * marking keeps. Both sides are tested and combined without a branch: the sign is random from
+     * sample to sample, and a branch on it would be mispredicted half the time.
+     */
     private boolean guarded(int u, int e) {
-        return e < 0 ? u <= lowGuard : u >= highGuard;
+        return e < 0 & u <= lowGuard | e >= 0 & u >= highGuard;
     }
 
     private boolean overflows(int u, int e, ErrorExpansion expansion) {
@@ -181,8 +185,8 @@ final class LayerPass {
                 if (guarded(u, e)) {
                     continue;
                 }
-                // The sample's distance to the range limit on its error's side.
-                boolean nearLimit = (e >= 0 ? (long) window.maxValue - v : (long) v - window.minValue) < safeRoom;
+                // The sample's distance to the range limit on its error's side (both computed, no branch on the sign).
+                boolean nearLimit = e >= 0 & (long) window.maxValue - v < safeRoom | e < 0 & (long) v - window.minValue < safeRoom;
                 if (nearLimit && overflows(u, e, expansion)) {
                     flags.append(true);
                     continue;

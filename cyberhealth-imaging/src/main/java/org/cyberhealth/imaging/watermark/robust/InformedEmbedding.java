@@ -38,8 +38,10 @@ final class InformedEmbedding {
     private final BitStrength[] strengths;
     /** Per bit: whether its strength brings its summed score to the margin (else it has the largest strength). */
     private final boolean[] reachesMargin;
-    /** Scratch: the shift of each of a bit's zones, in the order of {@link ZoneLayout#zoneListOf}. */
-    private final int[] shiftOfListed;
+    /** Scratch: the score of each of a bit's zones at the strength being tried, in the order of {@link ZoneLayout#zoneListOf}. */
+    private final double[] scoreOfListed;
+    /** Per bit, the place in {@link ZoneLayout#zoneListOf} of its zone of each rank. */
+    private final int[][] listedIndexOfRank;
     /** The shift the weakest strength gives each zone. */
     private final int[] weakestShift;
     /** How much each zone's score grows when it is shifted by the weakest strength. */
@@ -106,7 +108,15 @@ final class InformedEmbedding {
         for (int bit = 0; bit < message.length(); bit++) {
             most = Math.max(most, layout.zonesOf(bit));
         }
-        this.shiftOfListed = new int[most];
+        this.scoreOfListed = new double[most];
+        this.listedIndexOfRank = new int[message.length()][];
+        for (int bit = 0; bit < message.length(); bit++) {
+            int[] listed = layout.zoneListOf(bit);
+            listedIndexOfRank[bit] = new int[listed.length];
+            for (int i = 0; i < listed.length; i++) {
+                listedIndexOfRank[bit][layout.rankOf(listed[i])] = i;
+            }
+        }
     }
 
     /**
@@ -226,26 +236,58 @@ final class InformedEmbedding {
     /**
      * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
      * largest allowed when none does; notes the largest shift tried, and the sum if the weakest did.
+     *
+     * <p>A quarter step changes the shift of a quarter of the bit's zones only (those of one quarter of
+     * the ranks), so the sum is carried from step to step by those zones' changes. The answer must be
+     * the one the sum in zone order gives, so a carried sum decides only when it lies clear of the margin
+     * by more than its rounding and that of the sum in zone order can account for; closer, the sum is
+     * taken afresh in zone order.
      */
     private BitStrength strengthFor(int bit) {
         int sign = message.get(bit) ? 1 : -1;
         weakestTotal[bit] = Double.NaN;
-        for (int steps = parameters.minQuarterSteps(); steps < parameters.maxQuarterSteps(); steps++) {
+        int[] listed = layout.zoneListOf(bit);
+        int n = listed.length;
+        int[] byRank = listedIndexOfRank[bit];
+        int first = parameters.minQuarterSteps();
+        double total = 0;
+        int updates = 0;
+        for (int steps = first; steps < parameters.maxQuarterSteps(); steps++) {
             BitStrength strength = BitStrength.ofQuarterSteps(steps);
             searchedShift[bit] = parameters.step() * (strength.base() + 1);
-            listShifts(bit, strength);
-            int[] listed = layout.zoneListOf(bit);
-            double total = 0;
-            for (int i = 0; i < listed.length; i++) {
-                int zone = listed[i];
-                if (zones.clipped(zone)) {
+            if (steps == first) {
+                for (int i = 0; i < n; i++) {
+                    int zone = listed[i];
+                    scoreOfListed[i] = scoreAt(zone, sign * parameters.step() * strength.shiftOf(layout.rankOf(zone), n));
+                }
+                total = sumInZoneOrder(n);
+            } else {
+                // the ranks whose shift this step changes: the next quarter boosted, or (a new base) the last quarter
+                int fromRank = strength.boostedQuarters() == 0 ? 3 * n / 4 : (strength.boostedQuarters() - 1) * n / 4;
+                int toRank = strength.boostedQuarters() == 0 ? n : strength.boostedRanks(n);
+                for (int rank = fromRank; rank < toRank; rank++) {
+                    int i = byRank[rank];
+                    double score = scoreAt(listed[i], sign * parameters.step() * strength.shiftOf(rank, n));
+                    total += score - scoreOfListed[i];
+                    scoreOfListed[i] = score;
+                    updates++;
+                }
+                // each carried update and each term of a sum in zone order errs by at most an ulp of a
+                // partial sum (at most 3 n) and its terms: twice that bound is certainly clear
+                double clear = 2.0 * (updates + n + 2) * (3.0 * n + 12) * 0x1p-53;
+                double ahead = sign * total - marginOfBit[bit];
+                if (ahead > -clear && ahead <= clear) {
+                    total = sumInZoneOrder(n);
+                    updates = 0;
+                } else if (ahead > 0) {
+                    reachesMargin[bit] = true;
+                    return strength;
+                } else {
                     continue;
                 }
-                int shift = shiftOfListed[i];
-                total += zones.scoreAfter(zone, shift > 0 && shift <= headroom[zone] ? sign * shift : 0, floor);
             }
             if (sign * total >= marginOfBit[bit]) {
-                weakestTotal[bit] = steps == parameters.minQuarterSteps() ? total : Double.NaN;
+                weakestTotal[bit] = steps == first ? total : Double.NaN;
                 reachesMargin[bit] = true;
                 return strength;
             }
@@ -253,6 +295,21 @@ final class InformedEmbedding {
         searchedShift[bit] = largestShift;
         reachesMargin[bit] = false;
         return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
+    }
+
+    /** The zone's score shifted by {@code signedShift} if that fits its headroom, else unshifted; 0 when clipped. */
+    private double scoreAt(int zone, int signedShift) {
+        int shift = Math.abs(signedShift);
+        return zones.scoreAfter(zone, shift > 0 && shift <= headroom[zone] ? signedShift : 0, floor);
+    }
+
+    /** The sum of the first {@code n} scores of {@link #scoreOfListed}, in zone order (a clipped zone's 0 changes no sum). */
+    private double sumInZoneOrder(int n) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += scoreOfListed[i];
+        }
+        return total;
     }
 
     /** The zones, in increasing order, that their bit's strength would shift but that do not fit, yet lie inside the guards. */
@@ -277,14 +334,5 @@ final class InformedEmbedding {
             }
         }
         return Arrays.copyOf(ambiguous, count);
-    }
-
-    /** Puts the shift {@code strength} gives each of the bit's zones into {@link #shiftOfListed}. */
-    private void listShifts(int bit, BitStrength strength) {
-        int[] listed = layout.zoneListOf(bit);
-        int boosted = strength.boostedRanks(listed.length);
-        for (int i = 0; i < listed.length; i++) {
-            shiftOfListed[i] = parameters.step() * (strength.base() + (layout.rankOf(listed[i]) < boosted ? 1 : 0));
-        }
     }
 }
