@@ -30,9 +30,12 @@ final class HeBenchCommand implements Callable<Integer> {
             parameters the smallest ring holding exactly the model's depth (quadratic activations folded to one level each);
             MORE float = Vizitiu et al.'s floating-point MORE, MORE Z_N = Kipnis-Hibshoosh over a 1024-bit RSA modulus with
             24-bit fixed point (first samples only: BigInteger arithmetic). Latency: one sample, after a warm-up request (the
-            first request encodes the weights on the server). Throughput: the whole test part, in full ciphertexts. The attacks
+            first request encodes the weights on the server). Throughput of this side-by-side packing: up to 16 full ciphertexts.
+            The CKKS score in the first table is over the whole test part, packed one sample per slot (last table). The attacks
             run on the benchmark's own MORE ciphertexts of the inputs: one known pair decrypts every value; the eigenvectors
             give every value from ciphertexts alone once one bit (which eigenvector holds the message) is guessed.
+            The last table packs one sample per slot (one ciphertext per feature, CryptoNets' batching): no rotations and no
+            Galois keys, the whole test part in one batch; server time in this process, sizes as serialised.
             MORE is not encryption that protects anything: never use it for patient data.""";
 
     static final String MORE_WARNING = "warning: this benchmark runs MORE, which is NOT secure: one known plaintext (or, for the floating-point"

@@ -10,17 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.cyberhealth.he.ckks.Ciphertext;
+import org.cyberhealth.he.ckks.CkksFormat;
 import org.cyberhealth.he.ckks.CkksParameters;
+import org.cyberhealth.he.ckks.Decryptor;
+import org.cyberhealth.he.ckks.Encoder;
+import org.cyberhealth.he.ckks.Encryptor;
+import org.cyberhealth.he.ckks.Evaluator;
+import org.cyberhealth.he.ckks.KeyGenerator;
+import org.cyberhealth.he.ckks.PolynomialEvaluator;
+import org.cyberhealth.he.ckks.Sampler;
+import org.cyberhealth.he.ckks.SecretKey;
+import org.cyberhealth.he.ckks.SwitchingKey;
 import org.cyberhealth.he.more.EigenvectorAttack;
 import org.cyberhealth.he.more.FloatMore;
 import org.cyberhealth.he.more.KnownPlaintextAttack;
 import org.cyberhealth.he.more.Matrix2;
 import org.cyberhealth.he.more.ModularMore;
 import org.cyberhealth.he.nn.EncryptedInference;
+import org.cyberhealth.he.nn.FeatureMajorInference;
 import org.cyberhealth.he.nn.HeModelFile;
 import org.cyberhealth.he.nn.MoreInference;
 import org.cyberhealth.he.remote.InferenceServer;
 import org.cyberhealth.he.remote.RemoteInference;
+import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.train.UseCase;
 
@@ -34,13 +47,19 @@ final class HeUseCaseBench {
 
     /** Z_N MORE is slow (BigInteger 2x2 products per weight): it runs on at most this many test samples. */
     static final int MODULAR_SAMPLES = 40;
+    /** The side-by-side (diagonal) packing answers few samples per request: its speed is measured on at most this many requests. */
+    static final int DIAGONAL_REQUESTS = 16;
     private static final int MODULUS_BITS = 1024;
     private static final int FRACTION_BITS = 24;
 
-    record Row(String useCase, String metric, int samples, double plain, double ckks, double moreFloat, double moreModular, double plainOnModularSamples, int modularSamples,
+    record Row(String useCase, String metric, int samples, double plain, double ckks, int diagonalSamples, double moreFloat, double moreModular, double plainOnModularSamples, int modularSamples,
                double ckksMaxError, double moreMaxError, String parameters, int batch, double keysMegabytes, double requestKilobytes,
                double replyKilobytes, double sessionSeconds, double latencySeconds, double samplesPerSecond, double moreMillisPerSample,
-               double knownPlaintextRecovered, double eigenvectorRecovered) {}
+               double knownPlaintextRecovered, double eigenvectorRecovered, FeatureMajor featureMajor) {}
+
+    /** The one-sample-per-slot batch: its score, maximum difference to plain, speed and sizes. */
+    record FeatureMajor(double score, double maxError, int samples, double serverSeconds, double keysMegabytes, double requestMegabytes,
+                        double replyMegabytes) {}
 
     private HeUseCaseBench() {}
 
@@ -68,14 +87,14 @@ final class HeUseCaseBench {
             client.predict(new double[][] {inputs[0]});
             RemoteInference.Traffic beforeAll = client.traffic();
             start = System.nanoTime();
-            ckks = client.predict(inputs);
+            ckks = client.predict(java.util.Arrays.copyOf(inputs, Math.min(inputs.length, DIAGONAL_REQUESTS * batch)));
             allSeconds = (System.nanoTime() - start) / 1e9;
             afterAll = minus(client.traffic(), beforeAll);
             start = System.nanoTime();
             client.predict(new double[][] {inputs[0]});
             latency = (System.nanoTime() - start) / 1e9;
         }
-        int requests = (inputs.length + batch - 1) / batch;
+        int requests = (ckks.length + batch - 1) / batch;
         SplittableRandom random = new SplittableRandom(useCase.ordinal() + 1L);
         FloatMore more = new FloatMore(random, 1.0);
         FloatMore.Key key = more.newKey();
@@ -95,12 +114,54 @@ final class HeUseCaseBench {
         int modularSamples = Math.min(MODULAR_SAMPLES, inputs.length);
         double[][] moreModular = modular(model, inputs, modularSamples);
         String metric = test.isClassification() ? "accuracy %" : "RMSE";
-        return new Row(useCase.id(), metric, inputs.length, score(plain, test, inputs.length), score(ckks, test, inputs.length),
+        FeatureMajor featureMajor = featureMajor(model, parameters, inputs, plain, test);
+        return new Row(useCase.id(), metric, inputs.length, score(plain, test, inputs.length), featureMajor.score(), ckks.length,
                 score(moreFloat, test, inputs.length), score(moreModular, test, modularSamples), score(plain, test, modularSamples), modularSamples,
-                maxDifference(ckks, plain), Math.max(maxDifference(moreFloat, plain), maxDifference(moreModular, plain)),
+                Math.max(featureMajor.maxError(), maxDifference(ckks, plain)), Math.max(maxDifference(moreFloat, plain), maxDifference(moreModular, plain)),
                 parameters.describe(), batch, keys.bytesSent() / 1e6, afterAll.bytesSent() / 1e3 / requests,
-                afterAll.bytesReceived() / 1e3 / requests, sessionSeconds, latency, inputs.length / allSeconds, moreMillis,
-                knownPlaintext(model, inputs, encryptedInputs), eigenvector(model, inputs, encryptedInputs));
+                afterAll.bytesReceived() / 1e3 / requests, sessionSeconds, latency, ckks.length / allSeconds, moreMillis,
+                knownPlaintext(model, inputs, encryptedInputs), eigenvector(model, inputs, encryptedInputs), featureMajor);
+    }
+
+    /** Every test sample in one batch of feature ciphertexts (CryptoNets packing), client and server in this process. */
+    private static FeatureMajor featureMajor(HeModelFile.Described model, CkksParameters parameters, double[][] inputs, double[][] plain,
+            Dataset test) {
+        Ring ring = parameters.ring();
+        Sampler sampler = new Sampler(ring, new SecureRandom());
+        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
+        SecretKey secret = generator.secretKey();
+        SwitchingKey relinearisation = generator.relinearisationKey(secret);
+        Encoder encoder = new Encoder(parameters, ring);
+        Encryptor encryptor = new Encryptor(ring, generator.publicKey(secret), sampler);
+        Decryptor decryptor = new Decryptor(ring, secret);
+        Evaluator evaluator = new Evaluator(parameters, ring);
+        FeatureMajorInference server = new FeatureMajorInference(model.model(), parameters, evaluator,
+                new PolynomialEvaluator(parameters, encoder, evaluator, relinearisation), relinearisation);
+        double[][] standardised = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            standardised[i] = model.standardise(inputs[i]);
+        }
+        long requestBytes = 0;
+        List<Ciphertext> features = new ArrayList<>();
+        for (double[] column : FeatureMajorInference.columns(standardised, model.model().inputSize(), parameters.slots())) {
+            Ciphertext c = encryptor.encrypt(encoder.encode(column, parameters.maxLevel(), parameters.scale()));
+            requestBytes += CkksFormat.write(parameters, c).length;
+            features.add(c);
+        }
+        long start = System.nanoTime();
+        List<Ciphertext> outputs = server.evaluate(features);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long replyBytes = 0;
+        double[][] predictions = new double[inputs.length][outputs.size()];
+        for (int o = 0; o < outputs.size(); o++) {
+            replyBytes += CkksFormat.write(parameters, outputs.get(o)).length;
+            double[] slots = encoder.decode(decryptor.decrypt(outputs.get(o)))[0];
+            for (int i = 0; i < inputs.length; i++) {
+                predictions[i][o] = slots[i];
+            }
+        }
+        return new FeatureMajor(score(predictions, test, inputs.length), maxDifference(predictions, plain), inputs.length, seconds,
+                CkksFormat.write(parameters, relinearisation).length / 1e6, requestBytes / 1e6, replyBytes / 1e6);
     }
 
     private static RemoteInference.Traffic minus(RemoteInference.Traffic a, RemoteInference.Traffic b) {
@@ -203,12 +264,20 @@ final class HeUseCaseBench {
                     r.modularSamples(), r.ckksMaxError(),
                     r.moreMaxError()));
         }
-        md.append("\n| use case | CKKS parameters | samples per ciphertext | evaluation keys sent | request / reply per ciphertext | session set-up | latency (1 sample) | throughput (batched) | MORE float per sample | attacks on MORE: known pair / ciphertexts only |\n");
+        md.append("\n| use case | CKKS parameters | samples per ciphertext (scored) | evaluation keys sent | request / reply per ciphertext | session set-up | latency (1 sample) | throughput (batched) | MORE float per sample | attacks on MORE: known pair / ciphertexts only |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f MB | %.0f KB / %.0f KB | %.1f s | %.2f s | %.1f samples/s | %.3f ms | %.0f%% / %.0f%% |%n",
-                    r.useCase(), r.parameters(), r.batch(), r.keysMegabytes(), r.requestKilobytes(), r.replyKilobytes(), r.sessionSeconds(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d (%d) | %.1f MB | %.0f KB / %.0f KB | %.1f s | %.2f s | %.1f samples/s | %.3f ms | %.0f%% / %.0f%% |%n",
+                    r.useCase(), r.parameters(), r.batch(), r.diagonalSamples(), r.keysMegabytes(), r.requestKilobytes(), r.replyKilobytes(), r.sessionSeconds(),
                     r.latencySeconds(), r.samplesPerSecond(), r.moreMillisPerSample(), 100 * r.knownPlaintextRecovered(), 100 * r.eigenvectorRecovered()));
+        }
+        md.append("\n| use case | one sample per slot: score | max abs diff | samples in the batch | server time | throughput | relinearisation key | request / reply |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            FeatureMajor f = r.featureMajor();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1e | %d | %.1f s | %.1f samples/s | %.1f MB | %.1f MB / %.2f MB |%n", r.useCase(),
+                    number(f.score()), f.maxError(), f.samples(), f.serverSeconds(), f.samples() / f.serverSeconds(), f.keysMegabytes(),
+                    f.requestMegabytes(), f.replyMegabytes()));
         }
         return md.toString();
     }
