@@ -3,6 +3,7 @@ package org.cyberhealth.he.ckks;
 import java.util.ArrayList;
 import java.util.List;
 import org.cyberhealth.he.ring.Automorphism;
+import org.cyberhealth.he.ring.LazyInnerProduct;
 import org.cyberhealth.he.ring.Modulus;
 import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.he.ring.RnsPoly;
@@ -156,62 +157,90 @@ public final class Evaluator {
      * centred remainder, i.e. rounding to the nearest multiple.
      */
     private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep) {
-        Modulus last = ring.modulus(prime);
+        long p = ring.modulus(prime).value();
         long[] remainder = poly.row(lastRow).clone();
         ring.inverseRow(prime, remainder);
-        long half = last.value() / 2;
+        long half = p / 2;
         RnsPoly result = ring.zero(keep, true);
-        long[] lifted = new long[remainder.length];
         for (int i = 0; i < keep; i++) {
             Modulus qi = ring.modulus(i);
-            for (int k = 0; k < lifted.length; k++) {
-                long r = remainder[k];
-                lifted[k] = r > half ? qi.reduce(r + (qi.value() - qi.reduce(last.value()))) : qi.reduce(r);
+            long q = qi.value();
+            long pModQ = qi.reduce(p);
+            // r - p for a remainder above p/2 (the centred one), as r + (q - p mod q) to stay non-negative.
+            long offset = q - pModQ;
+            long[] lifted = result.row(i);
+            // The forward NTT takes inputs below 4q, so the lift needs no reduction when r + offset < p + q <= 4q.
+            if (p <= 3 * q) {
+                for (int k = 0; k < lifted.length; k++) {
+                    long r = remainder[k];
+                    lifted[k] = r + (offset & (half - r) >> 63);
+                }
+            } else {
+                for (int k = 0; k < lifted.length; k++) {
+                    long r = remainder[k];
+                    lifted[k] = qi.reduce(r + (offset & (half - r) >> 63));
+                }
             }
             ring.forwardRow(i, lifted);
-            long inverse = qi.inverse(qi.reduce(last.value()));
+            long inverse = qi.inverse(pModQ);
             long inverseShoup = qi.shoup(inverse);
             long[] in = poly.row(i);
-            long[] out = result.row(i);
-            for (int k = 0; k < out.length; k++) {
-                out[k] = qi.multiplyShoup(qi.subtract(in[k], lifted[k]), inverse, inverseShoup);
+            for (int k = 0; k < lifted.length; k++) {
+                lifted[k] = qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup);
             }
         }
         return result;
     }
 
-    /** d (NTT form, level l) switched by the key: two polynomials at level l whose sum with s-weights is d s'. */
+    /**
+     * d (NTT form, level l) switched by the key: two polynomials at level l whose sum with s-weights is d s'.
+     * Each digit [d]_(q_j) is brought to coefficients once, then for each target prime every digit is lifted
+     * and transformed, and the digits' products with the key are summed with one reduction per coefficient
+     * ({@link LazyInnerProduct}); the sums over Q_l P are divided by P.
+     */
     private RnsPoly[] keySwitch(RnsPoly d, int level, SwitchingKey key) {
+        int digits = level + 1;
         int rows = level + 2;
-        RnsPoly acc0 = new RnsPoly(rows, ring.degree(), true);
-        RnsPoly acc1 = new RnsPoly(rows, ring.degree(), true);
-        long[] digit = new long[ring.degree()];
-        long[] lifted = new long[ring.degree()];
-        for (int j = 0; j <= level; j++) {
-            System.arraycopy(d.row(j), 0, digit, 0, digit.length);
-            ring.inverseRow(j, digit);
-            for (int row = 0; row < rows; row++) {
-                int prime = row <= level ? row : special;
-                Modulus m = ring.modulus(prime);
+        int n = ring.degree();
+        long[][] coefficients = new long[digits][];
+        for (int j = 0; j < digits; j++) {
+            coefficients[j] = d.row(j).clone();
+            ring.inverseRow(j, coefficients[j]);
+        }
+        RnsPoly acc0 = new RnsPoly(rows, n, true);
+        RnsPoly acc1 = new RnsPoly(rows, n, true);
+        long[][] buffers = new long[digits][n];
+        long[][] lifted = new long[digits][];
+        long[][] b = new long[digits][];
+        long[][] a = new long[digits][];
+        for (int row = 0; row < rows; row++) {
+            int prime = row <= level ? row : special;
+            Modulus m = ring.modulus(prime);
+            for (int j = 0; j < digits; j++) {
                 if (prime == j) {
-                    System.arraycopy(d.row(j), 0, lifted, 0, lifted.length);
+                    lifted[j] = d.row(j);
                 } else {
-                    for (int k = 0; k < lifted.length; k++) {
-                        lifted[k] = m.reduce(digit[k]);
-                    }
-                    ring.forwardRow(prime, lifted);
+                    lift(coefficients[j], ring.modulus(j), m, buffers[j]);
+                    ring.forwardRow(prime, buffers[j]);
+                    lifted[j] = buffers[j];
                 }
-                long[] b = key.b().get(j).row(prime);
-                long[] a = key.a().get(j).row(prime);
-                long[] out0 = acc0.row(row);
-                long[] out1 = acc1.row(row);
-                for (int k = 0; k < lifted.length; k++) {
-                    out0[k] = m.add(out0[k], m.multiply(lifted[k], b[k]));
-                    out1[k] = m.add(out1[k], m.multiply(lifted[k], a[k]));
-                }
+                b[j] = key.b().get(j).row(prime);
+                a[j] = key.a().get(j).row(prime);
             }
+            LazyInnerProduct.pair(m, lifted, b, a, digits, acc0.row(row), acc1.row(row));
         }
         return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1), divideByLastPrime(acc1, level + 1, special, level + 1)};
+    }
+
+    /** Residues modulo {@code from} as values below 4 q of {@code to}: the forward NTT's input range, reducing only when needed. */
+    private static void lift(long[] in, Modulus from, Modulus to, long[] out) {
+        if (from.value() <= 4 * to.value()) {
+            System.arraycopy(in, 0, out, 0, in.length);
+        } else {
+            for (int k = 0; k < in.length; k++) {
+                out[k] = to.reduce(in[k]);
+            }
+        }
     }
 
     private static void requireMatching(Ciphertext x, Ciphertext y) {

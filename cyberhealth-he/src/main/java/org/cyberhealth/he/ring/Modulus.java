@@ -19,6 +19,9 @@ public final class Modulus {
     private final long value;
     private final long ratioHigh;
     private final long ratioLow;
+    private final int productShift;
+    private final int highShift;
+    private final long productRatio;
 
     public Modulus(long value) {
         if (value < 2 || 64 - Long.numberOfLeadingZeros(value) > MAX_BITS) {
@@ -28,6 +31,10 @@ public final class Modulus {
         BigInteger ratio = BigInteger.ONE.shiftLeft(128).divide(BigInteger.valueOf(value));
         ratioLow = ratio.longValue();
         ratioHigh = ratio.shiftRight(64).longValue();
+        productShift = Math.max(bits() - 2, 0);
+        highShift = 66 - bits();
+        // (2^(64 + shift) - 1) / q: the same as 2^(64 + shift) / q for every odd q, and below 2^63 for q = 2 too.
+        productRatio = BigInteger.ONE.shiftLeft(64 + productShift).subtract(BigInteger.ONE).divide(BigInteger.valueOf(value)).longValue();
     }
 
     public long value() {
@@ -52,18 +59,33 @@ public final class Modulus {
         return a == 0 ? 0 : value - a;
     }
 
-    /** a b mod q for a, b in [0, q). */
+    /**
+     * a b mod q for a, b in [0, q): Barrett with a one-word ratio. With k = bits(q), x = a b < 2^(2k) is
+     * shifted right by k - 2 (below 2^(k+2) <= 2^63) and multiplied by floor(2^(62+k) / q) (below 2^63), whose
+     * high word underestimates x / q by less than 2: four multiplications instead of the general reduction's eight.
+     */
     public long multiply(long a, long b) {
-        return reduce(Math.multiplyHigh(a, b), a * b);
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        long shifted = high << highShift | low >>> productShift;
+        long remainder = low - Math.multiplyHigh(shifted, productRatio) * value;
+        if (remainder >= value) {
+            remainder -= value;
+        }
+        return remainder >= value ? remainder - value : remainder;
     }
 
-    /** Any non-negative long, reduced into [0, q). */
+    /** Any non-negative long, reduced into [0, q): the one-word Barrett reduction of {@link #multiply} (a < 2^63 <= 2^(61 + k)). */
     public long reduce(long a) {
-        return reduce(0, a);
+        long remainder = a - Math.multiplyHigh(a >>> productShift, productRatio) * value;
+        if (remainder >= value) {
+            remainder -= value;
+        }
+        return remainder >= value ? remainder - value : remainder;
     }
 
-    /** The 128-bit number {@code high 2^64 + low} (below q^2 or 2^122) reduced into [0, q). */
-    long reduce(long high, long low) {
+    /** The unsigned 128-bit number {@code high 2^64 + low}, below q 2^64 (e.g. a sum of up to 8 products of residues), reduced into [0, q). */
+    public long reduce(long high, long low) {
         // Words 2 and up of (high, low) times (ratioHigh, ratioLow); the quotient fits in word 2.
         long carryIn = unsignedMultiplyHigh(low, ratioLow);
         long lowTimesHigh = low * ratioHigh;
@@ -94,7 +116,8 @@ public final class Modulus {
 
     /** a w mod q in [0, 2q), without the final correction (for lazy butterflies). */
     public long multiplyShoupLazy(long a, long w, long wShoup) {
-        return a * w - unsignedMultiplyHigh(a, wShoup) * value;
+        // The unsigned high word of a wShoup for a >= 0: the signed one, plus a where wShoup has its top bit set.
+        return a * w - (Math.multiplyHigh(a, wShoup) + (wShoup >> 63 & a)) * value;
     }
 
     public long pow(long base, long exponent) {

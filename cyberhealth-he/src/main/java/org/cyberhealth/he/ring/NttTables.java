@@ -20,6 +20,8 @@ public final class NttTables {
     private final long[] inverseRootsShoup;
     private final long degreeInverse;
     private final long degreeInverseShoup;
+    private final long lastInverseRoot;
+    private final long lastInverseRootShoup;
 
     public NttTables(Modulus modulus, int degree) {
         if (degree < 2 || Integer.bitCount(degree) != 1) {
@@ -47,6 +49,8 @@ public final class NttTables {
         }
         degreeInverse = modulus.inverse(degree);
         degreeInverseShoup = modulus.shoup(degreeInverse);
+        lastInverseRoot = modulus.multiply(inverseRoots[1], degreeInverse);
+        lastInverseRootShoup = modulus.shoup(lastInverseRoot);
     }
 
     public Modulus modulus() {
@@ -62,55 +66,178 @@ public final class NttTables {
         return psi;
     }
 
-    /** In place: coefficients in [0, q) to evaluations in [0, q), in bit-reversed order of the odd powers of psi. */
+    /**
+     * In place: coefficients in [0, 4q) (residues, or lazily reduced ones) to evaluations in [0, q), in
+     * bit-reversed order of the odd powers of psi. Stages go two at a time (radix 4: each element is loaded
+     * and stored once per two stages); with an odd number of stages the first goes alone. The last pair of
+     * stages works on groups of four neighbours and makes the final reduction, so no extra pass is needed.
+     */
     public void forward(long[] a) {
         long q = modulus.value();
         long twoQ = 2 * q;
-        for (int m = 1, t = degree >>> 1; m < degree; m <<= 1, t >>>= 1) {
+        int log = Integer.numberOfTrailingZeros(degree);
+        int m = 1;
+        int t = degree >>> 1;
+        if ((log & 1) == 1) {
+            forwardStage(a, m, t, q, twoQ);
+            m <<= 1;
+            t >>>= 1;
+        }
+        for (; t > 2; m <<= 2, t >>>= 2) {
+            int quarter = t >>> 1;
             for (int i = 0; i < m; i++) {
                 long w = roots[m + i];
-                long wShoup = rootsShoup[m + i];
+                long ws = rootsShoup[m + i];
+                long wLeft = roots[2 * m + 2 * i];
+                long wsLeft = rootsShoup[2 * m + 2 * i];
+                long wRight = roots[2 * m + 2 * i + 1];
+                long wsRight = rootsShoup[2 * m + 2 * i + 1];
                 int start = 2 * i * t;
-                for (int j = start; j < start + t; j++) {
-                    long x = a[j];
-                    if (x >= twoQ) {
-                        x -= twoQ;
-                    }
-                    long y = modulus.multiplyShoupLazy(a[j + t], w, wShoup);
-                    a[j] = x + y;
-                    a[j + t] = x - y + twoQ;
+                int end = start + quarter;
+                for (int j = start; j < end; j++) {
+                    long x0 = belowTwoQ(a[j], twoQ);
+                    long x1 = belowTwoQ(a[j + quarter], twoQ);
+                    long y2 = shoupLazy(a[j + t], w, ws, q);
+                    long y3 = shoupLazy(a[j + t + quarter], w, ws, q);
+                    long b0 = belowTwoQ(x0 + y2, twoQ);
+                    long b2 = belowTwoQ(x0 - y2 + twoQ, twoQ);
+                    long y1 = shoupLazy(x1 + y3, wLeft, wsLeft, q);
+                    long y3b = shoupLazy(x1 - y3 + twoQ, wRight, wsRight, q);
+                    a[j] = b0 + y1;
+                    a[j + quarter] = b0 - y1 + twoQ;
+                    a[j + t] = b2 + y3b;
+                    a[j + t + quarter] = b2 - y3b + twoQ;
                 }
             }
         }
-        for (int j = 0; j < degree; j++) {
-            long x = a[j];
-            if (x >= twoQ) {
-                x -= twoQ;
+        if (t == 2) {
+            for (int i = 0; i < m; i++) {
+                int j = 4 * i;
+                long x0 = belowTwoQ(a[j], twoQ);
+                long x1 = belowTwoQ(a[j + 1], twoQ);
+                long y2 = shoupLazy(a[j + 2], roots[m + i], rootsShoup[m + i], q);
+                long y3 = shoupLazy(a[j + 3], roots[m + i], rootsShoup[m + i], q);
+                long b0 = belowTwoQ(x0 + y2, twoQ);
+                long b2 = belowTwoQ(x0 - y2 + twoQ, twoQ);
+                long y1 = shoupLazy(x1 + y3, roots[2 * m + 2 * i], rootsShoup[2 * m + 2 * i], q);
+                long y3b = shoupLazy(x1 - y3 + twoQ, roots[2 * m + 2 * i + 1], rootsShoup[2 * m + 2 * i + 1], q);
+                a[j] = reduceFromFourQ(b0 + y1, q, twoQ);
+                a[j + 1] = reduceFromFourQ(b0 - y1 + twoQ, q, twoQ);
+                a[j + 2] = reduceFromFourQ(b2 + y3b, q, twoQ);
+                a[j + 3] = reduceFromFourQ(b2 - y3b + twoQ, q, twoQ);
             }
-            a[j] = x >= q ? x - q : x;
+        } else {
+            // N = 2: the single stage above left its outputs below 4q.
+            for (int j = 0; j < degree; j++) {
+                a[j] = reduceFromFourQ(a[j], q, twoQ);
+            }
         }
     }
 
-    /** In place: the inverse of {@link #forward}. */
+    /** One Cooley-Tukey stage (m blocks of 2t), inputs and outputs in [0, 4q). */
+    private void forwardStage(long[] a, int m, int t, long q, long twoQ) {
+        for (int i = 0; i < m; i++) {
+            long w = roots[m + i];
+            long ws = rootsShoup[m + i];
+            int start = 2 * i * t;
+            int end = start + t;
+            for (int j = start; j < end; j++) {
+                long x = belowTwoQ(a[j], twoQ);
+                long y = shoupLazy(a[j + t], w, ws, q);
+                a[j] = x + y;
+                a[j + t] = x - y + twoQ;
+            }
+        }
+    }
+
+    /**
+     * In place: the inverse of {@link #forward}, for evaluations in [0, 2q); output in [0, q). Stages go two
+     * at a time as in {@link #forward}, the odd one out alone; the last stage (halves of the row) folds in
+     * the factor 1/N: its twiddle is premultiplied by it.
+     */
     public void inverse(long[] a) {
         long q = modulus.value();
         long twoQ = 2 * q;
-        for (int m = degree, t = 1; m > 1; m >>>= 1, t <<= 1) {
+        int log = Integer.numberOfTrailingZeros(degree);
+        int m = degree;
+        int t = 1;
+        for (int pairs = (log - 1) / 2; pairs > 0; pairs--, m >>>= 2, t <<= 2) {
             int half = m >>> 1;
-            for (int i = 0, start = 0; i < half; i++, start += 2 * t) {
-                long w = inverseRoots[half + i];
-                long wShoup = inverseRootsShoup[half + i];
-                for (int j = start; j < start + t; j++) {
-                    long x = a[j];
-                    long y = a[j + t];
-                    long sum = x + y;
-                    a[j] = sum >= twoQ ? sum - twoQ : sum;
-                    a[j + t] = modulus.multiplyShoupLazy(x - y + twoQ, w, wShoup);
+            int quarter = m >>> 2;
+            for (int i = 0; i < quarter; i++) {
+                long wLeft = inverseRoots[half + 2 * i];
+                long wsLeft = inverseRootsShoup[half + 2 * i];
+                long wRight = inverseRoots[half + 2 * i + 1];
+                long wsRight = inverseRootsShoup[half + 2 * i + 1];
+                long w = inverseRoots[quarter + i];
+                long ws = inverseRootsShoup[quarter + i];
+                int start = 4 * i * t;
+                if (t == 1) {
+                    // The first pair: groups of four neighbours, no inner loop of one turn.
+                    inverseGroup(a, start, 1, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
+                    continue;
+                }
+                int end = start + t;
+                for (int j = start; j < end; j++) {
+                    inverseGroup(a, j, t, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
                 }
             }
         }
-        for (int j = 0; j < degree; j++) {
-            a[j] = modulus.multiplyShoup(a[j], degreeInverse, degreeInverseShoup);
+        if (m > 2) {
+            int half = m >>> 1;
+            for (int i = 0, start = 0; i < half; i++, start += 2 * t) {
+                long w = inverseRoots[half + i];
+                long ws = inverseRootsShoup[half + i];
+                int end = start + t;
+                for (int j = start; j < end; j++) {
+                    long x = a[j];
+                    long y = a[j + t];
+                    a[j] = belowTwoQ(x + y, twoQ);
+                    a[j + t] = shoupLazy(x - y + twoQ, w, ws, q);
+                }
+            }
         }
+        int half = degree >>> 1;
+        for (int j = 0; j < half; j++) {
+            long x = a[j];
+            long y = a[j + half];
+            a[j] = modulus.multiplyShoup(x + y, degreeInverse, degreeInverseShoup);
+            a[j + half] = modulus.multiplyShoup(x - y + twoQ, lastInverseRoot, lastInverseRootShoup);
+        }
+    }
+
+    /** Two Gentleman-Sande stages on a[j], a[j + t], a[j + 2t], a[j + 3t]: inputs and outputs in [0, 2q). */
+    private static void inverseGroup(long[] a, int j, int t, long wLeft, long wsLeft, long wRight, long wsRight, long w, long ws, long q, long twoQ) {
+        long x0 = a[j];
+        long x1 = a[j + t];
+        long x2 = a[j + 2 * t];
+        long x3 = a[j + 3 * t];
+        long b0 = belowTwoQ(x0 + x1, twoQ);
+        long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
+        long b2 = belowTwoQ(x2 + x3, twoQ);
+        long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
+        a[j] = belowTwoQ(b0 + b2, twoQ);
+        a[j + 2 * t] = shoupLazy(b0 - b2 + twoQ, w, ws, q);
+        a[j + t] = belowTwoQ(b1 + b3, twoQ);
+        a[j + 3 * t] = shoupLazy(b1 - b3 + twoQ, w, ws, q);
+    }
+
+    /** u w mod q in [0, 2q) for u below 2^63, with Shoup's quotient ws of w read as an unsigned word (its top bit adds u). */
+    private static long shoupLazy(long u, long w, long ws, long q) {
+        return u * w - (Math.multiplyHigh(u, ws) + (ws >> 63 & u)) * q;
+    }
+
+    /**
+     * x in [0, 4q) to [0, 2q) without a branch: on random residues a branch is mispredicted half the time,
+     * which costs more than the three instructions of the masked subtraction.
+     */
+    private static long belowTwoQ(long x, long twoQ) {
+        long d = x - twoQ;
+        return d + (twoQ & d >> 63);
+    }
+
+    private static long reduceFromFourQ(long x, long q, long twoQ) {
+        long d = belowTwoQ(x, twoQ) - q;
+        return d + (q & d >> 63);
     }
 }
