@@ -68,9 +68,7 @@ public final class Evaluator {
         requireLevel(x.level(), p.level());
         List<RnsPoly> parts = new ArrayList<>();
         for (RnsPoly part : x.parts()) {
-            RnsPoly product = part.copy();
-            ring.multiplyInPlace(product, p.poly());
-            parts.add(product);
+            parts.add(ring.multiply(part, p.poly()));
         }
         return new Ciphertext(parts, x.level(), x.scale() * p.scale());
     }
@@ -81,13 +79,10 @@ public final class Evaluator {
         if (x.size() != 2 || y.size() != 2) {
             throw new IllegalArgumentException("relinearise before multiplying again (a ciphertext has " + Math.max(x.size(), y.size()) + " parts)");
         }
-        RnsPoly d0 = x.part(0).copy();
-        ring.multiplyInPlace(d0, y.part(0));
-        RnsPoly d1 = x.part(0).copy();
-        ring.multiplyInPlace(d1, y.part(1));
+        RnsPoly d0 = ring.multiply(x.part(0), y.part(0));
+        RnsPoly d1 = ring.multiply(x.part(0), y.part(1));
         ring.multiplyAddInPlace(d1, x.part(1), y.part(0));
-        RnsPoly d2 = x.part(1).copy();
-        ring.multiplyInPlace(d2, y.part(1));
+        RnsPoly d2 = ring.multiply(x.part(1), y.part(1));
         return new Ciphertext(List.of(d0, d1, d2), x.level(), x.scale() * y.scale());
     }
 

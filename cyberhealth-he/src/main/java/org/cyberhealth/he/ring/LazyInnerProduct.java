@@ -17,36 +17,82 @@ public final class LazyInnerProduct {
     /**
      * out0[k] = sum_j xs[j][k] ys0[j][k] and out1[k] = sum_j xs[j][k] ys1[j][k] mod q, for j below
      * {@code terms}: two products sharing their left factors (a key switch's two key components); every
-     * input in [0, q), outputs in [0, q).
+     * input in [0, q), outputs in [0, q). The sums run term by term over whole rows (long loops the compiler
+     * unrolls; a loop over a handful of terms per coefficient spent more on its own overhead than on the
+     * products), two terms per pass, the low words accumulating in the outputs and the high words beside them.
      */
     public static void pair(Modulus modulus, long[][] xs, long[][] ys0, long[][] ys1, int terms, long[] out0, long[] out1) {
         int n = out0.length;
-        for (int k = 0; k < n; k++) {
-            long high0 = 0;
-            long low0 = 0;
-            long high1 = 0;
-            long low1 = 0;
-            for (int j = 0; j < terms; j++) {
-                if (j > 0 && j % TERMS_PER_REDUCTION == 0) {
-                    low0 = modulus.reduce(high0, low0);
-                    high0 = 0;
-                    low1 = modulus.reduce(high1, low1);
-                    high1 = 0;
-                }
-                long x = xs[j][k];
-                long y0 = ys0[j][k];
-                long y1 = ys1[j][k];
-                long product0 = x * y0;
-                long sum0 = low0 + product0;
-                high0 += Math.multiplyHigh(x, y0) + (Long.compareUnsigned(sum0, product0) < 0 ? 1 : 0);
-                low0 = sum0;
-                long product1 = x * y1;
-                long sum1 = low1 + product1;
-                high1 += Math.multiplyHigh(x, y1) + (Long.compareUnsigned(sum1, product1) < 0 ? 1 : 0);
-                low1 = sum1;
+        long[] high0 = new long[n];
+        long[] high1 = new long[n];
+        java.util.Arrays.fill(out0, 0);
+        java.util.Arrays.fill(out1, 0);
+        int sinceReduction = 0;
+        for (int j = 0; j < terms; ) {
+            int step = Math.min(2, terms - j);
+            if (sinceReduction + step > TERMS_PER_REDUCTION) {
+                fold(modulus, high0, out0);
+                fold(modulus, high1, out1);
+                // The reduced sum counts as one more term: below q < q^2.
+                sinceReduction = 1;
             }
-            out0[k] = modulus.reduce(high0, low0);
-            out1[k] = modulus.reduce(high1, low1);
+            if (step == 2) {
+                accumulateTwo(xs[j], xs[j + 1], ys0[j], ys0[j + 1], high0, out0);
+                accumulateTwo(xs[j], xs[j + 1], ys1[j], ys1[j + 1], high1, out1);
+            } else {
+                accumulateOne(xs[j], ys0[j], high0, out0);
+                accumulateOne(xs[j], ys1[j], high1, out1);
+            }
+            j += step;
+            sinceReduction += step;
+        }
+        if (sinceReduction <= modulus.narrowTerms()) {
+            for (int k = 0; k < n; k++) {
+                out0[k] = modulus.reduceNarrow(high0[k], out0[k]);
+                out1[k] = modulus.reduceNarrow(high1[k], out1[k]);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                out0[k] = modulus.reduce(high0[k], out0[k]);
+                out1[k] = modulus.reduce(high1[k], out1[k]);
+            }
+        }
+    }
+
+    /** (high, low) += xa ya + xb yb, coefficient-wise, in 128 bits. */
+    private static void accumulateTwo(long[] xa, long[] xb, long[] ya, long[] yb, long[] high, long[] low) {
+        for (int k = 0; k < low.length; k++) {
+            long pa = xa[k] * ya[k];
+            long pb = xb[k] * yb[k];
+            long sa = low[k] + pa;
+            long sb = sa + pb;
+            high[k] += Math.multiplyHigh(xa[k], ya[k]) + Math.multiplyHigh(xb[k], yb[k]) + carry(sa, pa) + carry(sb, pb);
+            low[k] = sb;
+        }
+    }
+
+    /** (high, low) += x y, coefficient-wise, in 128 bits. */
+    private static void accumulateOne(long[] x, long[] y, long[] high, long[] low) {
+        for (int k = 0; k < low.length; k++) {
+            long p = x[k] * y[k];
+            long s = low[k] + p;
+            high[k] += Math.multiplyHigh(x[k], y[k]) + carry(s, p);
+            low[k] = s;
+        }
+    }
+
+    /** The carry out of the unsigned sum s = a + addend: set when s wrapped below the addend. */
+    private static long carry(long s, long addend) {
+        // Unsigned comparison as a signed one of the words with their top bits flipped (Long.compareUnsigned
+        // compiled to a three-way compare here).
+        return (s ^ Long.MIN_VALUE) < (addend ^ Long.MIN_VALUE) ? 1 : 0;
+    }
+
+    /** (high, low) reduced into low, high cleared. */
+    private static void fold(Modulus modulus, long[] high, long[] low) {
+        for (int k = 0; k < low.length; k++) {
+            low[k] = modulus.reduce(high[k], low[k]);
+            high[k] = 0;
         }
     }
 }

@@ -45,14 +45,17 @@ public final class Modulus {
         return 64 - Long.numberOfLeadingZeros(value);
     }
 
+    // The conditional corrections below are masks, not branches: on random residues a branch is
+    // mispredicted half the time, which costs more than the arithmetic itself.
+
     public long add(long a, long b) {
-        long sum = a + b;
-        return sum >= value ? sum - value : sum;
+        long sum = a + b - value;
+        return sum + (value & sum >> 63);
     }
 
     public long subtract(long a, long b) {
         long difference = a - b;
-        return difference < 0 ? difference + value : difference;
+        return difference + (value & difference >> 63);
     }
 
     public long negate(long a) {
@@ -65,23 +68,25 @@ public final class Modulus {
      * high word underestimates x / q by less than 2: four multiplications instead of the general reduction's eight.
      */
     public long multiply(long a, long b) {
-        long high = Math.multiplyHigh(a, b);
-        long low = a * b;
-        long shifted = high << highShift | low >>> productShift;
-        long remainder = low - Math.multiplyHigh(shifted, productRatio) * value;
-        if (remainder >= value) {
-            remainder -= value;
-        }
-        return remainder >= value ? remainder - value : remainder;
+        return reduceNarrow(Math.multiplyHigh(a, b), a * b);
+    }
+
+    /**
+     * The 128-bit number {@code high 2^64 + low}, below 2^(61 + k) with k = bits(q) (a sum of up to
+     * {@link #narrowTerms()} products of residues), reduced into [0, q) by the one-word Barrett reduction.
+     */
+    public long reduceNarrow(long high, long low) {
+        return belowQ(low - Math.multiplyHigh(high << highShift | low >>> productShift, productRatio) * value);
+    }
+
+    /** How many products of residues (each below 2^(2k)) may be summed for {@link #reduceNarrow}: 2^(61 - k), at most 2^20. */
+    public int narrowTerms() {
+        return 1 << Math.min(MAX_BITS - bits(), 20);
     }
 
     /** Any non-negative long, reduced into [0, q): the one-word Barrett reduction of {@link #multiply} (a < 2^63 <= 2^(61 + k)). */
     public long reduce(long a) {
-        long remainder = a - Math.multiplyHigh(a >>> productShift, productRatio) * value;
-        if (remainder >= value) {
-            remainder -= value;
-        }
-        return remainder >= value ? remainder - value : remainder;
+        return belowQ(a - Math.multiplyHigh(a >>> productShift, productRatio) * value);
     }
 
     /** The unsigned 128-bit number {@code high 2^64 + low}, below q 2^64 (e.g. a sum of up to 8 products of residues), reduced into [0, q). */
@@ -95,12 +100,16 @@ public final class Modulus {
         long sum2 = sum + highTimesLow;
         carries += Long.compareUnsigned(sum2, sum) < 0 ? 1 : 0;
         long quotient = high * ratioHigh + unsignedMultiplyHigh(low, ratioHigh) + unsignedMultiplyHigh(high, ratioLow) + carries;
-        long remainder = low - quotient * value;
         // The estimate is short by at most two multiples of q.
-        if (remainder >= value) {
-            remainder -= value;
-        }
-        return remainder >= value ? remainder - value : remainder;
+        return belowQ(low - quotient * value);
+    }
+
+    /** x in [0, 3q) to [0, q). */
+    private long belowQ(long x) {
+        long d = x - value;
+        d += value & d >> 63;
+        long e = d - value;
+        return e + (value & e >> 63);
     }
 
     /** Shoup's precomputed quotient floor(w 2^64 / q) for a constant factor w in [0, q). */
@@ -110,8 +119,8 @@ public final class Modulus {
 
     /** a w mod q, given {@code wShoup = shoup(w)}; a may be any value below 2^63. */
     public long multiplyShoup(long a, long w, long wShoup) {
-        long result = multiplyShoupLazy(a, w, wShoup);
-        return result >= value ? result - value : result;
+        long result = multiplyShoupLazy(a, w, wShoup) - value;
+        return result + (value & result >> 63);
     }
 
     /** a w mod q in [0, 2q), without the final correction (for lazy butterflies). */
