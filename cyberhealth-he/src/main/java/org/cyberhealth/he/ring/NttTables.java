@@ -51,6 +51,21 @@ public final class NttTables {
         degreeInverseShoup = modulus.shoup(degreeInverse);
         lastInverseRoot = modulus.multiply(inverseRoots[1], degreeInverse);
         lastInverseRootShoup = modulus.shoup(lastInverseRoot);
+        centre(roots, rootsShoup, modulus.value());
+        centre(inverseRoots, inverseRootsShoup, modulus.value());
+    }
+
+    /**
+     * Twiddles w >= q/2, whose Shoup quotient floor(w 2^64 / q) has its top bit set, become w - q: read as a
+     * signed word the quotient is exactly floor((w - q) 2^64 / q), so the Shoup product of u and w - q is
+     * u w mod q in [0, 2q) with the signed high word alone, without the unsigned correction.
+     */
+    private static void centre(long[] twiddles, long[] shoup, long q) {
+        for (int i = 0; i < twiddles.length; i++) {
+            if (shoup[i] < 0) {
+                twiddles[i] -= q;
+            }
+        }
     }
 
     public Modulus modulus() {
@@ -152,16 +167,34 @@ public final class NttTables {
 
     /**
      * In place: the inverse of {@link #forward}, for evaluations in [0, 2q); output in [0, q). Stages go two
-     * at a time as in {@link #forward}, the odd one out alone; the last stage (halves of the row) folds in
-     * the factor 1/N: its twiddle is premultiplied by it.
+     * at a time as in {@link #forward}, the odd one out alone and first (neighbouring pairs); the last two
+     * stages (quarters, then halves of the row) fold in the factor 1/N, premultiplied into their twiddles,
+     * and the final reduction.
      */
     public void inverse(long[] a) {
         long q = modulus.value();
         long twoQ = 2 * q;
+        if (degree < 4) {
+            inverseSmall(a, q, twoQ);
+            return;
+        }
         int log = Integer.numberOfTrailingZeros(degree);
         int m = degree;
         int t = 1;
-        for (int pairs = (log - 1) / 2; pairs > 0; pairs--, m >>>= 2, t <<= 2) {
+        if ((log & 1) == 1) {
+            int half = m >>> 1;
+            for (int i = 0; i < half; i++) {
+                long w = inverseRoots[half + i];
+                long ws = inverseRootsShoup[half + i];
+                long x = a[2 * i];
+                long y = a[2 * i + 1];
+                a[2 * i] = belowTwoQ(x + y, twoQ);
+                a[2 * i + 1] = shoupLazy(x - y + twoQ, w, ws, q);
+            }
+            m >>>= 1;
+            t = 2;
+        }
+        for (; m > 4; m >>>= 2, t <<= 2) {
             int half = m >>> 1;
             int quarter = m >>> 2;
             for (int i = 0; i < quarter; i++) {
@@ -172,38 +205,47 @@ public final class NttTables {
                 long w = inverseRoots[quarter + i];
                 long ws = inverseRootsShoup[quarter + i];
                 int start = 4 * i * t;
+                // Groups of neighbours (t = 1, 2): no inner loop of one or two turns.
                 if (t == 1) {
-                    // The first pair: groups of four neighbours, no inner loop of one turn.
                     inverseGroup(a, start, 1, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
-                    continue;
-                }
-                int end = start + t;
-                for (int j = start; j < end; j++) {
-                    inverseGroup(a, j, t, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
-                }
-            }
-        }
-        if (m > 2) {
-            int half = m >>> 1;
-            for (int i = 0, start = 0; i < half; i++, start += 2 * t) {
-                long w = inverseRoots[half + i];
-                long ws = inverseRootsShoup[half + i];
-                int end = start + t;
-                for (int j = start; j < end; j++) {
-                    long x = a[j];
-                    long y = a[j + t];
-                    a[j] = belowTwoQ(x + y, twoQ);
-                    a[j + t] = shoupLazy(x - y + twoQ, w, ws, q);
+                } else if (t == 2) {
+                    inverseGroup(a, start, 2, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
+                    inverseGroup(a, start + 1, 2, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
+                } else {
+                    int end = start + t;
+                    for (int j = start; j < end; j++) {
+                        inverseGroup(a, j, t, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
+                    }
                 }
             }
         }
-        int half = degree >>> 1;
-        for (int j = 0; j < half; j++) {
-            long x = a[j];
-            long y = a[j + half];
-            a[j] = modulus.multiplyShoup(x + y, degreeInverse, degreeInverseShoup);
-            a[j + half] = modulus.multiplyShoup(x - y + twoQ, lastInverseRoot, lastInverseRootShoup);
+        long wLeft = inverseRoots[2];
+        long wsLeft = inverseRootsShoup[2];
+        long wRight = inverseRoots[3];
+        long wsRight = inverseRootsShoup[3];
+        for (int j = 0; j < t; j++) {
+            long x0 = a[j];
+            long x1 = a[j + t];
+            long x2 = a[j + 2 * t];
+            long x3 = a[j + 3 * t];
+            long b0 = belowTwoQ(x0 + x1, twoQ);
+            long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
+            long b2 = belowTwoQ(x2 + x3, twoQ);
+            long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
+            // 1/N and psi^-1/N are kept positive (not centred): Modulus's Shoup product reads their quotients unsigned.
+            a[j] = modulus.multiplyShoup(b0 + b2, degreeInverse, degreeInverseShoup);
+            a[j + 2 * t] = modulus.multiplyShoup(b0 - b2 + twoQ, lastInverseRoot, lastInverseRootShoup);
+            a[j + t] = modulus.multiplyShoup(b1 + b3, degreeInverse, degreeInverseShoup);
+            a[j + 3 * t] = modulus.multiplyShoup(b1 - b3 + twoQ, lastInverseRoot, lastInverseRootShoup);
         }
+    }
+
+    /** N = 2: one stage, with 1/N. */
+    private void inverseSmall(long[] a, long q, long twoQ) {
+        long x = a[0];
+        long y = a[1];
+        a[0] = modulus.multiplyShoup(x + y, degreeInverse, degreeInverseShoup);
+        a[1] = modulus.multiplyShoup(x - y + twoQ, lastInverseRoot, lastInverseRootShoup);
     }
 
     /** Two Gentleman-Sande stages on a[j], a[j + t], a[j + 2t], a[j + 3t]: inputs and outputs in [0, 2q). */
@@ -222,9 +264,9 @@ public final class NttTables {
         a[j + 3 * t] = shoupLazy(b1 - b3 + twoQ, w, ws, q);
     }
 
-    /** u w mod q in [0, 2q) for u below 2^63, with Shoup's quotient ws of w read as an unsigned word (its top bit adds u). */
+    /** u w mod q in [0, 2q) for u below 2^63, with a centred twiddle w in (-q/2, q/2) and its signed Shoup quotient ws (see {@link #centre}). */
     private static long shoupLazy(long u, long w, long ws, long q) {
-        return u * w - (Math.multiplyHigh(u, ws) + (ws >> 63 & u)) * q;
+        return u * w - Math.multiplyHigh(u, ws) * q;
     }
 
     /**
