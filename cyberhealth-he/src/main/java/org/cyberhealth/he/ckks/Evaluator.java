@@ -153,8 +153,8 @@ public final class Evaluator {
      */
     private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep) {
         long p = ring.modulus(prime).value();
-        long[] remainder = poly.row(lastRow).clone();
-        ring.inverseRow(prime, remainder);
+        long[] remainder = new long[ring.degree()];
+        ring.inverseRow(prime, poly.row(lastRow), remainder);
         long half = p / 2;
         RnsPoly result = ring.zero(keep, true);
         for (int i = 0; i < keep; i++) {
@@ -199,8 +199,8 @@ public final class Evaluator {
         int n = ring.degree();
         long[][] coefficients = new long[digits][];
         for (int j = 0; j < digits; j++) {
-            coefficients[j] = d.row(j).clone();
-            ring.inverseRow(j, coefficients[j]);
+            coefficients[j] = new long[n];
+            ring.inverseRow(j, d.row(j), coefficients[j]);
         }
         RnsPoly acc0 = new RnsPoly(rows, n, true);
         RnsPoly acc1 = new RnsPoly(rows, n, true);
@@ -214,10 +214,18 @@ public final class Evaluator {
             for (int j = 0; j < digits; j++) {
                 if (prime == j) {
                     lifted[j] = d.row(j);
-                } else {
-                    lift(coefficients[j], ring.modulus(j), m, buffers[j]);
-                    ring.forwardRow(prime, buffers[j]);
+                } else if (ring.modulus(j).value() <= 4 * m.value()) {
+                    // Residues modulo q_j are already valid (lazy) inputs of the NTT modulo this prime.
+                    ring.forwardRow(prime, coefficients[j], buffers[j]);
                     lifted[j] = buffers[j];
+                } else {
+                    long[] buffer = buffers[j];
+                    long[] coefficient = coefficients[j];
+                    for (int k = 0; k < n; k++) {
+                        buffer[k] = m.reduce(coefficient[k]);
+                    }
+                    ring.forwardRow(prime, buffer);
+                    lifted[j] = buffer;
                 }
                 b[j] = key.b().get(j).row(prime);
                 a[j] = key.a().get(j).row(prime);
@@ -225,17 +233,6 @@ public final class Evaluator {
             LazyInnerProduct.pair(m, lifted, b, a, digits, acc0.row(row), acc1.row(row));
         }
         return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1), divideByLastPrime(acc1, level + 1, special, level + 1)};
-    }
-
-    /** Residues modulo {@code from} as values below 4 q of {@code to}: the forward NTT's input range, reducing only when needed. */
-    private static void lift(long[] in, Modulus from, Modulus to, long[] out) {
-        if (from.value() <= 4 * to.value()) {
-            System.arraycopy(in, 0, out, 0, in.length);
-        } else {
-            for (int k = 0; k < in.length; k++) {
-                out[k] = to.reduce(in[k]);
-            }
-        }
     }
 
     private static void requireMatching(Ciphertext x, Ciphertext y) {

@@ -81,187 +81,225 @@ public final class NttTables {
         return psi;
     }
 
-    /**
-     * In place: coefficients in [0, 4q) (residues, or lazily reduced ones) to evaluations in [0, q), in
-     * bit-reversed order of the odd powers of psi. Stages go two at a time (radix 4: each element is loaded
-     * and stored once per two stages); with an odd number of stages the first goes alone. The last pair of
-     * stages works on groups of four neighbours and makes the final reduction, so no extra pass is needed.
-     */
+    /** In place: {@link #forward(long[], long[])} with the row as both input and output. */
     public void forward(long[] a) {
+        forward(a, a);
+    }
+
+    /**
+     * Coefficients {@code in} [0, 4q) (residues, or lazily reduced ones) to evaluations {@code out} in [0, q),
+     * in bit-reversed order of the odd powers of psi; {@code in} is only read (it may be {@code out}). Stages
+     * go two at a time (radix 4: each element is loaded and stored once per two stages); with an odd number
+     * of stages the first goes alone. The last pair of stages works on groups of four neighbours and makes
+     * the final reduction, so no extra pass is needed.
+     */
+    public void forward(long[] in, long[] out) {
         long q = modulus.value();
         long twoQ = 2 * q;
         int log = Integer.numberOfTrailingZeros(degree);
         int m = 1;
         int t = degree >>> 1;
+        long[] source = in;
         if ((log & 1) == 1) {
-            forwardStage(a, m, t, q, twoQ);
+            forwardStage(source, out, t, q, twoQ);
+            source = out;
             m <<= 1;
             t >>>= 1;
         }
         for (; t > 2; m <<= 2, t >>>= 2) {
-            int quarter = t >>> 1;
-            for (int i = 0; i < m; i++) {
-                long w = roots[m + i];
-                long ws = rootsShoup[m + i];
-                long wLeft = roots[2 * m + 2 * i];
-                long wsLeft = rootsShoup[2 * m + 2 * i];
-                long wRight = roots[2 * m + 2 * i + 1];
-                long wsRight = rootsShoup[2 * m + 2 * i + 1];
-                int start = 2 * i * t;
-                int end = start + quarter;
-                for (int j = start; j < end; j++) {
-                    long x0 = belowTwoQ(a[j], twoQ);
-                    long x1 = belowTwoQ(a[j + quarter], twoQ);
-                    long y2 = shoupLazy(a[j + t], w, ws, q);
-                    long y3 = shoupLazy(a[j + t + quarter], w, ws, q);
-                    long b0 = belowTwoQ(x0 + y2, twoQ);
-                    long b2 = belowTwoQ(x0 - y2 + twoQ, twoQ);
-                    long y1 = shoupLazy(x1 + y3, wLeft, wsLeft, q);
-                    long y3b = shoupLazy(x1 - y3 + twoQ, wRight, wsRight, q);
-                    a[j] = b0 + y1;
-                    a[j + quarter] = b0 - y1 + twoQ;
-                    a[j + t] = b2 + y3b;
-                    a[j + t + quarter] = b2 - y3b + twoQ;
-                }
-            }
+            forwardPair(source, out, m, t, q, twoQ);
+            source = out;
         }
         if (t == 2) {
-            for (int i = 0; i < m; i++) {
-                int j = 4 * i;
-                long x0 = belowTwoQ(a[j], twoQ);
-                long x1 = belowTwoQ(a[j + 1], twoQ);
-                long y2 = shoupLazy(a[j + 2], roots[m + i], rootsShoup[m + i], q);
-                long y3 = shoupLazy(a[j + 3], roots[m + i], rootsShoup[m + i], q);
-                long b0 = belowTwoQ(x0 + y2, twoQ);
-                long b2 = belowTwoQ(x0 - y2 + twoQ, twoQ);
-                long y1 = shoupLazy(x1 + y3, roots[2 * m + 2 * i], rootsShoup[2 * m + 2 * i], q);
-                long y3b = shoupLazy(x1 - y3 + twoQ, roots[2 * m + 2 * i + 1], rootsShoup[2 * m + 2 * i + 1], q);
-                a[j] = reduceFromFourQ(b0 + y1, q, twoQ);
-                a[j + 1] = reduceFromFourQ(b0 - y1 + twoQ, q, twoQ);
-                a[j + 2] = reduceFromFourQ(b2 + y3b, q, twoQ);
-                a[j + 3] = reduceFromFourQ(b2 - y3b + twoQ, q, twoQ);
-            }
+            forwardLastPair(source, out, m, q, twoQ);
         } else {
             // N = 2: the single stage above left its outputs below 4q.
             for (int j = 0; j < degree; j++) {
-                a[j] = reduceFromFourQ(a[j], q, twoQ);
+                out[j] = reduceFromFourQ(out[j], q, twoQ);
             }
         }
     }
 
-    /** One Cooley-Tukey stage (m blocks of 2t), inputs and outputs in [0, 4q). */
-    private void forwardStage(long[] a, int m, int t, long q, long twoQ) {
+    /** The first Cooley-Tukey stage (one block: halves of the row), outputs in [0, 4q). */
+    private void forwardStage(long[] in, long[] out, int t, long q, long twoQ) {
+        long w = roots[1];
+        long ws = rootsShoup[1];
+        for (int j = 0; j < t; j++) {
+            long x = belowTwoQ(in[j], twoQ);
+            long y = shoupLazy(in[j + t], w, ws, q);
+            out[j] = x + y;
+            out[j + t] = x - y + twoQ;
+        }
+    }
+
+    /** Stages m (blocks of 2t) and 2m (blocks of t) together, inputs and outputs in [0, 4q). */
+    private void forwardPair(long[] in, long[] out, int m, int t, long q, long twoQ) {
+        int quarter = t >>> 1;
         for (int i = 0; i < m; i++) {
             long w = roots[m + i];
             long ws = rootsShoup[m + i];
+            long wLeft = roots[2 * m + 2 * i];
+            long wsLeft = rootsShoup[2 * m + 2 * i];
+            long wRight = roots[2 * m + 2 * i + 1];
+            long wsRight = rootsShoup[2 * m + 2 * i + 1];
             int start = 2 * i * t;
-            int end = start + t;
+            int end = start + quarter;
             for (int j = start; j < end; j++) {
-                long x = belowTwoQ(a[j], twoQ);
-                long y = shoupLazy(a[j + t], w, ws, q);
-                a[j] = x + y;
-                a[j + t] = x - y + twoQ;
+                long x0 = belowTwoQ(in[j], twoQ);
+                long x1 = belowTwoQ(in[j + quarter], twoQ);
+                long y2 = shoupLazy(in[j + t], w, ws, q);
+                long y3 = shoupLazy(in[j + t + quarter], w, ws, q);
+                long b0 = belowTwoQ(x0 + y2, twoQ);
+                long b2 = belowTwoQ(x0 - y2 + twoQ, twoQ);
+                long y1 = shoupLazy(x1 + y3, wLeft, wsLeft, q);
+                long y3b = shoupLazy(x1 - y3 + twoQ, wRight, wsRight, q);
+                out[j] = b0 + y1;
+                out[j + quarter] = b0 - y1 + twoQ;
+                out[j + t] = b2 + y3b;
+                out[j + t + quarter] = b2 - y3b + twoQ;
             }
         }
     }
 
-    /**
-     * In place: the inverse of {@link #forward}, for evaluations in [0, 2q); output in [0, q). Stages go two
-     * at a time as in {@link #forward}, the odd one out alone and first (neighbouring pairs); the last two
-     * stages (quarters, then halves of the row) fold in the factor 1/N, premultiplied into their twiddles,
-     * and the final reduction.
-     */
+    /** The last two stages on groups of four neighbours, with the final reduction into [0, q). */
+    private void forwardLastPair(long[] in, long[] out, int m, long q, long twoQ) {
+        for (int i = 0; i < m; i++) {
+            int j = 4 * i;
+            long x0 = belowTwoQ(in[j], twoQ);
+            long x1 = belowTwoQ(in[j + 1], twoQ);
+            long y2 = shoupLazy(in[j + 2], roots[m + i], rootsShoup[m + i], q);
+            long y3 = shoupLazy(in[j + 3], roots[m + i], rootsShoup[m + i], q);
+            long b0 = belowTwoQ(x0 + y2, twoQ);
+            long b2 = belowTwoQ(x0 - y2 + twoQ, twoQ);
+            long y1 = shoupLazy(x1 + y3, roots[2 * m + 2 * i], rootsShoup[2 * m + 2 * i], q);
+            long y3b = shoupLazy(x1 - y3 + twoQ, roots[2 * m + 2 * i + 1], rootsShoup[2 * m + 2 * i + 1], q);
+            out[j] = reduceFromFourQ(b0 + y1, q, twoQ);
+            out[j + 1] = reduceFromFourQ(b0 - y1 + twoQ, q, twoQ);
+            out[j + 2] = reduceFromFourQ(b2 + y3b, q, twoQ);
+            out[j + 3] = reduceFromFourQ(b2 - y3b + twoQ, q, twoQ);
+        }
+    }
+
+    /** In place: {@link #inverse(long[], long[])} with the row as both input and output. */
     public void inverse(long[] a) {
+        inverse(a, a);
+    }
+
+    /**
+     * The inverse of {@link #forward}: evaluations {@code in} [0, 2q) to coefficients {@code out} in [0, q);
+     * {@code in} is only read (it may be {@code out}). Stages go two at a time as in {@link #forward}, the odd
+     * one out alone and first (neighbouring pairs); the last two stages (quarters, then halves of the row)
+     * fold in the factor 1/N, premultiplied into their twiddles, and the final reduction.
+     */
+    public void inverse(long[] in, long[] out) {
         long q = modulus.value();
         long twoQ = 2 * q;
         if (degree < 4) {
-            inverseSmall(a, q, twoQ);
+            long x = in[0];
+            long y = in[1];
+            out[0] = modulus.multiplyShoup(x + y, degreeInverse, degreeInverseShoup);
+            out[1] = modulus.multiplyShoup(x - y + twoQ, lastInverseRoot, lastInverseRootShoup);
             return;
         }
         int log = Integer.numberOfTrailingZeros(degree);
         int m = degree;
         int t = 1;
+        long[] source = in;
         if ((log & 1) == 1) {
             int half = m >>> 1;
             for (int i = 0; i < half; i++) {
-                long w = inverseRoots[half + i];
-                long ws = inverseRootsShoup[half + i];
-                long x = a[2 * i];
-                long y = a[2 * i + 1];
-                a[2 * i] = belowTwoQ(x + y, twoQ);
-                a[2 * i + 1] = shoupLazy(x - y + twoQ, w, ws, q);
+                long x = source[2 * i];
+                long y = source[2 * i + 1];
+                out[2 * i] = belowTwoQ(x + y, twoQ);
+                out[2 * i + 1] = shoupLazy(x - y + twoQ, inverseRoots[half + i], inverseRootsShoup[half + i], q);
             }
+            source = out;
             m >>>= 1;
             t = 2;
         }
         for (; m > 4; m >>>= 2, t <<= 2) {
-            int half = m >>> 1;
-            int quarter = m >>> 2;
-            for (int i = 0; i < quarter; i++) {
-                long wLeft = inverseRoots[half + 2 * i];
-                long wsLeft = inverseRootsShoup[half + 2 * i];
-                long wRight = inverseRoots[half + 2 * i + 1];
-                long wsRight = inverseRootsShoup[half + 2 * i + 1];
-                long w = inverseRoots[quarter + i];
-                long ws = inverseRootsShoup[quarter + i];
-                int start = 4 * i * t;
-                // Groups of neighbours (t = 1, 2): no inner loop of one or two turns.
-                if (t == 1) {
-                    inverseGroup(a, start, 1, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
-                } else if (t == 2) {
-                    inverseGroup(a, start, 2, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
-                    inverseGroup(a, start + 1, 2, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
-                } else {
-                    int end = start + t;
-                    for (int j = start; j < end; j++) {
-                        inverseGroup(a, j, t, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
-                    }
+            inversePair(source, out, m, t, q, twoQ);
+            source = out;
+        }
+        inverseLastPair(source, out, t, q, twoQ);
+    }
+
+    /** Stages m (blocks of 2t) and m/2 (blocks of 4t) together, inputs and outputs in [0, 2q). */
+    private void inversePair(long[] in, long[] out, int m, int t, long q, long twoQ) {
+        int half = m >>> 1;
+        int quarter = m >>> 2;
+        for (int i = 0; i < quarter; i++) {
+            long wLeft = inverseRoots[half + 2 * i];
+            long wsLeft = inverseRootsShoup[half + 2 * i];
+            long wRight = inverseRoots[half + 2 * i + 1];
+            long wsRight = inverseRootsShoup[half + 2 * i + 1];
+            long w = inverseRoots[quarter + i];
+            long ws = inverseRootsShoup[quarter + i];
+            int start = 4 * i * t;
+            if (t <= 2) {
+                // Groups of neighbours: no inner loop of one or two turns.
+                inverseGroup(in, out, start, t, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
+                if (t == 2) {
+                    inverseGroup(in, out, start + 1, t, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
                 }
+                continue;
+            }
+            int end = start + t;
+            for (int j = start; j < end; j++) {
+                long x0 = in[j];
+                long x1 = in[j + t];
+                long x2 = in[j + 2 * t];
+                long x3 = in[j + 3 * t];
+                long b0 = belowTwoQ(x0 + x1, twoQ);
+                long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
+                long b2 = belowTwoQ(x2 + x3, twoQ);
+                long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
+                out[j] = belowTwoQ(b0 + b2, twoQ);
+                out[j + 2 * t] = shoupLazy(b0 - b2 + twoQ, w, ws, q);
+                out[j + t] = belowTwoQ(b1 + b3, twoQ);
+                out[j + 3 * t] = shoupLazy(b1 - b3 + twoQ, w, ws, q);
             }
         }
+    }
+
+    /** Stages m and m/2 on in[j], in[j + t], in[j + 2t], in[j + 3t] (the body of {@link #inversePair}, for small t). */
+    private static void inverseGroup(long[] in, long[] out, int j, int t, long wLeft, long wsLeft, long wRight, long wsRight, long w, long ws,
+            long q, long twoQ) {
+        long x0 = in[j];
+        long x1 = in[j + t];
+        long x2 = in[j + 2 * t];
+        long x3 = in[j + 3 * t];
+        long b0 = belowTwoQ(x0 + x1, twoQ);
+        long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
+        long b2 = belowTwoQ(x2 + x3, twoQ);
+        long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
+        out[j] = belowTwoQ(b0 + b2, twoQ);
+        out[j + 2 * t] = shoupLazy(b0 - b2 + twoQ, w, ws, q);
+        out[j + t] = belowTwoQ(b1 + b3, twoQ);
+        out[j + 3 * t] = shoupLazy(b1 - b3 + twoQ, w, ws, q);
+    }
+
+    /** The last two stages (quarters, then halves), times 1/N, into [0, q). */
+    private void inverseLastPair(long[] in, long[] out, int t, long q, long twoQ) {
         long wLeft = inverseRoots[2];
         long wsLeft = inverseRootsShoup[2];
         long wRight = inverseRoots[3];
         long wsRight = inverseRootsShoup[3];
         for (int j = 0; j < t; j++) {
-            long x0 = a[j];
-            long x1 = a[j + t];
-            long x2 = a[j + 2 * t];
-            long x3 = a[j + 3 * t];
+            long x0 = in[j];
+            long x1 = in[j + t];
+            long x2 = in[j + 2 * t];
+            long x3 = in[j + 3 * t];
             long b0 = belowTwoQ(x0 + x1, twoQ);
             long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
             long b2 = belowTwoQ(x2 + x3, twoQ);
             long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
             // 1/N and psi^-1/N are kept positive (not centred): Modulus's Shoup product reads their quotients unsigned.
-            a[j] = modulus.multiplyShoup(b0 + b2, degreeInverse, degreeInverseShoup);
-            a[j + 2 * t] = modulus.multiplyShoup(b0 - b2 + twoQ, lastInverseRoot, lastInverseRootShoup);
-            a[j + t] = modulus.multiplyShoup(b1 + b3, degreeInverse, degreeInverseShoup);
-            a[j + 3 * t] = modulus.multiplyShoup(b1 - b3 + twoQ, lastInverseRoot, lastInverseRootShoup);
+            out[j] = modulus.multiplyShoup(b0 + b2, degreeInverse, degreeInverseShoup);
+            out[j + 2 * t] = modulus.multiplyShoup(b0 - b2 + twoQ, lastInverseRoot, lastInverseRootShoup);
+            out[j + t] = modulus.multiplyShoup(b1 + b3, degreeInverse, degreeInverseShoup);
+            out[j + 3 * t] = modulus.multiplyShoup(b1 - b3 + twoQ, lastInverseRoot, lastInverseRootShoup);
         }
-    }
-
-    /** N = 2: one stage, with 1/N. */
-    private void inverseSmall(long[] a, long q, long twoQ) {
-        long x = a[0];
-        long y = a[1];
-        a[0] = modulus.multiplyShoup(x + y, degreeInverse, degreeInverseShoup);
-        a[1] = modulus.multiplyShoup(x - y + twoQ, lastInverseRoot, lastInverseRootShoup);
-    }
-
-    /** Two Gentleman-Sande stages on a[j], a[j + t], a[j + 2t], a[j + 3t]: inputs and outputs in [0, 2q). */
-    private static void inverseGroup(long[] a, int j, int t, long wLeft, long wsLeft, long wRight, long wsRight, long w, long ws, long q, long twoQ) {
-        long x0 = a[j];
-        long x1 = a[j + t];
-        long x2 = a[j + 2 * t];
-        long x3 = a[j + 3 * t];
-        long b0 = belowTwoQ(x0 + x1, twoQ);
-        long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
-        long b2 = belowTwoQ(x2 + x3, twoQ);
-        long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
-        a[j] = belowTwoQ(b0 + b2, twoQ);
-        a[j + 2 * t] = shoupLazy(b0 - b2 + twoQ, w, ws, q);
-        a[j + t] = belowTwoQ(b1 + b3, twoQ);
-        a[j + 3 * t] = shoupLazy(b1 - b3 + twoQ, w, ws, q);
     }
 
     /** u w mod q in [0, 2q) for u below 2^63, with a centred twiddle w in (-q/2, q/2) and its signed Shoup quotient ws (see {@link #centre}). */

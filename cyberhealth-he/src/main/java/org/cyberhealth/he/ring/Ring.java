@@ -61,6 +61,16 @@ public final class Ring {
         transforms.get(prime).inverse(row);
     }
 
+    /** The NTT of {@code in} (residues, or values below 4q) modulo prime {@code prime}, into {@code out}; {@code in} is not changed. */
+    public void forwardRow(int prime, long[] in, long[] out) {
+        transforms.get(prime).forward(in, out);
+    }
+
+    /** The inverse NTT of {@code in} modulo prime {@code prime}, into {@code out}; {@code in} is not changed. */
+    public void inverseRow(int prime, long[] in, long[] out) {
+        transforms.get(prime).inverse(in, out);
+    }
+
     public void forward(RnsPoly p) {
         require(!p.isNtt(), "expected coefficients, got NTT form");
         for (int i = 0; i < p.primes(); i++) {
