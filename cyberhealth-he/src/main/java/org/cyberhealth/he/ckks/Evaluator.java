@@ -208,6 +208,7 @@ public final class Evaluator {
         long[][] lifted = new long[digits][];
         long[][] b = new long[digits][];
         long[][] a = new long[digits][];
+        LazyInnerProduct products = new LazyInnerProduct(n);
         for (int row = 0; row < rows; row++) {
             int prime = row <= level ? row : special;
             Modulus m = ring.modulus(prime);
@@ -230,7 +231,7 @@ public final class Evaluator {
                 b[j] = key.b().get(j).row(prime);
                 a[j] = key.a().get(j).row(prime);
             }
-            LazyInnerProduct.pair(m, lifted, b, a, digits, acc0.row(row), acc1.row(row));
+            products.pair(m, lifted, b, a, digits, acc0.row(row), acc1.row(row));
         }
         return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1), divideByLastPrime(acc1, level + 1, special, level + 1)};
     }

@@ -5,14 +5,22 @@ package org.cyberhealth.he.ring;
  * one per term: the products of residues (below 2^122) are summed exactly in 128 bits (two words, the carry
  * from the low word into the high one), and the sum is reduced every {@value #TERMS_PER_REDUCTION} terms,
  * which keeps it below q 2^64 as {@link Modulus#reduce(long, long)} needs. This is the delayed reduction
- * of key switching's digit-times-key sums (as in SEAL's and Lattigo's key switching).
+ * of key switching's digit-times-key sums (as in SEAL's and Lattigo's key switching). An instance holds
+ * the high words' rows, reused from one call to the next: one per key switch, not shared between threads.
  */
 public final class LazyInnerProduct {
 
     /** 8 products of residues below q < 2^61 stay below 8 q^2 < q 2^64. */
     static final int TERMS_PER_REDUCTION = 8;
 
-    private LazyInnerProduct() {}
+    private final long[] high0;
+    private final long[] high1;
+
+    /** For rows of {@code degree} coefficients. */
+    public LazyInnerProduct(int degree) {
+        high0 = new long[degree];
+        high1 = new long[degree];
+    }
 
     /**
      * out0[k] = sum_j xs[j][k] ys0[j][k] and out1[k] = sum_j xs[j][k] ys1[j][k] mod q, for j below
@@ -21,10 +29,10 @@ public final class LazyInnerProduct {
      * unrolls; a loop over a handful of terms per coefficient spent more on its own overhead than on the
      * products), two terms per pass, the low words accumulating in the outputs and the high words beside them.
      */
-    public static void pair(Modulus modulus, long[][] xs, long[][] ys0, long[][] ys1, int terms, long[] out0, long[] out1) {
+    public void pair(Modulus modulus, long[][] xs, long[][] ys0, long[][] ys1, int terms, long[] out0, long[] out1) {
         int n = out0.length;
-        long[] high0 = new long[n];
-        long[] high1 = new long[n];
+        java.util.Arrays.fill(high0, 0);
+        java.util.Arrays.fill(high1, 0);
         java.util.Arrays.fill(out0, 0);
         java.util.Arrays.fill(out1, 0);
         int sinceReduction = 0;

@@ -29,7 +29,7 @@ class LazyInnerProductTest {
                 }
                 long[] out0 = new long[n];
                 long[] out1 = new long[n];
-                LazyInnerProduct.pair(modulus, xs, ys0, ys1, terms, out0, out1);
+                new LazyInnerProduct(n).pair(modulus, xs, ys0, ys1, terms, out0, out1);
                 for (int k = 0; k < n; k++) {
                     BigInteger sum0 = BigInteger.ZERO;
                     BigInteger sum1 = BigInteger.ZERO;
