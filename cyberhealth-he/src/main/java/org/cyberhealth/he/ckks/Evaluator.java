@@ -32,11 +32,8 @@ public final class Evaluator {
         requireMatching(x, y);
         List<RnsPoly> parts = new ArrayList<>();
         for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
-            RnsPoly sum = i < x.size() ? x.part(i).copy() : ring.zero(x.level() + 1, true);
-            if (i < y.size()) {
-                ring.addInPlace(sum, y.part(i));
-            }
-            parts.add(sum);
+            boolean both = i < x.size() && i < y.size();
+            parts.add(both ? ring.add(x.part(i), y.part(i)) : (i < x.size() ? x.part(i) : y.part(i)).copy());
         }
         return new Ciphertext(parts, x.level(), x.scale());
     }

@@ -87,6 +87,22 @@ public final class Ring {
         p.markNtt(false);
     }
 
+    /** a + b as a new polynomial. */
+    public RnsPoly add(RnsPoly a, RnsPoly b) {
+        requireSame(a, b);
+        RnsPoly sum = zero(a.primes(), a.isNtt());
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] o = sum.row(i);
+            long[] x = a.row(i);
+            long[] y = b.row(i);
+            for (int j = 0; j < degree; j++) {
+                o[j] = m.add(x[j], y[j]);
+            }
+        }
+        return sum;
+    }
+
     /** a += b. */
     public void addInPlace(RnsPoly a, RnsPoly b) {
         requireSame(a, b);
