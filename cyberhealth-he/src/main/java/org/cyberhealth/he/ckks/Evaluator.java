@@ -88,12 +88,8 @@ public final class Evaluator {
         if (x.size() == 2) {
             return x;
         }
-        RnsPoly[] switched = keySwitch(x.part(2), x.level(), key);
-        RnsPoly c0 = x.part(0).copy();
-        ring.addInPlace(c0, switched[0]);
-        RnsPoly c1 = x.part(1).copy();
-        ring.addInPlace(c1, switched[1]);
-        return new Ciphertext(List.of(c0, c1), x.level(), x.scale());
+        RnsPoly[] switched = keySwitch(x.part(2), x.level(), key, x.part(0), x.part(1));
+        return new Ciphertext(List.of(switched[0], switched[1]), x.level(), x.scale());
     }
 
     /** The slots rotated left by {@code steps} (negative: right), with a key for that rotation. */
@@ -112,10 +108,8 @@ public final class Evaluator {
         }
         SwitchingKey key = keys.key(element);
         Automorphism automorphism = automorphisms.computeIfAbsent(element, g -> new Automorphism(ring.degree(), g));
-        RnsPoly c0 = automorphism.apply(x.part(0));
-        RnsPoly[] switched = keySwitch(automorphism.apply(x.part(1)), x.level(), key);
-        ring.addInPlace(c0, switched[0]);
-        return new Ciphertext(List.of(c0, switched[1]), x.level(), x.scale());
+        RnsPoly[] switched = keySwitch(automorphism.apply(x.part(1)), x.level(), key, automorphism.apply(x.part(0)), null);
+        return new Ciphertext(List.of(switched[0], switched[1]), x.level(), x.scale());
     }
 
     /** The same ciphertext over fewer primes (level {@code level}), its scale unchanged: to meet an operand lower down. */
@@ -138,7 +132,7 @@ public final class Evaluator {
         int last = x.level();
         List<RnsPoly> parts = new ArrayList<>();
         for (RnsPoly part : x.parts()) {
-            parts.add(divideByLastPrime(part, last, last, last));
+            parts.add(divideByLastPrime(part, last, last, last, null));
         }
         return new Ciphertext(parts, x.level() - 1, x.scale() / ring.modulus(last).value());
     }
@@ -146,9 +140,10 @@ public final class Evaluator {
     /**
      * (poly - [poly]_(prime)) / prime over the first {@code keep} primes, where the row {@code lastRow} of
      * {@code poly} holds its residues modulo ring prime {@code prime}: exact division after subtracting the
-     * centred remainder, i.e. rounding to the nearest multiple.
+     * centred remainder, i.e. rounding to the nearest multiple; plus {@code addend} (over the first {@code keep}
+     * primes, NTT form) if it is not null, in the same pass.
      */
-    private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep) {
+    private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep, RnsPoly addend) {
         long p = ring.modulus(prime).value();
         long[] remainder = new long[ring.degree()];
         ring.inverseRow(prime, poly.row(lastRow), remainder);
@@ -177,20 +172,28 @@ public final class Evaluator {
             long inverse = qi.inverse(pModQ);
             long inverseShoup = qi.shoup(inverse);
             long[] in = poly.row(i);
-            for (int k = 0; k < lifted.length; k++) {
-                lifted[k] = qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup);
+            if (addend == null) {
+                for (int k = 0; k < lifted.length; k++) {
+                    lifted[k] = qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup);
+                }
+            } else {
+                long[] plus = addend.row(i);
+                for (int k = 0; k < lifted.length; k++) {
+                    lifted[k] = qi.add(qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup), plus[k]);
+                }
             }
         }
         return result;
     }
 
     /**
-     * d (NTT form, level l) switched by the key: two polynomials at level l whose sum with s-weights is d s'.
+     * d (NTT form, level l) switched by the key, plus addend0 and addend1 where not null (the ciphertext parts
+     * the result is added to, in the division's pass): two polynomials at level l whose sum with s-weights is d s'.
      * Each digit [d]_(q_j) is brought to coefficients once, then for each target prime every digit is lifted
      * and transformed, and the digits' products with the key are summed with one reduction per coefficient
      * ({@link LazyInnerProduct}); the sums over Q_l P are divided by P.
      */
-    private RnsPoly[] keySwitch(RnsPoly d, int level, SwitchingKey key) {
+    private RnsPoly[] keySwitch(RnsPoly d, int level, SwitchingKey key, RnsPoly addend0, RnsPoly addend1) {
         int digits = level + 1;
         int rows = level + 2;
         int n = ring.degree();
@@ -230,7 +233,8 @@ public final class Evaluator {
             }
             products.pair(m, lifted, b, a, digits, acc0.row(row), acc1.row(row));
         }
-        return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1), divideByLastPrime(acc1, level + 1, special, level + 1)};
+        return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1, addend0),
+            divideByLastPrime(acc1, level + 1, special, level + 1, addend1)};
     }
 
     private static void requireMatching(Ciphertext x, Ciphertext y) {
