@@ -188,7 +188,7 @@ public final class NttTables {
     /**
      * The inverse of {@link #forward}: evaluations {@code in} [0, 2q) to coefficients {@code out} in [0, q);
      * {@code in} is only read (it may be {@code out}). Stages go two at a time as in {@link #forward}, the odd
-     * one out alone and first (neighbouring pairs); the last two stages (quarters, then halves of the row)
+     * one out alone just before the last pair; the last two stages (quarters, then halves of the row)
      * fold in the factor 1/N, premultiplied into their twiddles, and the final reduction.
      */
     public void inverse(long[] in, long[] out) {
@@ -201,25 +201,27 @@ public final class NttTables {
             out[1] = modulus.multiplyShoup(x - y + twoQ, lastInverseRoot, lastInverseRootShoup);
             return;
         }
-        int log = Integer.numberOfTrailingZeros(degree);
         int m = degree;
         int t = 1;
         long[] source = in;
-        if ((log & 1) == 1) {
-            int half = m >>> 1;
-            for (int i = 0; i < half; i++) {
-                long x = source[2 * i];
-                long y = source[2 * i + 1];
-                out[2 * i] = belowTwoQ(x + y, twoQ);
-                out[2 * i + 1] = shoupLazy(x - y + twoQ, inverseRoots[half + i], inverseRootsShoup[half + i], q);
-            }
-            source = out;
-            m >>>= 1;
-            t = 2;
-        }
-        for (; m > 4; m >>>= 2, t <<= 2) {
+        for (; m >= 16; m >>>= 2, t <<= 2) {
             inversePair(source, out, m, t, q, twoQ);
             source = out;
+        }
+        if (m == 8) {
+            // The odd stage out: before the last pair, where its blocks are long (four of them).
+            for (int i = 0, start = 0; i < 4; i++, start += 2 * t) {
+                long w = inverseRoots[4 + i];
+                long ws = inverseRootsShoup[4 + i];
+                for (int j = start; j < start + t; j++) {
+                    long x = source[j];
+                    long y = source[j + t];
+                    out[j] = belowTwoQ(x + y, twoQ);
+                    out[j + t] = shoupLazy(x - y + twoQ, w, ws, q);
+                }
+            }
+            source = out;
+            t <<= 1;
         }
         inverseLastPair(source, out, t, q, twoQ);
     }
@@ -285,6 +287,11 @@ public final class NttTables {
         long wsLeft = inverseRootsShoup[2];
         long wRight = inverseRoots[3];
         long wsRight = inverseRootsShoup[3];
+        // 1/N and psi^-1/N centred like the twiddles (see centre).
+        long scale = degreeInverseShoup < 0 ? degreeInverse - q : degreeInverse;
+        long scaleShoup = degreeInverseShoup;
+        long scaledRoot = lastInverseRootShoup < 0 ? lastInverseRoot - q : lastInverseRoot;
+        long scaledRootShoup = lastInverseRootShoup;
         for (int j = 0; j < t; j++) {
             long x0 = in[j];
             long x1 = in[j + t];
@@ -294,11 +301,10 @@ public final class NttTables {
             long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
             long b2 = belowTwoQ(x2 + x3, twoQ);
             long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
-            // 1/N and psi^-1/N are kept positive (not centred): Modulus's Shoup product reads their quotients unsigned.
-            out[j] = modulus.multiplyShoup(b0 + b2, degreeInverse, degreeInverseShoup);
-            out[j + 2 * t] = modulus.multiplyShoup(b0 - b2 + twoQ, lastInverseRoot, lastInverseRootShoup);
-            out[j + t] = modulus.multiplyShoup(b1 + b3, degreeInverse, degreeInverseShoup);
-            out[j + 3 * t] = modulus.multiplyShoup(b1 - b3 + twoQ, lastInverseRoot, lastInverseRootShoup);
+            out[j] = belowQ(shoupLazy(b0 + b2, scale, scaleShoup, q), q);
+            out[j + 2 * t] = belowQ(shoupLazy(b0 - b2 + twoQ, scaledRoot, scaledRootShoup, q), q);
+            out[j + t] = belowQ(shoupLazy(b1 + b3, scale, scaleShoup, q), q);
+            out[j + 3 * t] = belowQ(shoupLazy(b1 - b3 + twoQ, scaledRoot, scaledRootShoup, q), q);
         }
     }
 
@@ -314,6 +320,12 @@ public final class NttTables {
     private static long belowTwoQ(long x, long twoQ) {
         long d = x - twoQ;
         return d + (twoQ & d >> 63);
+    }
+
+    /** x in [0, 2q) to [0, q), without a branch. */
+    private static long belowQ(long x, long q) {
+        long d = x - q;
+        return d + (q & d >> 63);
     }
 
     private static long reduceFromFourQ(long x, long q, long twoQ) {
