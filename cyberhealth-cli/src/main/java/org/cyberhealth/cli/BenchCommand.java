@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and write its tables into docs/BENCHMARKS.md (machine, date and command included).",
         subcommands = {BenchCommand.Image.class, TableBenchCommand.class, HeBenchCommand.class},
-        footer = {"", "Example:", "  cyberhealth bench image --data ../shared/data", "  cyberhealth bench table --data ../shared/data"})
+        footer = {"", "Example:", "  cyberhealth bench image --data ../shared/data", "  cyberhealth bench table --data ../shared/data", "  cyberhealth bench he"})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

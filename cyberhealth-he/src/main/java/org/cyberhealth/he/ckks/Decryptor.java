@@ -16,14 +16,11 @@ public final class Decryptor {
 
     public Plaintext decrypt(Ciphertext ciphertext) {
         int primes = ciphertext.level() + 1;
-        RnsPoly s = key.poly().truncated(primes);
+        RnsPoly s = key.poly().prefix(primes);
         RnsPoly m = ciphertext.part(0).copy();
-        RnsPoly power = s.copy();
-        for (int i = 1; i < ciphertext.size(); i++) {
-            ring.multiplyAddInPlace(m, ciphertext.part(i), power);
-            if (i + 1 < ciphertext.size()) {
-                ring.multiplyInPlace(power, s);
-            }
+        ring.multiplyAddInPlace(m, ciphertext.part(1), s);
+        if (ciphertext.size() == 3) {
+            ring.multiplyAddInPlace(m, ciphertext.part(2), ring.multiply(s, s));
         }
         return new Plaintext(m, ciphertext.level(), ciphertext.scale());
     }

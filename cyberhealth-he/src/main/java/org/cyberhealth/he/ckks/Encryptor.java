@@ -26,11 +26,11 @@ public final class Encryptor {
         ring.forward(u);
         RnsPoly c0 = ring.fromSigned(sampler.gaussian(), primes);
         ring.forward(c0);
-        ring.multiplyAddInPlace(c0, key.b().truncated(primes), u);
+        ring.multiplyAddInPlace(c0, key.b().prefix(primes), u);
         ring.addInPlace(c0, plaintext.poly());
         RnsPoly c1 = ring.fromSigned(sampler.gaussian(), primes);
         ring.forward(c1);
-        ring.multiplyAddInPlace(c1, key.a().truncated(primes), u);
+        ring.multiplyAddInPlace(c1, key.a().prefix(primes), u);
         return new Ciphertext(List.of(c0, c1), plaintext.level(), plaintext.scale());
     }
 }

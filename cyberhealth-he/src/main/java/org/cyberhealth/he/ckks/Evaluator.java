@@ -3,6 +3,7 @@ package org.cyberhealth.he.ckks;
 import java.util.ArrayList;
 import java.util.List;
 import org.cyberhealth.he.ring.Automorphism;
+import org.cyberhealth.he.ring.LazyInnerProduct;
 import org.cyberhealth.he.ring.Modulus;
 import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.he.ring.RnsPoly;
@@ -31,11 +32,8 @@ public final class Evaluator {
         requireMatching(x, y);
         List<RnsPoly> parts = new ArrayList<>();
         for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
-            RnsPoly sum = i < x.size() ? x.part(i).copy() : ring.zero(x.level() + 1, true);
-            if (i < y.size()) {
-                ring.addInPlace(sum, y.part(i));
-            }
-            parts.add(sum);
+            boolean both = i < x.size() && i < y.size();
+            parts.add(both ? ring.add(x.part(i), y.part(i)) : (i < x.size() ? x.part(i) : y.part(i)).copy());
         }
         return new Ciphertext(parts, x.level(), x.scale());
     }
@@ -67,9 +65,7 @@ public final class Evaluator {
         requireLevel(x.level(), p.level());
         List<RnsPoly> parts = new ArrayList<>();
         for (RnsPoly part : x.parts()) {
-            RnsPoly product = part.copy();
-            ring.multiplyInPlace(product, p.poly());
-            parts.add(product);
+            parts.add(ring.multiply(part, p.poly()));
         }
         return new Ciphertext(parts, x.level(), x.scale() * p.scale());
     }
@@ -80,13 +76,10 @@ public final class Evaluator {
         if (x.size() != 2 || y.size() != 2) {
             throw new IllegalArgumentException("relinearise before multiplying again (a ciphertext has " + Math.max(x.size(), y.size()) + " parts)");
         }
-        RnsPoly d0 = x.part(0).copy();
-        ring.multiplyInPlace(d0, y.part(0));
-        RnsPoly d1 = x.part(0).copy();
-        ring.multiplyInPlace(d1, y.part(1));
+        RnsPoly d0 = ring.multiply(x.part(0), y.part(0));
+        RnsPoly d1 = ring.multiply(x.part(0), y.part(1));
         ring.multiplyAddInPlace(d1, x.part(1), y.part(0));
-        RnsPoly d2 = x.part(1).copy();
-        ring.multiplyInPlace(d2, y.part(1));
+        RnsPoly d2 = ring.multiply(x.part(1), y.part(1));
         return new Ciphertext(List.of(d0, d1, d2), x.level(), x.scale() * y.scale());
     }
 
@@ -95,12 +88,8 @@ public final class Evaluator {
         if (x.size() == 2) {
             return x;
         }
-        RnsPoly[] switched = keySwitch(x.part(2), x.level(), key);
-        RnsPoly c0 = x.part(0).copy();
-        ring.addInPlace(c0, switched[0]);
-        RnsPoly c1 = x.part(1).copy();
-        ring.addInPlace(c1, switched[1]);
-        return new Ciphertext(List.of(c0, c1), x.level(), x.scale());
+        RnsPoly[] switched = keySwitch(x.part(2), x.level(), key, x.part(0), x.part(1));
+        return new Ciphertext(List.of(switched[0], switched[1]), x.level(), x.scale());
     }
 
     /** The slots rotated left by {@code steps} (negative: right), with a key for that rotation. */
@@ -119,10 +108,8 @@ public final class Evaluator {
         }
         SwitchingKey key = keys.key(element);
         Automorphism automorphism = automorphisms.computeIfAbsent(element, g -> new Automorphism(ring.degree(), g));
-        RnsPoly c0 = automorphism.apply(x.part(0));
-        RnsPoly[] switched = keySwitch(automorphism.apply(x.part(1)), x.level(), key);
-        ring.addInPlace(c0, switched[0]);
-        return new Ciphertext(List.of(c0, switched[1]), x.level(), x.scale());
+        RnsPoly[] switched = keySwitch(automorphism.apply(x.part(1)), x.level(), key, automorphism.apply(x.part(0)), null);
+        return new Ciphertext(List.of(switched[0], switched[1]), x.level(), x.scale());
     }
 
     /** The same ciphertext over fewer primes (level {@code level}), its scale unchanged: to meet an operand lower down. */
@@ -145,7 +132,7 @@ public final class Evaluator {
         int last = x.level();
         List<RnsPoly> parts = new ArrayList<>();
         for (RnsPoly part : x.parts()) {
-            parts.add(divideByLastPrime(part, last, last, last));
+            parts.add(divideByLastPrime(part, last, last, last, null));
         }
         return new Ciphertext(parts, x.level() - 1, x.scale() / ring.modulus(last).value());
     }
@@ -153,65 +140,101 @@ public final class Evaluator {
     /**
      * (poly - [poly]_(prime)) / prime over the first {@code keep} primes, where the row {@code lastRow} of
      * {@code poly} holds its residues modulo ring prime {@code prime}: exact division after subtracting the
-     * centred remainder, i.e. rounding to the nearest multiple.
+     * centred remainder, i.e. rounding to the nearest multiple; plus {@code addend} (over the first {@code keep}
+     * primes, NTT form) if it is not null, in the same pass.
      */
-    private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep) {
-        Modulus last = ring.modulus(prime);
-        long[] remainder = poly.row(lastRow).clone();
-        ring.inverseRow(prime, remainder);
-        long half = last.value() / 2;
+    private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep, RnsPoly addend) {
+        long p = ring.modulus(prime).value();
+        long[] remainder = new long[ring.degree()];
+        ring.inverseRow(prime, poly.row(lastRow), remainder);
+        long half = p / 2;
         RnsPoly result = ring.zero(keep, true);
-        long[] lifted = new long[remainder.length];
         for (int i = 0; i < keep; i++) {
             Modulus qi = ring.modulus(i);
-            for (int k = 0; k < lifted.length; k++) {
-                long r = remainder[k];
-                lifted[k] = r > half ? qi.reduce(r + (qi.value() - qi.reduce(last.value()))) : qi.reduce(r);
+            long q = qi.value();
+            long pModQ = qi.reduce(p);
+            // r - p for a remainder above p/2 (the centred one), as r + (q - p mod q) to stay non-negative.
+            long offset = q - pModQ;
+            long[] lifted = result.row(i);
+            // The forward NTT takes inputs below 4q, so the lift needs no reduction when r + offset < p + q <= 4q.
+            if (p <= 3 * q) {
+                for (int k = 0; k < lifted.length; k++) {
+                    long r = remainder[k];
+                    lifted[k] = r + (offset & (half - r) >> 63);
+                }
+            } else {
+                for (int k = 0; k < lifted.length; k++) {
+                    long r = remainder[k];
+                    lifted[k] = qi.reduce(r + (offset & (half - r) >> 63));
+                }
             }
             ring.forwardRow(i, lifted);
-            long inverse = qi.inverse(qi.reduce(last.value()));
+            long inverse = qi.inverse(pModQ);
             long inverseShoup = qi.shoup(inverse);
             long[] in = poly.row(i);
-            long[] out = result.row(i);
-            for (int k = 0; k < out.length; k++) {
-                out[k] = qi.multiplyShoup(qi.subtract(in[k], lifted[k]), inverse, inverseShoup);
+            if (addend == null) {
+                for (int k = 0; k < lifted.length; k++) {
+                    lifted[k] = qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup);
+                }
+            } else {
+                long[] plus = addend.row(i);
+                for (int k = 0; k < lifted.length; k++) {
+                    lifted[k] = qi.add(qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup), plus[k]);
+                }
             }
         }
         return result;
     }
 
-    /** d (NTT form, level l) switched by the key: two polynomials at level l whose sum with s-weights is d s'. */
-    private RnsPoly[] keySwitch(RnsPoly d, int level, SwitchingKey key) {
+    /**
+     * d (NTT form, level l) switched by the key, plus addend0 and addend1 where not null (the ciphertext parts
+     * the result is added to, in the division's pass): two polynomials at level l whose sum with s-weights is d s'.
+     * Each digit [d]_(q_j) is brought to coefficients once, then for each target prime every digit is lifted
+     * and transformed, and the digits' products with the key are summed with one reduction per coefficient
+     * ({@link LazyInnerProduct}); the sums over Q_l P are divided by P.
+     */
+    private RnsPoly[] keySwitch(RnsPoly d, int level, SwitchingKey key, RnsPoly addend0, RnsPoly addend1) {
+        int digits = level + 1;
         int rows = level + 2;
-        RnsPoly acc0 = new RnsPoly(rows, ring.degree(), true);
-        RnsPoly acc1 = new RnsPoly(rows, ring.degree(), true);
-        long[] digit = new long[ring.degree()];
-        long[] lifted = new long[ring.degree()];
-        for (int j = 0; j <= level; j++) {
-            System.arraycopy(d.row(j), 0, digit, 0, digit.length);
-            ring.inverseRow(j, digit);
-            for (int row = 0; row < rows; row++) {
-                int prime = row <= level ? row : special;
-                Modulus m = ring.modulus(prime);
-                if (prime == j) {
-                    System.arraycopy(d.row(j), 0, lifted, 0, lifted.length);
-                } else {
-                    for (int k = 0; k < lifted.length; k++) {
-                        lifted[k] = m.reduce(digit[k]);
-                    }
-                    ring.forwardRow(prime, lifted);
-                }
-                long[] b = key.b().get(j).row(prime);
-                long[] a = key.a().get(j).row(prime);
-                long[] out0 = acc0.row(row);
-                long[] out1 = acc1.row(row);
-                for (int k = 0; k < lifted.length; k++) {
-                    out0[k] = m.add(out0[k], m.multiply(lifted[k], b[k]));
-                    out1[k] = m.add(out1[k], m.multiply(lifted[k], a[k]));
-                }
-            }
+        int n = ring.degree();
+        long[][] coefficients = new long[digits][];
+        for (int j = 0; j < digits; j++) {
+            coefficients[j] = new long[n];
+            ring.inverseRow(j, d.row(j), coefficients[j]);
         }
-        return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1), divideByLastPrime(acc1, level + 1, special, level + 1)};
+        RnsPoly acc0 = new RnsPoly(rows, n, true);
+        RnsPoly acc1 = new RnsPoly(rows, n, true);
+        long[][] buffers = new long[digits][n];
+        long[][] lifted = new long[digits][];
+        long[][] b = new long[digits][];
+        long[][] a = new long[digits][];
+        LazyInnerProduct products = new LazyInnerProduct(n);
+        for (int row = 0; row < rows; row++) {
+            int prime = row <= level ? row : special;
+            Modulus m = ring.modulus(prime);
+            for (int j = 0; j < digits; j++) {
+                if (prime == j) {
+                    lifted[j] = d.row(j);
+                } else if (ring.modulus(j).value() <= 4 * m.value()) {
+                    // Residues modulo q_j are already valid (lazy) inputs of the NTT modulo this prime.
+                    ring.forwardRow(prime, coefficients[j], buffers[j]);
+                    lifted[j] = buffers[j];
+                } else {
+                    long[] buffer = buffers[j];
+                    long[] coefficient = coefficients[j];
+                    for (int k = 0; k < n; k++) {
+                        buffer[k] = m.reduce(coefficient[k]);
+                    }
+                    ring.forwardRow(prime, buffer);
+                    lifted[j] = buffer;
+                }
+                b[j] = key.b().get(j).row(prime);
+                a[j] = key.a().get(j).row(prime);
+            }
+            products.pair(m, lifted, b, a, digits, acc0.row(row), acc1.row(row));
+        }
+        return new RnsPoly[] {divideByLastPrime(acc0, level + 1, special, level + 1, addend0),
+            divideByLastPrime(acc1, level + 1, special, level + 1, addend1)};
     }
 
     private static void requireMatching(Ciphertext x, Ciphertext y) {

@@ -19,6 +19,9 @@ public final class Modulus {
     private final long value;
     private final long ratioHigh;
     private final long ratioLow;
+    private final int productShift;
+    private final int highShift;
+    private final long productRatio;
 
     public Modulus(long value) {
         if (value < 2 || 64 - Long.numberOfLeadingZeros(value) > MAX_BITS) {
@@ -28,6 +31,10 @@ public final class Modulus {
         BigInteger ratio = BigInteger.ONE.shiftLeft(128).divide(BigInteger.valueOf(value));
         ratioLow = ratio.longValue();
         ratioHigh = ratio.shiftRight(64).longValue();
+        productShift = Math.max(bits() - 2, 0);
+        highShift = 66 - bits();
+        // (2^(64 + shift) - 1) / q: the same as 2^(64 + shift) / q for every odd q, and below 2^63 for q = 2 too.
+        productRatio = BigInteger.ONE.shiftLeft(64 + productShift).subtract(BigInteger.ONE).divide(BigInteger.valueOf(value)).longValue();
     }
 
     public long value() {
@@ -38,32 +45,52 @@ public final class Modulus {
         return 64 - Long.numberOfLeadingZeros(value);
     }
 
+    // The conditional corrections below are masks, not branches: on random residues a branch is
+    // mispredicted half the time, which costs more than the arithmetic itself.
+
     public long add(long a, long b) {
-        long sum = a + b;
-        return sum >= value ? sum - value : sum;
+        long sum = a + b - value;
+        return sum + (value & sum >> 63);
     }
 
     public long subtract(long a, long b) {
         long difference = a - b;
-        return difference < 0 ? difference + value : difference;
+        return difference + (value & difference >> 63);
     }
 
     public long negate(long a) {
         return a == 0 ? 0 : value - a;
     }
 
-    /** a b mod q for a, b in [0, q). */
+    /**
+     * a b mod q for a, b in [0, q): Barrett with a one-word ratio. With k = bits(q), x = a b < 2^(2k) is
+     * shifted right by k - 2 (below 2^(k+2) <= 2^63) and multiplied by floor(2^(62+k) / q) (below 2^63), whose
+     * high word underestimates x / q by less than 2: four multiplications instead of the general reduction's eight.
+     */
     public long multiply(long a, long b) {
-        return reduce(Math.multiplyHigh(a, b), a * b);
+        return reduceNarrow(Math.multiplyHigh(a, b), a * b);
     }
 
-    /** Any non-negative long, reduced into [0, q). */
+    /**
+     * The 128-bit number {@code high 2^64 + low}, below 2^(61 + k) with k = bits(q) (a sum of up to
+     * {@link #narrowTerms()} products of residues), reduced into [0, q) by the one-word Barrett reduction.
+     */
+    public long reduceNarrow(long high, long low) {
+        return belowQ(low - Math.multiplyHigh(high << highShift | low >>> productShift, productRatio) * value);
+    }
+
+    /** How many products of residues (each below 2^(2k)) may be summed for {@link #reduceNarrow}: 2^(61 - k), at most 2^20. */
+    public int narrowTerms() {
+        return 1 << Math.min(MAX_BITS - bits(), 20);
+    }
+
+    /** Any non-negative long, reduced into [0, q): the one-word Barrett reduction of {@link #multiply} (a < 2^63 <= 2^(61 + k)). */
     public long reduce(long a) {
-        return reduce(0, a);
+        return belowQ(a - Math.multiplyHigh(a >>> productShift, productRatio) * value);
     }
 
-    /** The 128-bit number {@code high 2^64 + low} (below q^2 or 2^122) reduced into [0, q). */
-    long reduce(long high, long low) {
+    /** The unsigned 128-bit number {@code high 2^64 + low}, below q 2^64 (e.g. a sum of up to 8 products of residues), reduced into [0, q). */
+    public long reduce(long high, long low) {
         // Words 2 and up of (high, low) times (ratioHigh, ratioLow); the quotient fits in word 2.
         long carryIn = unsignedMultiplyHigh(low, ratioLow);
         long lowTimesHigh = low * ratioHigh;
@@ -73,12 +100,16 @@ public final class Modulus {
         long sum2 = sum + highTimesLow;
         carries += Long.compareUnsigned(sum2, sum) < 0 ? 1 : 0;
         long quotient = high * ratioHigh + unsignedMultiplyHigh(low, ratioHigh) + unsignedMultiplyHigh(high, ratioLow) + carries;
-        long remainder = low - quotient * value;
         // The estimate is short by at most two multiples of q.
-        if (remainder >= value) {
-            remainder -= value;
-        }
-        return remainder >= value ? remainder - value : remainder;
+        return belowQ(low - quotient * value);
+    }
+
+    /** x in [0, 3q) to [0, q). */
+    private long belowQ(long x) {
+        long d = x - value;
+        d += value & d >> 63;
+        long e = d - value;
+        return e + (value & e >> 63);
     }
 
     /** Shoup's precomputed quotient floor(w 2^64 / q) for a constant factor w in [0, q). */
@@ -88,13 +119,14 @@ public final class Modulus {
 
     /** a w mod q, given {@code wShoup = shoup(w)}; a may be any value below 2^63. */
     public long multiplyShoup(long a, long w, long wShoup) {
-        long result = multiplyShoupLazy(a, w, wShoup);
-        return result >= value ? result - value : result;
+        long result = multiplyShoupLazy(a, w, wShoup) - value;
+        return result + (value & result >> 63);
     }
 
     /** a w mod q in [0, 2q), without the final correction (for lazy butterflies). */
     public long multiplyShoupLazy(long a, long w, long wShoup) {
-        return a * w - unsignedMultiplyHigh(a, wShoup) * value;
+        // The unsigned high word of a wShoup for a >= 0: the signed one, plus a where wShoup has its top bit set.
+        return a * w - (Math.multiplyHigh(a, wShoup) + (wShoup >> 63 & a)) * value;
     }
 
     public long pow(long base, long exponent) {

@@ -61,6 +61,16 @@ public final class Ring {
         transforms.get(prime).inverse(row);
     }
 
+    /** The NTT of {@code in} (residues, or values below 4q) modulo prime {@code prime}, into {@code out}; {@code in} is not changed. */
+    public void forwardRow(int prime, long[] in, long[] out) {
+        transforms.get(prime).forward(in, out);
+    }
+
+    /** The inverse NTT of {@code in} modulo prime {@code prime}, into {@code out}; {@code in} is not changed. */
+    public void inverseRow(int prime, long[] in, long[] out) {
+        transforms.get(prime).inverse(in, out);
+    }
+
     public void forward(RnsPoly p) {
         require(!p.isNtt(), "expected coefficients, got NTT form");
         for (int i = 0; i < p.primes(); i++) {
@@ -75,6 +85,22 @@ public final class Ring {
             transforms.get(i).inverse(p.row(i));
         }
         p.markNtt(false);
+    }
+
+    /** a + b as a new polynomial. */
+    public RnsPoly add(RnsPoly a, RnsPoly b) {
+        requireSame(a, b);
+        RnsPoly sum = zero(a.primes(), a.isNtt());
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] o = sum.row(i);
+            long[] x = a.row(i);
+            long[] y = b.row(i);
+            for (int j = 0; j < degree; j++) {
+                o[j] = m.add(x[j], y[j]);
+            }
+        }
+        return sum;
     }
 
     /** a += b. */
@@ -147,13 +173,34 @@ public final class Ring {
     public RnsPoly fromSigned(long[] coefficients, int primes) {
         RnsPoly p = zero(primes, false);
         for (int i = 0; i < primes; i++) {
-            long q = moduli.get(i).value();
+            Modulus m = moduli.get(i);
+            long q = m.value();
+            // A multiple of q at least 2^62, below 2^63: added to negative coefficients it makes them non-negative.
+            long lift = ((1L << 62) / q + 1) * q;
             long[] row = p.row(i);
             for (int j = 0; j < degree; j++) {
-                row[j] = Math.floorMod(coefficients[j], q);
+                long c = coefficients[j];
+                row[j] = m.reduce(c + (lift & c >> 63));
             }
         }
         return p;
+    }
+
+    /** a b as a new polynomial, both in NTT form (the ring product). */
+    public RnsPoly multiply(RnsPoly a, RnsPoly b) {
+        requireSame(a, b);
+        require(a.isNtt(), "multiply in NTT form");
+        RnsPoly product = zero(a.primes(), true);
+        for (int i = 0; i < a.primes(); i++) {
+            Modulus m = moduli.get(i);
+            long[] o = product.row(i);
+            long[] x = a.row(i);
+            long[] y = b.row(i);
+            for (int j = 0; j < degree; j++) {
+                o[j] = m.multiply(x[j], y[j]);
+            }
+        }
+        return product;
     }
 
     private static void requireSame(RnsPoly a, RnsPoly b) {

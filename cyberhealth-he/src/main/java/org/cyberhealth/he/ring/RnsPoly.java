@@ -49,6 +49,14 @@ public final class RnsPoly {
         return new RnsPoly(copied, ntt);
     }
 
+    /**
+     * The same polynomial over the first {@code primes} primes, sharing this one's rows (no copy): for
+     * reading a key at a lower level; writing to it writes to this polynomial.
+     */
+    public RnsPoly prefix(int primes) {
+        return primes == rows.length ? this : new RnsPoly(java.util.Arrays.copyOf(rows, primes), ntt);
+    }
+
     /** The same polynomial over the first {@code primes} primes only (a copy; dropping the last primes). */
     public RnsPoly truncated(int primes) {
         long[][] kept = new long[primes][];

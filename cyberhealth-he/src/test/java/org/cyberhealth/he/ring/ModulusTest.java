@@ -35,6 +35,22 @@ class ModulusTest {
     }
 
     @Test
+    void reducesEveryNonNegativeLongAtEverySize() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (long q : MODULI) {
+            Modulus modulus = new Modulus(q);
+            long[] edges = {0, 1, q - 1, q, Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE / q * q};
+            for (long a : edges) {
+                assertThat(modulus.reduce(a)).as("%d mod %d", a, q).isEqualTo(a % q);
+            }
+            for (int i = 0; i < 20_000; i++) {
+                long a = random.nextLong(Long.MAX_VALUE) >>> random.nextInt(63);
+                assertThat(modulus.reduce(a)).as("%d mod %d", a, q).isEqualTo(a % q);
+            }
+        }
+    }
+
+    @Test
     void reducesEveryNonNegativeLongAndInverts() {
         Modulus modulus = new Modulus((1L << 61) - 1);
         SplittableRandom random = new SplittableRandom(2);

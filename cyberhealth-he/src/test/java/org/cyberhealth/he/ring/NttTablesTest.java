@@ -78,4 +78,21 @@ class NttTablesTest {
             assertThat(copy).isEqualTo(a);
         }
     }
+
+    @Test
+    void forwardTakesLazilyReducedInputsBelowFourQ() {
+        for (int log = 1; log <= 13; log += 4) {
+            int n = 1 << log;
+            Modulus modulus = new Modulus(Primes.nttFriendly(60, n, 1, List.of()).get(0));
+            NttTables ntt = new NttTables(modulus, n);
+            long[] a = random(modulus, n, log);
+            long[] lazy = a.clone();
+            for (int i = 0; i < n; i++) {
+                lazy[i] += (i % 4) * modulus.value();
+            }
+            ntt.forward(a);
+            ntt.forward(lazy);
+            assertThat(lazy).as("N = %d", n).isEqualTo(a);
+        }
+    }
 }
