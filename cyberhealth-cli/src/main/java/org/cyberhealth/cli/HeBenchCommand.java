@@ -46,8 +46,8 @@ final class HeBenchCommand implements Callable<Integer> {
 
     private static final String OPS_NOTE = """
             Time of one operation on a ciphertext at the top of the chain, one thread, measured by JMH 1.37 \
-            (one forked JVM per operation and degree, 3 warm-up iterations of one second, 10 measured ones of half a \
-            second): JMH's mean with its 99.9% confidence half-width, and the fastest measured iteration. On a machine \
+            (one forked JVM per operation and degree, 3 warm-up iterations of one second, 20 measured ones of a \
+            quarter of a second): JMH's mean with its 99.9% confidence half-width, and the fastest measured iteration. On a machine \
             shared with other jobs (ours: a 2-core VM) the mean measures their load too; the fastest iteration, the one \
             they disturbed least, is what the last column compares with SEAL. The modulus is SEAL's default largest \
             128-bit one, so both libraries do the same work: at N = 8192 primes of 43, 43, 44 and 44 bits and a 44-bit \

@@ -76,11 +76,7 @@ public final class Evaluator {
         if (x.size() != 2 || y.size() != 2) {
             throw new IllegalArgumentException("relinearise before multiplying again (a ciphertext has " + Math.max(x.size(), y.size()) + " parts)");
         }
-        RnsPoly d0 = ring.multiply(x.part(0), y.part(0));
-        RnsPoly d1 = ring.multiply(x.part(0), y.part(1));
-        ring.multiplyAddInPlace(d1, x.part(1), y.part(0));
-        RnsPoly d2 = ring.multiply(x.part(1), y.part(1));
-        return new Ciphertext(List.of(d0, d1, d2), x.level(), x.scale() * y.scale());
+        return new Ciphertext(List.of(ring.tensor(x.part(0), x.part(1), y.part(0), y.part(1))), x.level(), x.scale() * y.scale());
     }
 
     /** Back to two components: c_2 s^2 becomes key-switched terms in s. */

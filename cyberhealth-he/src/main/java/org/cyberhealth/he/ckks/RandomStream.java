@@ -1,5 +1,8 @@
 package org.cyberhealth.he.ckks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -12,6 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  * uniform polynomial travel as its seed. Not thread-safe.
  */
 final class RandomStream {
+
+    /** Eight bytes of the block as one big-endian word, in one load. */
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final Cipher aes;
     private final byte[] zeros = new byte[16 * 1024];
@@ -36,10 +42,7 @@ final class RandomStream {
             }
             used = 0;
         }
-        long word = 0;
-        for (int i = 0; i < 8; i++) {
-            word = word << 8 | (block[used + i] & 0xFF);
-        }
+        long word = (long) WORD.get(block, used);
         used += 8;
         return word;
     }

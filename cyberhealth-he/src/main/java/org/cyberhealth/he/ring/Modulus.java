@@ -5,8 +5,9 @@ import java.math.BigInteger;
 /**
  * Arithmetic modulo one prime q below 2^61, on {@code long}s holding values in [0, q). Products are
  * reduced with Barrett's method (P. Barrett, "Implementing the Rivest Shamir and Adleman public key
- * encryption algorithm on a standard digital signal processor", CRYPTO 1986) in base 2^64: the 128-bit
- * product times floor(2^128 / q) gives the quotient up to a small error, corrected by subtraction.
+ * encryption algorithm on a standard digital signal processor", CRYPTO 1986): a product of residues,
+ * shifted right by bits(q) - 2, times the one-word ratio floor(2^(62 + bits(q)) / q) gives the quotient up
+ * to a small error, corrected by subtraction; larger 128-bit sums use the two-word ratio floor(2^128 / q).
  * Multiplication by a constant known in advance (an NTT twiddle factor) uses Shoup's precomputed
  * quotient floor(w 2^64 / q), which needs one high and two low multiplications (V. Shoup, NTL; analysed
  * by D. Harvey, "Faster arithmetic for number-theoretic transforms", J. Symb. Comp. 2014). The bound
@@ -65,7 +66,7 @@ public final class Modulus {
     /**
      * a b mod q for a, b in [0, q): Barrett with a one-word ratio. With k = bits(q), x = a b < 2^(2k) is
      * shifted right by k - 2 (below 2^(k+2) <= 2^63) and multiplied by floor(2^(62+k) / q) (below 2^63), whose
-     * high word underestimates x / q by less than 2: four multiplications instead of the general reduction's eight.
+     * high word underestimates x / q by less than 2: four multiplications instead of nine with the general reduction.
      */
     public long multiply(long a, long b) {
         return reduceNarrow(Math.multiplyHigh(a, b), a * b);

@@ -103,6 +103,46 @@ public final class Ring {
         return sum;
     }
 
+    /**
+     * The product of a0 + a1 X and b0 + b1 X as polynomials in X (a ciphertext product's tensor): new
+     * polynomials a0 b0, a0 b1 + a1 b0 and a1 b1, all in NTT form, in one pass that loads each input once and
+     * reduces the middle sum once (its two products summed exactly in 128 bits).
+     */
+    public RnsPoly[] tensor(RnsPoly a0, RnsPoly a1, RnsPoly b0, RnsPoly b1) {
+        requireSame(a0, a1);
+        requireSame(a0, b0);
+        requireSame(a0, b1);
+        require(a0.isNtt(), "multiply in NTT form");
+        RnsPoly d0 = zero(a0.primes(), true);
+        RnsPoly d1 = zero(a0.primes(), true);
+        RnsPoly d2 = zero(a0.primes(), true);
+        for (int i = 0; i < a0.primes(); i++) {
+            Modulus m = moduli.get(i);
+            boolean narrow = m.narrowTerms() >= 2;
+            long[] x0 = a0.row(i);
+            long[] x1 = a1.row(i);
+            long[] y0 = b0.row(i);
+            long[] y1 = b1.row(i);
+            long[] o0 = d0.row(i);
+            long[] o1 = d1.row(i);
+            long[] o2 = d2.row(i);
+            for (int j = 0; j < degree; j++) {
+                long u0 = x0[j];
+                long u1 = x1[j];
+                long v0 = y0[j];
+                long v1 = y1[j];
+                o0[j] = m.multiply(u0, v0);
+                o2[j] = m.multiply(u1, v1);
+                long low = u0 * v1;
+                long other = u1 * v0;
+                long sum = low + other;
+                long high = Math.multiplyHigh(u0, v1) + Math.multiplyHigh(u1, v0) + ((sum ^ Long.MIN_VALUE) < (other ^ Long.MIN_VALUE) ? 1 : 0);
+                o1[j] = narrow ? m.reduceNarrow(high, sum) : m.reduce(high, sum);
+            }
+        }
+        return new RnsPoly[] {d0, d1, d2};
+    }
+
     /** a += b. */
     public void addInPlace(RnsPoly a, RnsPoly b) {
         requireSame(a, b);

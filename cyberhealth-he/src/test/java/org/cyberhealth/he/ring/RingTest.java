@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Signed coefficients reach their residues exactly (floorMod), up to the 2^62 bound, for small and 61-bit primes. */
+/** Ring kernels against their definitions: signed coefficients to residues (floorMod), the fused tensor against separate products. */
 class RingTest {
 
     @Test
@@ -29,6 +29,34 @@ class RingTest {
             for (int k = 0; k < n; k++) {
                 assertThat(p.row(i)[k]).as("%d mod %d", c[k], primes.get(i)).isEqualTo(Math.floorMod(c[k], primes.get(i)));
             }
+        }
+    }
+
+    @Test
+    void tensorEqualsTheSeparateProducts() {
+        int n = 256;
+        // A 61-bit prime takes the general reduction for the middle sum, the others the one-word one.
+        List<Long> primes = new ArrayList<>(Primes.nttFriendly(61, n, 1, List.of()));
+        primes.addAll(Primes.nttFriendly(60, n, 1, primes));
+        primes.addAll(Primes.nttFriendly(30, n, 1, primes));
+        Ring ring = new Ring(n, primes);
+        SplittableRandom random = new SplittableRandom(7);
+        RnsPoly[] x = new RnsPoly[4];
+        for (int p = 0; p < 4; p++) {
+            x[p] = ring.zero(primes.size(), true);
+            for (int i = 0; i < primes.size(); i++) {
+                for (int k = 0; k < n; k++) {
+                    x[p].row(i)[k] = k < 4 ? primes.get(i) - 1 : random.nextLong(primes.get(i));
+                }
+            }
+        }
+        RnsPoly[] d = ring.tensor(x[0], x[1], x[2], x[3]);
+        RnsPoly middle = ring.multiply(x[0], x[3]);
+        ring.multiplyAddInPlace(middle, x[1], x[2]);
+        for (int i = 0; i < primes.size(); i++) {
+            assertThat(d[0].row(i)).isEqualTo(ring.multiply(x[0], x[2]).row(i));
+            assertThat(d[1].row(i)).as("prime %d", primes.get(i)).isEqualTo(middle.row(i));
+            assertThat(d[2].row(i)).isEqualTo(ring.multiply(x[1], x[3]).row(i));
         }
     }
 }
