@@ -1,8 +1,10 @@
 package org.cyberhealth.tabular.watermark;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,14 +28,15 @@ import org.cyberhealth.tabular.schema.TableSchema;
  * Marking inside SQLite: SQLite copies the table itself, one range of rowids at a time, while a second
  * thread reads the key, marked and following cells of the same rows in the same order on its own
  * connection and marks them ahead (exactly as the streaming marker does, the same
- * {@link TableMarker.RowMarking}). Only the rows whose cells the mark changed cross back into SQLite: each
- * range comes with a blob holding one byte per rowid, 1 for those rows, and every marked (or following)
- * column becomes {@code CASE WHEN <the row's byte is 1> THEN cyberhealth_mark(column, rowid) ELSE column END},
- * so the other rows are copied natively without a call into Java (a call costs about as much as copying
- * the row). SQLite evaluates a row's columns in order, so the first marked column's call takes the next
- * changed row and the later ones read their cells from it. The rowid passed in is checked against the
- * changed row's, and each range's count of copied rows against the scan's, so the two scans can never
- * drift apart silently.
+ * {@link TableMarker.RowMarking}). Each range comes with a blob that holds, per rowid and per marked (or
+ * following) column, a code byte and room for a short cell: 1 keeps the source's cell (the mark left the
+ * row alone), 2 + n gives the n bytes of UTF-8 text that follow (the marked cell), and 127 asks Java for
+ * the cell (one too long for the room) through {@code cyberhealth_mark(column, rowid)}. So SQLite writes
+ * the marked table with plain SQL functions, without a call into Java per row (a call costs about as much
+ * as copying the row). SQLite evaluates a row's columns in order, so the first marked column's call takes
+ * the next row with a long cell and the later ones read their cells from it. The rowid passed in is
+ * checked against that row's, and each range's count of copied rows against the scan's, so the two scans
+ * can never drift apart silently.
  */
 final class SqliteMarkingPlan implements SqliteCopyPlan {
 
@@ -43,18 +46,23 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
     private static final int SPAN = 4 * CHUNK;
     private static final int CHUNKS_AHEAD = 4;
     private static final int PROGRESS_EVERY = 1 << 16;
-    private static final byte REWRITTEN = 1;
+    /** The bytes per rowid and column in a range's blob: a code, then the cell's text. */
+    private static final int RECORD = 32;
+    private static final byte KEEP = 1;
+    private static final int TEXT = 2;
+    private static final byte IN_JAVA = 127;
 
     /**
-     * The rows of one range of rowids {@code [first, last]} as the marking scan saw them: how many, which
-     * of them the mark changed (a byte per rowid from {@code start}) and their marked cells.
+     * The rows of one range of rowids {@code [first, last]} as the marking scan saw them: how many, the
+     * blob of codes and cells for the rowids from {@code start} on, and the rows whose cells must come
+     * from Java.
      */
-    private static final class Range {
+    private final class Range {
         final long first;
         long start;
         long last;
         int rows;
-        final byte[] rewritten;
+        byte[] blob;
         final long[] rowids;
         final String[][] cells;
         int size;
@@ -62,7 +70,10 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
 
         Range(long first, int span) {
             this.first = first;
-            rewritten = new byte[span];
+            blob = new byte[span * outputs.length * RECORD];
+            for (int at = 0; at < blob.length; at += RECORD) {
+                blob[at] = KEEP;
+            }
             rowids = new long[span == 0 ? 0 : CHUNK];
             cells = new String[rowids.length][];
         }
@@ -72,19 +83,46 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
             return rows == 0 || rows < CHUNK && Long.compareUnsigned(rowid - start, SPAN) < 0;
         }
 
+        /** Adds a row; {@code changed} is its marked cells where the mark changed any, else null. */
         void add(long rowid, String[] changed) {
             if (rows++ == 0) {
                 start = rowid;
             }
             last = rowid;
-            if (changed != null) {
-                rewritten[(int) (rowid - start)] = REWRITTEN;
-                rowids[size] = rowid;
-                cells[size++] = changed;
+            if (changed == null) {
+                return;
+            }
+            int at = (int) (rowid - start) * outputs.length * RECORD;
+            byte[][] texts = new byte[outputs.length][];
+            for (int j = 0; j < outputs.length; j++) {
+                String cell = changed[outputs[j]];
+                texts[j] = cell == null ? null : cell.getBytes(StandardCharsets.UTF_8);
+                if (texts[j] != null && texts[j].length > RECORD - 1) {
+                    for (int k = 0; k < outputs.length; k++) {
+                        blob[at + k * RECORD] = IN_JAVA;
+                    }
+                    rowids[size] = rowid;
+                    cells[size++] = changed;
+                    return;
+                }
+            }
+            for (int j = 0; j < outputs.length; j++, at += RECORD) {
+                if (texts[j] != null) {
+                    blob[at] = (byte) (TEXT + texts[j].length);
+                    System.arraycopy(texts[j], 0, blob, at + 1, texts[j].length);
+                }
             }
         }
 
-        /** The changed row that SQLite asks for next, which must be the one with {@code rowid}. */
+        /** Trims the blob to the rowids up to the last one, before the range is handed over. */
+        Range sealed() {
+            if (rows > 0) {
+                blob = Arrays.copyOf(blob, (int) (last - start + 1) * outputs.length * RECORD);
+            }
+            return this;
+        }
+
+        /** The row with a long cell that SQLite asks for next, which must be the one with {@code rowid}. */
         String[] take(long rowid) throws SQLException {
             if (taken == size || rowids[taken] != rowid) {
                 throw new SQLException("the marking scan and the copy visited different rows (is the table being changed?)");
@@ -98,6 +136,8 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
     private final DoubleConsumer progress;
     private final BlockingQueue<Range> ahead = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private List<String> involved;
+    /** The marked and following columns in the source, as indexes into the scanned cells. */
+    private int[] outputs;
     private TableMarker.RowMarking marking;
     private int first;
     private Range current;
@@ -113,30 +153,34 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
     @Override
     public Map<String, String> expressions(TableHeader source, String rowid) {
         Set<String> cells = new LinkedHashSet<>(schema.key());
-        List<String> outputs = new ArrayList<>();
+        List<String> rewritten = new ArrayList<>();
         for (ColumnSpec marked : schema.markedColumns()) {
             cells.add(marked.name());
-            outputs.add(marked.name());
+            rewritten.add(marked.name());
             for (String follower : schema.followersOf(marked.name())) {
                 cells.add(follower);
-                outputs.add(follower);
+                rewritten.add(follower);
             }
         }
         involved = cells.stream().filter(c -> source.indexOf(c) >= 0).toList();
         TableHeader header = TableHeader.untyped(involved);
         marking = marker.rowMarking(header);
+        List<String> present = rewritten.stream().filter(c -> source.indexOf(c) >= 0).toList();
+        this.outputs = present.stream().mapToInt(header::indexOf).toArray();
         Map<String, String> expressions = new HashMap<>();
-        String changedRow = "substr(" + BLOB + ", " + rowid + " - " + BLOB_START + " + 1, 1) = x'0" + REWRITTEN + "'";
         String leftmost = null;
-        for (String column : outputs) {
-            if (source.indexOf(column) >= 0) {
-                String call = FUNCTION + "(" + header.indexOf(column) + ", " + rowid + ")";
-                int at = source.indexOf(column);
-                String marked = source.types().get(at).equals(SqlType.ANY) ? keepingStorageClass(call, column) : call;
-                expressions.put(column, "CASE WHEN " + changedRow + " THEN " + marked + " ELSE " + SqlNames.identifier(column) + " END");
-                if (leftmost == null || source.indexOf(column) < source.indexOf(leftmost)) {
-                    leftmost = column;
-                }
+        for (int j = 0; j < present.size(); j++) {
+            String column = present.get(j);
+            String cell = SqlNames.identifier(column);
+            String record = "(" + rowid + " - " + BLOB_START + ") * " + present.size() * RECORD + " + " + (j * RECORD + 1);
+            String code = "unicode(CAST(substr(" + BLOB + ", " + record + ", 1) AS TEXT))";
+            String text = "CAST(substr(" + BLOB + ", " + record + " + 1, " + code + " - " + TEXT + ") AS TEXT)";
+            String call = FUNCTION + "(" + header.indexOf(column) + ", " + rowid + ")";
+            boolean untyped = source.types().get(source.indexOf(column)).equals(SqlType.ANY);
+            expressions.put(column, "CASE " + code + " WHEN " + KEEP + " THEN " + cell + " WHEN " + IN_JAVA + " THEN "
+                    + (untyped ? keepingStorageClass(call, column) : call) + " ELSE " + (untyped ? keepingStorageClass(text, column) : text) + " END");
+            if (leftmost == null || source.indexOf(column) < source.indexOf(leftmost)) {
+                leftmost = column;
             }
         }
         first = header.indexOf(leftmost);
@@ -144,14 +188,14 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
     }
 
     /**
-     * The call, its text result stored as the source cell was: a column declared without a type keeps
+     * The marked text, stored as the source cell was: a column declared without a type keeps
      * whatever it is given, and a marked number must not come back as text. An integer that the mark
      * gave a fraction (a decimal column holding 7) becomes a real, never a truncated integer.
      */
-    private static String keepingStorageClass(String call, String column) {
+    private static String keepingStorageClass(String text, String column) {
         String cell = SqlNames.identifier(column);
-        return "CASE typeof(" + cell + ") WHEN 'integer' THEN CAST(" + call + " AS NUMERIC) WHEN 'real' THEN CAST(" + call
-                + " AS REAL) ELSE " + call + " END";
+        return "CASE typeof(" + cell + ") WHEN 'integer' THEN CAST(" + text + " AS NUMERIC) WHEN 'real' THEN CAST(" + text
+                + " AS REAL) ELSE " + text + " END";
     }
 
     @Override
@@ -167,7 +211,7 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
     public void copy(RangeCopy ranges) throws SQLException {
         do {
             current = take();
-            long copied = ranges.copy(current.first, current.last, current.rewritten, current.start);
+            long copied = ranges.copy(current.first, current.last, current.blob, current.start);
             if (copied != current.rows || current.taken != current.size) {
                 throw new SQLException("the marking scan and the copy visited different rows (is the table being changed?)");
             }
@@ -185,7 +229,7 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
             while ((row = scan.next()) != null) {
                 long rowid = scan.rowid();
                 if (!range.holds(rowid)) {
-                    ahead.put(range);
+                    ahead.put(range.sealed());
                     range = new Range(range.last + 1, SPAN);
                 }
                 range.add(rowid, marking.mark(row) ? row : null);
@@ -194,7 +238,7 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
                 }
             }
             if (range.rows > 0) {
-                ahead.put(range);
+                ahead.put(range.sealed());
                 if (range.last == Long.MAX_VALUE) {
                     return;
                 }
@@ -225,7 +269,7 @@ final class SqliteMarkingPlan implements SqliteCopyPlan {
         }
     }
 
-    /** The SQL function: the marked cell {@code column} of the changed row whose rowid is given. */
+    /** The SQL function: the marked cell {@code column} of the row with a long cell whose rowid is given. */
     private final class MarkedCells extends org.sqlite.Function {
         private String[] row;
 
