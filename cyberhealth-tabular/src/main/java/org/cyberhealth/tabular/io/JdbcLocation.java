@@ -80,8 +80,12 @@ public record JdbcLocation(String url, String table) implements TableLocation {
         }
     }
 
+    /**
+     * The staging table: its file is private and deleted once copied, so it needs neither a rollback
+     * journal nor a wait for the disk at commit (the copy into the target has both).
+     */
     private static JdbcLocation staged(Path stage) {
-        return new JdbcLocation(SQLITE + stage, "staged");
+        return new JdbcLocation(SQLITE + stage + "?journal_mode=OFF&synchronous=OFF", "staged");
     }
 
     /** Creates this table as a copy of the staged one; SQLite copies the records as they are stored. */
