@@ -80,8 +80,12 @@ public record JdbcLocation(String url, String table) implements TableLocation {
         }
     }
 
+    /**
+     * The staging table: its file is private and deleted once copied, so it needs neither a rollback
+     * journal nor a wait for the disk at commit (the copy into the target has both).
+     */
     private static JdbcLocation staged(Path stage) {
-        return new JdbcLocation(SQLITE + stage, "staged");
+        return new JdbcLocation(SQLITE + stage + "?journal_mode=OFF&synchronous=OFF", "staged");
     }
 
     /** Creates this table as a copy of the staged one; SQLite copies the records as they are stored. */
@@ -154,19 +158,42 @@ public record JdbcLocation(String url, String table) implements TableLocation {
         }
     }
 
-    /** Whether both this table and {@code other} live in SQLite files (so SQLite itself can copy between them). */
-    public boolean bothSqlite(TableLocation other) {
-        return isSqlite() && other instanceof JdbcLocation jdbc && jdbc.isSqlite();
+    /**
+     * Whether {@link #copyWithinSqlite} can fill this table from {@code source}: both live in SQLite files,
+     * the source is a table with rowids (not a view or a WITHOUT ROWID table), and the text of both files
+     * is UTF-8 (SQLite attaches only files of the main one's encoding, and {@link PackedRows} reads UTF-8);
+     * a file that does not exist yet will be UTF-8.
+     */
+    public boolean canCopyWithinSqlite(TableLocation source) {
+        if (!isSqlite() || !(source instanceof JdbcLocation from) || !from.isSqlite() || !Files.isRegularFile(from.sqliteFile())) {
+            return false;
+        }
+        try (Connection input = from.connect(true)) {
+            String table = SqlNames.qualifiedTable(from.table);
+            if (!PackedRows.readable(input) || rowidName(input, table, SqliteColumns.header(input, null, from.table)) == null) {
+                return false;
+            }
+        } catch (SQLException | BadInputException e) {
+            return false;
+        }
+        if (!Files.exists(sqliteFile())) {
+            return true;
+        }
+        try (Connection output = connect(true)) {
+            return PackedRows.readable(output);
+        } catch (SQLException | BadInputException e) {
+            return false;
+        }
     }
 
     /**
-     * Creates this table in an SQLite file and fills it from SQLite table {@code source} with one
-     * {@code INSERT ... SELECT ... ORDER BY rowid} that SQLite runs itself (the source file attached), some
-     * columns rewritten by {@code plan}'s functions, which a second connection may feed ahead in the same
-     * row order ({@link RowidScan}). Rows never cross into Java except through the plan, which is many
-     * times faster than reading and writing every cell over JDBC. All in one transaction;
-     * {@code beforeCommit} may refuse the result by throwing, and then nothing is written. The source must
-     * have rowids ({@link #hasRowids}).
+     * Creates this table in an SQLite file and fills it from SQLite table {@code source} with
+     * {@code INSERT ... SELECT ... WHERE rowid BETWEEN ... ORDER BY rowid} statements that SQLite runs itself
+     * (the source file attached), some columns rewritten by {@code plan}'s expressions and functions, which
+     * a second connection may feed ahead in the same row order ({@link RowidScan}). Rows never cross into
+     * Java except through the plan, which is many times faster than reading and writing every cell over
+     * JDBC. All in one transaction; {@code beforeCommit} may refuse the result by throwing, and then nothing
+     * is written. Only where {@link #canCopyWithinSqlite}.
      */
     public void copyWithinSqlite(JdbcLocation source, boolean overwrite, SqliteCopyPlan plan, Runnable beforeCommit) {
         if (!source.isSqlite() || !Files.isRegularFile(source.sqliteFile())) {
@@ -193,33 +220,29 @@ public record JdbcLocation(String url, String table) implements TableLocation {
             }
             prepareTable(connection, header, overwrite);
             StringJoiner select = new StringJoiner(", ", "INSERT INTO " + SqlNames.qualifiedTable(table) + " SELECT ",
-                    " FROM " + from + " ORDER BY " + rowid);
+                    " FROM " + from + " WHERE " + rowid + " BETWEEN ?1 AND ?2 ORDER BY " + rowid);
             Map<String, String> expressions = plan.expressions(header, rowid);
             for (String column : header.columns()) {
                 select.add(expressions.getOrDefault(column, SqlNames.identifier(column)));
             }
             plan.start(connection, columns -> source.scanInRowidOrder(columns, rowid));
-            try (Statement copy = connection.createStatement()) {
-                copy.execute(select.toString());
+            try (PreparedStatement copy = connection.prepareStatement(select.toString())) {
+                boolean readsBlob = copy.getParameterMetaData().getParameterCount() == 4;
+                plan.copy((first, last, blob, blobStart) -> {
+                    copy.setLong(1, first);
+                    copy.setLong(2, last);
+                    if (readsBlob) {
+                        copy.setBytes(3, blob);
+                        copy.setLong(4, blobStart);
+                    }
+                    return copy.executeUpdate();
+                });
             } finally {
                 // A failure of the plan's own work (thrown here) is the cause of the statement's failure: it wins.
                 plan.close();
             }
             beforeCommit.run();
         });
-    }
-
-    /** Whether this is an SQLite table with rowids (not a view or a WITHOUT ROWID table). */
-    public boolean hasRowids() {
-        if (!isSqlite() || !Files.isRegularFile(sqliteFile())) {
-            return false;
-        }
-        try (Connection connection = connect(true)) {
-            String from = SqlNames.qualifiedTable(table);
-            return rowidName(connection, from, SqliteColumns.header(connection, null, table)) != null;
-        } catch (SQLException | BadInputException e) {
-            return false;
-        }
     }
 
     /** The name by which {@code from}'s rowid can be read (a column may take one of its three names), or null. */

@@ -46,12 +46,13 @@ public final class TableMarker {
 
     /**
      * Marks table {@code input} into the new table {@code output}, parsing and writing on background
-     * threads, or, from an SQLite table with rowids to SQLite, inside SQLite itself ({@link SqliteMarkingPlan}). {@code beforePublishing} sees the report before the output becomes visible and may refuse
-     * it by throwing, in which case nothing is written.
+     * threads, or, from an SQLite table with rowids to SQLite, inside SQLite itself ({@link SqliteMarkingPlan};
+     * UTF-8 files only). {@code beforePublishing} sees the report before the output becomes visible and may
+     * refuse it by throwing, in which case nothing is written.
      */
     public MarkReport mark(TableLocation input, TableLocation output, boolean overwrite, DoubleConsumer progress,
             Consumer<MarkReport> beforePublishing) {
-        if (output instanceof JdbcLocation target && input instanceof JdbcLocation source && target.bothSqlite(source) && source.hasRowids()) {
+        if (output instanceof JdbcLocation target && input instanceof JdbcLocation source && target.canCopyWithinSqlite(source)) {
             SqliteMarkingPlan plan = new SqliteMarkingPlan(this, schema, progress);
             target.copyWithinSqlite(source, overwrite, plan, () -> beforePublishing.accept(plan.report()));
             progress.accept(1);
@@ -107,8 +108,8 @@ public final class TableMarker {
             }
         }
 
-        /** Marks {@code row} in place. */
-        void mark(String[] row) {
+        /** Marks {@code row} in place; returns whether any of its cells changed. */
+        boolean mark(String[] row) {
             counter.row();
             for (int i = 0; i < numeric.length; i++) {
                 if (numeric[i]) {
@@ -116,11 +117,11 @@ public final class TableMarker {
                 }
             }
             if (!cells.locate(row)) {
-                return;
+                return false;
             }
             if (cells.readBit(row) < 0) {
                 counter.unusable(cells.attribute());
-                return;
+                return false;
             }
             String before = row[cells.column()];
             String after = cells.writeBit(row, message.get(cells.messageIndex()) ? 1 : 0);
@@ -133,6 +134,7 @@ public final class TableMarker {
                 }
                 carryOver(row, columns.followers(cells.attribute()), before, after);
             }
+            return changed;
         }
 
         long rows() {
