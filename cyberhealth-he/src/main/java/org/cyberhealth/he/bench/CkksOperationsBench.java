@@ -56,6 +56,9 @@ public final class CkksOperationsBench {
                 .threads(1)
                 .shouldFailOnError(true);
         if (quick) {
+            // JMH's host lock keeps two measurements from disturbing each other; a smoke test measures nothing,
+            // so it may run beside another JMH run (a benchmark in progress on the same machine).
+            System.setProperty("jmh.ignoreLock", "true");
             options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)).param("ringDegree", "8192");
         } else {
