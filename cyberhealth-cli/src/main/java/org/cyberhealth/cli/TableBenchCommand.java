@@ -323,10 +323,12 @@ final class TableBenchCommand implements Callable<Integer> {
     private static final String SPEED_NOTE = """
             Mark and detect on a generated measurement table of %,d rows (23 columns), as the CLI runs them (%d cores):
             CSV file to a new CSV file with one thread parsing, one marking, one formatting; SQLite table to a new table
-            inside SQLite (one INSERT ... SELECT ... ORDER BY rowid whose marked column calls Java with the rowid, while a
-            second thread reads and marks the same rows ahead on its own connection), into another file (the usual export)
-            and into the same file (staged beside it, then copied in by SQLite); detection reads only the key and marked
-            columns from SQLite. Maximum heap %,d MB (the launcher passes CYBERHEALTH_JAVA_OPTS to Java, e.g. -Xmx256m):
+            inside SQLite (INSERT ... SELECT over ranges of 4,096 rowids, while a second thread reads the key and marked
+            cells packed 4,096 rows per query on its own connection and marks them ahead; each range's marked cells reach
+            SQLite in one blob that plain SQL functions read, so unchanged rows are copied natively and no row calls Java
+            unless a marked cell is longer than 31 bytes), into another file (the usual export) and into the same file
+            (staged beside it, then copied in by SQLite); detection reads only the key and marked columns from SQLite.
+            Maximum heap %,d MB (the launcher passes CYBERHEALTH_JAVA_OPTS to Java, e.g. -Xmx256m):
             memory stays bounded whatever the table's size (peak heap counts garbage not yet collected).
             Target: 500,000 rows per second for each on 2 cores.""";
 }
