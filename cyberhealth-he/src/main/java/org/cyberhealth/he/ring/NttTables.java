@@ -248,23 +248,12 @@ public final class NttTables {
             }
             int end = start + t;
             for (int j = start; j < end; j++) {
-                long x0 = in[j];
-                long x1 = in[j + t];
-                long x2 = in[j + 2 * t];
-                long x3 = in[j + 3 * t];
-                long b0 = belowTwoQ(x0 + x1, twoQ);
-                long b1 = shoupLazy(x0 - x1 + twoQ, wLeft, wsLeft, q);
-                long b2 = belowTwoQ(x2 + x3, twoQ);
-                long b3 = shoupLazy(x2 - x3 + twoQ, wRight, wsRight, q);
-                out[j] = belowTwoQ(b0 + b2, twoQ);
-                out[j + 2 * t] = shoupLazy(b0 - b2 + twoQ, w, ws, q);
-                out[j + t] = belowTwoQ(b1 + b3, twoQ);
-                out[j + 3 * t] = shoupLazy(b1 - b3 + twoQ, w, ws, q);
+                inverseGroup(in, out, j, t, wLeft, wsLeft, wRight, wsRight, w, ws, q, twoQ);
             }
         }
     }
 
-    /** Stages m and m/2 on in[j], in[j + t], in[j + 2t], in[j + 3t] (the body of {@link #inversePair}, for small t). */
+    /** Stages m and m/2 on in[j], in[j + t], in[j + 2t], in[j + 3t]: one turn of {@link #inversePair}. */
     private static void inverseGroup(long[] in, long[] out, int j, int t, long wLeft, long wsLeft, long wRight, long wsRight, long w, long ws,
             long q, long twoQ) {
         long x0 = in[j];

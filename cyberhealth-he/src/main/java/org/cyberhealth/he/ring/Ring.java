@@ -91,16 +91,21 @@ public final class Ring {
     public RnsPoly add(RnsPoly a, RnsPoly b) {
         requireSame(a, b);
         RnsPoly sum = zero(a.primes(), a.isNtt());
+        addInto(sum, a, b);
+        return sum;
+    }
+
+    /** out = a + b, row by row; out may be a itself (element by element, so aliasing is safe). */
+    private void addInto(RnsPoly out, RnsPoly a, RnsPoly b) {
         for (int i = 0; i < a.primes(); i++) {
             Modulus m = moduli.get(i);
-            long[] o = sum.row(i);
+            long[] o = out.row(i);
             long[] x = a.row(i);
             long[] y = b.row(i);
             for (int j = 0; j < degree; j++) {
                 o[j] = m.add(x[j], y[j]);
             }
         }
-        return sum;
     }
 
     /**
@@ -146,14 +151,7 @@ public final class Ring {
     /** a += b. */
     public void addInPlace(RnsPoly a, RnsPoly b) {
         requireSame(a, b);
-        for (int i = 0; i < a.primes(); i++) {
-            Modulus m = moduli.get(i);
-            long[] x = a.row(i);
-            long[] y = b.row(i);
-            for (int j = 0; j < degree; j++) {
-                x[j] = m.add(x[j], y[j]);
-            }
-        }
+        addInto(a, a, b);
     }
 
     /** a -= b. */
@@ -183,14 +181,7 @@ public final class Ring {
     public void multiplyInPlace(RnsPoly a, RnsPoly b) {
         requireSame(a, b);
         require(a.isNtt(), "multiply in NTT form");
-        for (int i = 0; i < a.primes(); i++) {
-            Modulus m = moduli.get(i);
-            long[] x = a.row(i);
-            long[] y = b.row(i);
-            for (int j = 0; j < degree; j++) {
-                x[j] = m.multiply(x[j], y[j]);
-            }
-        }
+        multiplyInto(a, a, b);
     }
 
     /** out += a b, all in NTT form. */
@@ -231,16 +222,21 @@ public final class Ring {
         requireSame(a, b);
         require(a.isNtt(), "multiply in NTT form");
         RnsPoly product = zero(a.primes(), true);
+        multiplyInto(product, a, b);
+        return product;
+    }
+
+    /** out = a b slot by slot; out may be a itself. */
+    private void multiplyInto(RnsPoly out, RnsPoly a, RnsPoly b) {
         for (int i = 0; i < a.primes(); i++) {
             Modulus m = moduli.get(i);
-            long[] o = product.row(i);
+            long[] o = out.row(i);
             long[] x = a.row(i);
             long[] y = b.row(i);
             for (int j = 0; j < degree; j++) {
                 o[j] = m.multiply(x[j], y[j]);
             }
         }
-        return product;
     }
 
     private static void requireSame(RnsPoly a, RnsPoly b) {
