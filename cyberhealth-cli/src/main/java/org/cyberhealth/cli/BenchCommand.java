@@ -71,7 +71,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             Path folder = data != null ? data : BenchData.defaultFolder();
-            Path target = out != null ? out : Path.of(System.getenv().getOrDefault("CYBERHEALTH_HOME", ".")).resolve("docs/BENCHMARKS.md");
+            Path target = out != null ? out : ProjectHome.benchmarks();
             Set<String> known = Set.of("fidelity", "seal", "robust", "speed");
             if (!known.containsAll(sections)) {
                 throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);

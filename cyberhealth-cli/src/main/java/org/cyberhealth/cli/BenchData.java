@@ -36,8 +36,7 @@ final class BenchData {
         if (env != null) {
             return Path.of(env);
         }
-        String home = System.getenv("CYBERHEALTH_HOME");
-        return Path.of(home == null ? "." : home).resolve("../shared/data").normalize();
+        return ProjectHome.path().resolve("../shared/data").normalize();
     }
 
     /** The classic images, then the medical ones; {@code quick} keeps one of each kind. */

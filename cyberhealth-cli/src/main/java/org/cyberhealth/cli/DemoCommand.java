@@ -173,8 +173,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Path bundled(String sample) {
-        String home = System.getenv("CYBERHEALTH_HOME");
-        Path candidate = Path.of(home == null ? "." : home, "samples").resolve(sample);
+        Path candidate = ProjectHome.path().resolve("samples").resolve(sample);
         if (!Files.exists(candidate)) {
             throw new BadInputException("the sample " + candidate + " is missing (run the demo from the repository root)");
         }

@@ -86,10 +86,9 @@ final class HeBenchCommand implements Callable<Integer> {
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
-        String home = System.getenv().getOrDefault("CYBERHEALTH_HOME", ".");
-        Path target = out != null ? out : Path.of(home).resolve("docs/BENCHMARKS.md");
+        Path target = out != null ? out : ProjectHome.benchmarks();
         int opsRows = sections.contains("ops") ? ops(target) : 0;
-        int useCaseRows = sections.contains("usecases") ? useCases(target, home) : 0;
+        int useCaseRows = sections.contains("usecases") ? useCases(target) : 0;
         output.print(JsonOutput.object("benchmark", "he", "output", target.toString(), "sections", new TreeSet<>(sections), "opsRows", opsRows,
                 "useCaseRows", useCaseRows), "wrote the homomorphic encryption benchmark tables into " + target);
         return 0;
@@ -106,8 +105,8 @@ final class HeBenchCommand implements Callable<Integer> {
     }
 
     /** Writes the use-case section; returns its number of rows. */
-    private int useCases(Path target, String home) throws Exception {
-        Path modelFolder = models != null ? models : Path.of(home).resolve("models");
+    private int useCases(Path target) throws Exception {
+        Path modelFolder = models != null ? models : ProjectHome.path().resolve("models");
         Path dataFolder = data != null ? data : MlCommand.bundledData();
         List<UseCase> chosen = new ArrayList<>();
         for (String id : useCases == null ? List.of("breast-cancer", "diabetes", "pneumonia") : useCases) {

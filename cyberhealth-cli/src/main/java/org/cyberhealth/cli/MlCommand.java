@@ -97,7 +97,6 @@ final class MlCommand implements Runnable {
 
     /** The training data bundled with the repository (samples/ml). */
     static Path bundledData() {
-        String home = System.getenv("CYBERHEALTH_HOME");
-        return Path.of(home == null ? "." : home, "samples", "ml");
+        return ProjectHome.path().resolve("samples").resolve("ml");
     }
 }

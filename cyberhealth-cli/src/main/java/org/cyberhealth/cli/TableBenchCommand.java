@@ -84,7 +84,7 @@ final class TableBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path folder = (data != null ? data : BenchData.defaultFolder()).resolve("tabular/omop/Synthea27Nj_5.4/csv");
-        Path target = out != null ? out : Path.of(System.getenv().getOrDefault("CYBERHEALTH_HOME", ".")).resolve("docs/BENCHMARKS.md");
+        Path target = out != null ? out : ProjectHome.benchmarks();
         String command = "cyberhealth bench table" + (rows != 10_000_000 ? " --rows " + rows : "") + (coalitions != 200 ? " --coalitions " + coalitions : "")
                 + (sections.size() < 5 ? " --sections " + String.join(",", new java.util.TreeSet<>(sections)) : "");
         InMemoryTable measurement = load(folder.resolve("MEASUREMENT.csv"));
