@@ -17,10 +17,8 @@ import org.cyberhealth.he.ckks.Decryptor;
 import org.cyberhealth.he.ckks.Encoder;
 import org.cyberhealth.he.ckks.Encryptor;
 import org.cyberhealth.he.ckks.Evaluator;
-import org.cyberhealth.he.ckks.KeyGenerator;
+import org.cyberhealth.he.ckks.KeySet;
 import org.cyberhealth.he.ckks.PolynomialEvaluator;
-import org.cyberhealth.he.ckks.Sampler;
-import org.cyberhealth.he.ckks.SecretKey;
 import org.cyberhealth.he.ckks.SwitchingKey;
 import org.cyberhealth.he.more.EigenvectorAttack;
 import org.cyberhealth.he.more.FloatMore;
@@ -33,7 +31,6 @@ import org.cyberhealth.he.nn.HeModelFile;
 import org.cyberhealth.he.nn.MoreInference;
 import org.cyberhealth.he.remote.InferenceServer;
 import org.cyberhealth.he.remote.RemoteInference;
-import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.train.UseCase;
 
@@ -65,9 +62,13 @@ final class HeUseCaseBench {
 
     static Row run(UseCase useCase, HeModelFile.Described model, Dataset test) throws Exception {
         double[][] inputs = test.features();
+        // Standardised once: the plain model, MORE, the attacks and the one-per-slot batch all start from these
+        // (the HTTP client standardises the raw inputs itself, as he predict does).
+        double[][] standardised = new double[inputs.length][];
         double[][] plain = new double[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
-            plain[i] = model.model().predict(model.standardise(inputs[i]));
+            standardised[i] = model.standardise(inputs[i]);
+            plain[i] = model.model().predict(standardised[i]);
         }
         CkksParameters parameters = CkksParameters.forDepth(EncryptedInference.levels(model.model()));
         double[][] ckks;
@@ -103,7 +104,7 @@ final class HeUseCaseBench {
         List<List<Matrix2>> encryptedInputs = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
             List<Matrix2> encrypted = new ArrayList<>();
-            for (double v : model.standardise(inputs[i])) {
+            for (double v : standardised[i]) {
                 encrypted.add(more.encrypt(key, v));
             }
             encryptedInputs.add(encrypted);
@@ -112,35 +113,28 @@ final class HeUseCaseBench {
         }
         double moreMillis = (System.nanoTime() - start) / 1e6 / inputs.length;
         int modularSamples = Math.min(MODULAR_SAMPLES, inputs.length);
-        double[][] moreModular = modular(model, inputs, modularSamples);
+        double[][] moreModular = modular(model, standardised, modularSamples);
         String metric = test.isClassification() ? "accuracy %" : "RMSE";
-        FeatureMajor featureMajor = featureMajor(model, parameters, inputs, plain, test);
+        FeatureMajor featureMajor = featureMajor(model, parameters, standardised, plain, test);
         return new Row(useCase.id(), metric, inputs.length, score(plain, test, inputs.length), featureMajor.score(), ckks.length,
                 score(moreFloat, test, inputs.length), score(moreModular, test, modularSamples), score(plain, test, modularSamples), modularSamples,
                 Math.max(featureMajor.maxError(), maxDifference(ckks, plain)), Math.max(maxDifference(moreFloat, plain), maxDifference(moreModular, plain)),
                 parameters.describe(), batch, keys.bytesSent() / 1e6, afterAll.bytesSent() / 1e3 / requests,
                 afterAll.bytesReceived() / 1e3 / requests, sessionSeconds, latency, ckks.length / allSeconds, moreMillis,
-                knownPlaintext(model, inputs, encryptedInputs), eigenvector(model, inputs, encryptedInputs), featureMajor);
+                knownPlaintext(standardised, encryptedInputs), eigenvector(standardised, encryptedInputs), featureMajor);
     }
 
     /** Every test sample in one batch of feature ciphertexts (CryptoNets packing), client and server in this process. */
-    private static FeatureMajor featureMajor(HeModelFile.Described model, CkksParameters parameters, double[][] inputs, double[][] plain,
+    private static FeatureMajor featureMajor(HeModelFile.Described model, CkksParameters parameters, double[][] standardised, double[][] plain,
             Dataset test) {
-        Ring ring = parameters.ring();
-        Sampler sampler = new Sampler(ring, new SecureRandom());
-        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
-        SecretKey secret = generator.secretKey();
-        SwitchingKey relinearisation = generator.relinearisationKey(secret);
-        Encoder encoder = new Encoder(parameters, ring);
-        Encryptor encryptor = new Encryptor(ring, generator.publicKey(secret), sampler);
-        Decryptor decryptor = new Decryptor(ring, secret);
-        Evaluator evaluator = new Evaluator(parameters, ring);
+        KeySet keys = KeySet.generate(parameters, new SecureRandom());
+        SwitchingKey relinearisation = keys.relinearisationKey();
+        Encoder encoder = keys.encoder();
+        Encryptor encryptor = keys.encryptor();
+        Decryptor decryptor = keys.decryptor();
+        Evaluator evaluator = new Evaluator(parameters, keys.ring());
         FeatureMajorInference server = new FeatureMajorInference(model.model(), parameters, evaluator,
-                new PolynomialEvaluator(parameters, encoder, evaluator, relinearisation), relinearisation);
-        double[][] standardised = new double[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            standardised[i] = model.standardise(inputs[i]);
-        }
+                new PolynomialEvaluator(parameters, encoder, evaluator, relinearisation));
         long requestBytes = 0;
         List<Ciphertext> features = new ArrayList<>();
         for (double[] column : FeatureMajorInference.columns(standardised, model.model().inputSize(), parameters.slots())) {
@@ -152,15 +146,15 @@ final class HeUseCaseBench {
         List<Ciphertext> outputs = server.evaluate(features);
         double seconds = (System.nanoTime() - start) / 1e9;
         long replyBytes = 0;
-        double[][] predictions = new double[inputs.length][outputs.size()];
+        double[][] predictions = new double[standardised.length][outputs.size()];
         for (int o = 0; o < outputs.size(); o++) {
             replyBytes += CkksFormat.write(parameters, outputs.get(o)).length;
             double[] slots = encoder.decode(decryptor.decrypt(outputs.get(o)))[0];
-            for (int i = 0; i < inputs.length; i++) {
+            for (int i = 0; i < standardised.length; i++) {
                 predictions[i][o] = slots[i];
             }
         }
-        return new FeatureMajor(score(predictions, test, inputs.length), maxDifference(predictions, plain), inputs.length, parameters.slots(), seconds,
+        return new FeatureMajor(score(predictions, test, standardised.length), maxDifference(predictions, plain), standardised.length, parameters.slots(), seconds,
                 CkksFormat.write(parameters, relinearisation).length / 1e6, requestBytes / 1e6, replyBytes / 1e6);
     }
 
@@ -168,7 +162,7 @@ final class HeUseCaseBench {
         return new RemoteInference.Traffic(a.bytesSent() - b.bytesSent(), a.bytesReceived() - b.bytesReceived(), a.serverSeconds() - b.serverSeconds());
     }
 
-    private static double[][] modular(HeModelFile.Described model, double[][] inputs, int count) {
+    private static double[][] modular(HeModelFile.Described model, double[][] standardised, int count) {
         ModularMore more = new ModularMore(new SecureRandom());
         ModularMore.Key key = more.newKey(MODULUS_BITS);
         BigInteger n = key.modulus();
@@ -176,7 +170,7 @@ final class HeUseCaseBench {
         double[][] out = new double[count][];
         for (int i = 0; i < count; i++) {
             List<MoreInference.Fixed> encrypted = new ArrayList<>();
-            for (double v : model.standardise(inputs[i])) {
+            for (double v : standardised[i]) {
                 encrypted.add(new MoreInference.Fixed(more.encrypt(key, MoreInference.fixed(v, FRACTION_BITS)), FRACTION_BITS));
             }
             List<MoreInference.Fixed> result = MoreInference.evaluate(model.model(), encrypted, arithmetic);
@@ -186,12 +180,12 @@ final class HeUseCaseBench {
     }
 
     /** Share of all encrypted input values the known-plaintext attack recovers (within 1e-6) from one known pair. */
-    private static double knownPlaintext(HeModelFile.Described model, double[][] inputs, List<List<Matrix2>> encrypted) {
-        KnownPlaintextAttack attack = new KnownPlaintextAttack(model.standardise(inputs[0])[0], encrypted.get(0).get(0));
+    private static double knownPlaintext(double[][] standardised, List<List<Matrix2>> encrypted) {
+        KnownPlaintextAttack attack = new KnownPlaintextAttack(standardised[0][0], encrypted.get(0).get(0));
         long hit = 0;
         long all = 0;
-        for (int i = 0; i < inputs.length; i++) {
-            double[] x = model.standardise(inputs[i]);
+        for (int i = 0; i < standardised.length; i++) {
+            double[] x = standardised[i];
             for (int j = 0; j < x.length; j++) {
                 all++;
                 hit += Math.abs(attack.decrypt(encrypted.get(i).get(j)) - x[j]) < 1e-6 ? 1 : 0;
@@ -204,12 +198,12 @@ final class HeUseCaseBench {
      * Share of input values the eigenvector attack recovers from ciphertexts alone once its one bit (which of
      * the two shared eigenvectors carries the message) is guessed right: the better of the two guesses.
      */
-    private static double eigenvector(HeModelFile.Described model, double[][] inputs, List<List<Matrix2>> encrypted) {
+    private static double eigenvector(double[][] standardised, List<List<Matrix2>> encrypted) {
         EigenvectorAttack attack = new EigenvectorAttack(encrypted.get(0).get(0));
         long[] hits = new long[2];
         long all = 0;
-        for (int i = 0; i < inputs.length; i++) {
-            double[] x = model.standardise(inputs[i]);
+        for (int i = 0; i < standardised.length; i++) {
+            double[] x = standardised[i];
             for (int j = 0; j < x.length; j++) {
                 double[] candidates = attack.candidates(encrypted.get(i).get(j));
                 all++;

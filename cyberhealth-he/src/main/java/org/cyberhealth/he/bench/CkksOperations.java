@@ -12,13 +12,10 @@ import org.cyberhealth.he.ckks.Encoder;
 import org.cyberhealth.he.ckks.Encryptor;
 import org.cyberhealth.he.ckks.Evaluator;
 import org.cyberhealth.he.ckks.GaloisKeys;
-import org.cyberhealth.he.ckks.KeyGenerator;
+import org.cyberhealth.he.ckks.KeySet;
 import org.cyberhealth.he.ckks.Plaintext;
-import org.cyberhealth.he.ckks.Sampler;
-import org.cyberhealth.he.ckks.SecretKey;
 import org.cyberhealth.he.ckks.SwitchingKey;
 import org.cyberhealth.he.ring.Primes;
-import org.cyberhealth.he.ring.Ring;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -75,19 +72,16 @@ public class CkksOperations {
     @Setup
     public void setUp() throws NoSuchAlgorithmException {
         CkksParameters parameters = parameters(ringDegree);
-        Ring ring = parameters.ring();
         // A seeded generator: every run benchmarks the same keys and ciphertexts.
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
         random.setSeed(4);
-        Sampler sampler = new Sampler(ring, random);
-        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
-        SecretKey secret = generator.secretKey();
-        encoder = new Encoder(parameters, ring);
-        encryptor = new Encryptor(ring, generator.publicKey(secret), sampler);
-        decryptor = new Decryptor(ring, secret);
-        evaluator = new Evaluator(parameters, ring);
-        relinearisationKey = generator.relinearisationKey(secret);
-        galoisKeys = generator.galoisKeys(secret, new int[] {1}, false);
+        KeySet keys = KeySet.generate(parameters, random);
+        encoder = keys.encoder();
+        encryptor = keys.encryptor();
+        decryptor = keys.decryptor();
+        evaluator = new Evaluator(parameters, keys.ring());
+        relinearisationKey = keys.relinearisationKey();
+        galoisKeys = keys.galoisKeys(new int[] {1}, false);
         level = parameters.maxLevel();
         scale = parameters.scale();
         values = new double[parameters.slots()];

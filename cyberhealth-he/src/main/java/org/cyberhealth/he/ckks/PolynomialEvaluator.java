@@ -30,6 +30,23 @@ public final class PolynomialEvaluator {
         return degree <= 1 ? 1 : 32 - Integer.numberOfLeadingZeros(degree - 1) + 1;
     }
 
+    /** x^2 and nothing else: one ciphertext product and no constant product, so one level. */
+    public static boolean isBareSquare(double[] coefficients) {
+        int degree = coefficients.length - 1;
+        while (degree > 0 && coefficients[degree] == 0) {
+            degree--;
+        }
+        return degree == 2 && coefficients[0] == 0 && coefficients[1] == 0 && coefficients[2] == 1;
+    }
+
+    /**
+     * x^2 in one level (where {@link #evaluate} would take two to land on the exact target scale): the scale
+     * becomes scale^2 / q, which affine layers after it carry through exactly.
+     */
+    public Ciphertext square(Ciphertext x) {
+        return evaluator.rescale(evaluator.relinearise(evaluator.multiply(x, x), relinearisation));
+    }
+
     /** p(x) slot-wise, at scale {@code parameters.scale()}; {@code coefficients[i]} multiplies x^i. */
     public Ciphertext evaluate(Ciphertext x, double[] coefficients) {
         int degree = coefficients.length - 1;

@@ -32,7 +32,6 @@ public final class EncryptedInference {
     private final Encoder encoder;
     private final Evaluator evaluator;
     private final PolynomialEvaluator polynomials;
-    private final SwitchingKey relinearisation;
     private final GaloisKeys galois;
     /** The weights encoded once per level: they are the same for every request. */
     private final Map<Encoded, Plaintext> encoded = new ConcurrentHashMap<>();
@@ -48,7 +47,6 @@ public final class EncryptedInference {
         this.encoder = encoder;
         this.evaluator = evaluator;
         polynomials = new PolynomialEvaluator(parameters, encoder, evaluator, relinearisation);
-        this.relinearisation = relinearisation;
         this.galois = galois;
         if (levels(model) > parameters.maxLevel()) {
             throw new IllegalArgumentException("the model needs " + levels(model) + " levels, the parameters have " + parameters.maxLevel());
@@ -107,19 +105,14 @@ public final class EncryptedInference {
     public Ciphertext evaluate(Ciphertext input) {
         Ciphertext x = input;
         for (Layer layer : model.layers()) {
-            if (layer instanceof Layer.Affine affine) {
-                x = affine(affine, x);
-            } else {
-                Layer.Polynomial polynomial = (Layer.Polynomial) layer;
-                x = polynomial.isSquare() ? square(x) : polynomials.evaluate(x, polynomial.coefficients());
-            }
+            x = layer instanceof Layer.Affine affine ? affine(affine, x) : activation((Layer.Polynomial) layer, x, polynomials);
         }
         return x;
     }
 
-    /** x^2 in one level; the scale becomes scale^2 / q, which the next layer carries through exactly. */
-    private Ciphertext square(Ciphertext x) {
-        return evaluator.rescale(evaluator.relinearise(evaluator.multiply(x, x), relinearisation));
+    /** An activation on a ciphertext: a bare square in one level, any other polynomial by its degree. */
+    static Ciphertext activation(Layer.Polynomial polynomial, Ciphertext x, PolynomialEvaluator polynomials) {
+        return polynomial.isSquare() ? polynomials.square(x) : polynomials.evaluate(x, polynomial.coefficients());
     }
 
     /**

@@ -9,7 +9,6 @@ import org.cyberhealth.he.ckks.Ciphertext;
 import org.cyberhealth.he.ckks.CkksParameters;
 import org.cyberhealth.he.ckks.Evaluator;
 import org.cyberhealth.he.ckks.PolynomialEvaluator;
-import org.cyberhealth.he.ckks.SwitchingKey;
 import org.cyberhealth.he.ring.Modulus;
 import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.he.ring.RnsPoly;
@@ -32,16 +31,13 @@ public final class FeatureMajorInference {
     private final Ring ring;
     private final Evaluator evaluator;
     private final PolynomialEvaluator polynomials;
-    private final SwitchingKey relinearisation;
 
-    public FeatureMajorInference(HeModel model, CkksParameters parameters, Evaluator evaluator, PolynomialEvaluator polynomials,
-            SwitchingKey relinearisation) {
+    public FeatureMajorInference(HeModel model, CkksParameters parameters, Evaluator evaluator, PolynomialEvaluator polynomials) {
         this.model = model.withQuadraticsFolded();
         this.parameters = parameters;
         this.ring = parameters.ring();
         this.evaluator = evaluator;
         this.polynomials = polynomials;
-        this.relinearisation = relinearisation;
         if (EncryptedInference.levels(model) > parameters.maxLevel()) {
             throw new IllegalArgumentException("the model needs " + EncryptedInference.levels(model) + " levels, the parameters have " + parameters.maxLevel());
         }
@@ -57,12 +53,9 @@ public final class FeatureMajorInference {
             if (layer instanceof Layer.Affine affine) {
                 x = affine(affine, x);
             } else {
-                Layer.Polynomial polynomial = (Layer.Polynomial) layer;
                 List<Ciphertext> y = new ArrayList<>(x.size());
                 for (Ciphertext value : x) {
-                    y.add(polynomial.isSquare()
-                            ? evaluator.rescale(evaluator.relinearise(evaluator.multiply(value, value), relinearisation))
-                            : polynomials.evaluate(value, polynomial.coefficients()));
+                    y.add(EncryptedInference.activation((Layer.Polynomial) layer, value, polynomials));
                 }
                 x = y;
             }

@@ -1,5 +1,7 @@
 package org.cyberhealth.he.nn;
 
+import org.cyberhealth.he.ckks.PolynomialEvaluator;
+
 /** One step of an HE-friendly network: an affine map or a polynomial activation, slot by slot. */
 public sealed interface Layer permits Layer.Affine, Layer.Polynomial {
 
@@ -56,7 +58,7 @@ public sealed interface Layer permits Layer.Affine, Layer.Polynomial {
 
         /** x^2 and nothing else: one ciphertext product. */
         public boolean isSquare() {
-            return isQuadratic() && coefficients[0] == 0 && coefficients[1] == 0 && coefficients[2] == 1;
+            return PolynomialEvaluator.isBareSquare(coefficients);
         }
 
         private int degree() {

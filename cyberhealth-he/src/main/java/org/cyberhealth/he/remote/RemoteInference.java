@@ -19,11 +19,8 @@ import org.cyberhealth.he.ckks.CkksParameters;
 import org.cyberhealth.he.ckks.Decryptor;
 import org.cyberhealth.he.ckks.Encoder;
 import org.cyberhealth.he.ckks.Encryptor;
-import org.cyberhealth.he.ckks.KeyGenerator;
-import org.cyberhealth.he.ckks.Sampler;
-import org.cyberhealth.he.ckks.SecretKey;
+import org.cyberhealth.he.ckks.KeySet;
 import org.cyberhealth.he.nn.SlotLayout;
-import org.cyberhealth.he.ring.Ring;
 
 /**
  * The client of an {@link InferenceServer}: reads what the model needs, makes a fresh secret key that
@@ -69,15 +66,12 @@ public final class RemoteInference {
             rotations[i] = model.path("rotations").get(i).asInt();
         }
         layout = new SlotLayout(widthFor(rotations), parameters.slots());
-        Ring ring = parameters.ring();
-        Sampler sampler = new Sampler(ring, random);
-        KeyGenerator generator = new KeyGenerator(parameters, ring, sampler);
-        SecretKey secret = generator.secretKey();
-        encoder = new Encoder(parameters, ring);
-        encryptor = new Encryptor(ring, generator.publicKey(secret), sampler);
-        decryptor = new Decryptor(ring, secret);
-        byte[] keys = Frames.join(CkksFormat.write(parameters, generator.relinearisationKey(secret)),
-                CkksFormat.write(parameters, generator.galoisKeys(secret, rotations, false)));
+        KeySet keySet = KeySet.generate(parameters, random);
+        encoder = keySet.encoder();
+        encryptor = keySet.encryptor();
+        decryptor = keySet.decryptor();
+        byte[] keys = Frames.join(CkksFormat.write(parameters, keySet.relinearisationKey()),
+                CkksFormat.write(parameters, keySet.galoisKeys(rotations, false)));
         session = new String(post("/v1/sessions", keys), StandardCharsets.UTF_8);
     }
 

@@ -24,7 +24,7 @@ class FeatureMajorInferenceTest {
         assertThat(parameters.slots()).isEqualTo(4096);
         CkksSetup keys = CkksSetup.of(parameters, 13);
         FeatureMajorInference server = new FeatureMajorInference(model, parameters, keys.evaluator(),
-                new PolynomialEvaluator(parameters, keys.encoder(), keys.evaluator(), keys.relinearisationKey()), keys.relinearisationKey());
+                new PolynomialEvaluator(parameters, keys.encoder(), keys.evaluator(), keys.relinearisationKey()));
         double[][] samples = new double[parameters.slots()][7];
         for (double[] sample : samples) {
             for (int i = 0; i < 7; i++) {
