@@ -48,8 +48,14 @@ public final class EncryptedInference {
         this.evaluator = evaluator;
         polynomials = new PolynomialEvaluator(parameters, encoder, evaluator, relinearisation);
         this.galois = galois;
-        if (levels(model) > parameters.maxLevel()) {
-            throw new IllegalArgumentException("the model needs " + levels(model) + " levels, the parameters have " + parameters.maxLevel());
+        requireDepth(model, parameters);
+    }
+
+    /** Refuses parameters with fewer levels than the model consumes (folding the model once to count them). */
+    static void requireDepth(HeModel model, CkksParameters parameters) {
+        int needed = levels(model);
+        if (needed > parameters.maxLevel()) {
+            throw new IllegalArgumentException("the model needs " + needed + " levels, the parameters have " + parameters.maxLevel());
         }
     }
 

@@ -38,9 +38,7 @@ public final class FeatureMajorInference {
         this.ring = parameters.ring();
         this.evaluator = evaluator;
         this.polynomials = polynomials;
-        if (EncryptedInference.levels(model) > parameters.maxLevel()) {
-            throw new IllegalArgumentException("the model needs " + EncryptedInference.levels(model) + " levels, the parameters have " + parameters.maxLevel());
-        }
+        EncryptedInference.requireDepth(model, parameters);
     }
 
     /** One ciphertext per input feature in, one per output out; slot s of each belongs to sample s. */
