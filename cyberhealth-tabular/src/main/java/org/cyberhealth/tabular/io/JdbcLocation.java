@@ -62,8 +62,8 @@ public record JdbcLocation(String url, String table) implements TableLocation {
     private void writeThroughStagingFile(TableHeader header, boolean overwrite, RowProducer producer) {
         Path stage = stagingFile();
         try {
-            staged(stage).writeDirectly(header, true, producer);
-            copyFromStage(stage, overwrite, () -> {});
+            staged(stage, textEncoding()).writeDirectly(header, true, producer);
+            copyFromStage(stage, overwrite);
         } finally {
             deleteStage(stage);
         }
@@ -82,14 +82,25 @@ public record JdbcLocation(String url, String table) implements TableLocation {
 
     /**
      * The staging table: its file is private and deleted once copied, so it needs neither a rollback
-     * journal nor a wait for the disk at commit (the copy into the target has both).
+     * journal nor a wait for the disk at commit (the copy into the target has both). It takes the
+     * target's text encoding, since SQLite attaches only files of the main one's encoding.
      */
-    private static JdbcLocation staged(Path stage) {
-        return new JdbcLocation(SQLITE + stage + "?journal_mode=OFF&synchronous=OFF", "staged");
+    private static JdbcLocation staged(Path stage, String encoding) {
+        return new JdbcLocation(SQLITE + stage + "?journal_mode=OFF&synchronous=OFF&encoding='" + encoding + "'", "staged");
+    }
+
+    /** The text encoding of this SQLite file (UTF-8, UTF-16le or UTF-16be). */
+    private String textEncoding() {
+        try (Connection connection = connect(true); Statement query = connection.createStatement();
+                ResultSet encoding = query.executeQuery("PRAGMA encoding")) {
+            return encoding.next() ? encoding.getString(1) : "UTF-8";
+        } catch (SQLException e) {
+            throw new BadInputException("cannot read " + describe() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Creates this table as a copy of the staged one; SQLite copies the records as they are stored. */
-    private void copyFromStage(Path stage, boolean overwrite, Runnable beforeCommit) {
+    private void copyFromStage(Path stage, boolean overwrite) {
         inOneTransaction(connection -> {
             attach(connection, stage, "cyberhealth_stage");
             String from = "cyberhealth_stage.staged";
@@ -97,7 +108,6 @@ public record JdbcLocation(String url, String table) implements TableLocation {
             try (Statement copy = connection.createStatement()) {
                 copy.execute("INSERT INTO " + SqlNames.qualifiedTable(table) + " SELECT * FROM " + from);
             }
-            beforeCommit.run();
         });
     }
 
@@ -117,8 +127,10 @@ public record JdbcLocation(String url, String table) implements TableLocation {
         try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS " + alias)) {
             attach.setString(1, file.toString());
             attach.execute();
+        } finally {
+            // Back in a transaction even when ATTACH fails, so that the caller's rollback finds one.
+            connection.setAutoCommit(false);
         }
-        connection.setAutoCommit(false);
     }
 
     private void writeDirectly(TableHeader header, boolean overwrite, RowProducer producer) {
@@ -190,30 +202,26 @@ public record JdbcLocation(String url, String table) implements TableLocation {
      * Creates this table in an SQLite file and fills it from SQLite table {@code source} with
      * {@code INSERT ... SELECT ... WHERE rowid BETWEEN ... ORDER BY rowid} statements that SQLite runs itself
      * (the source file attached), some columns rewritten by {@code plan}'s expressions and functions, which
-     * a second connection may feed ahead in the same row order ({@link RowidScan}). Rows never cross into
-     * Java except through the plan, which is many times faster than reading and writing every cell over
-     * JDBC. All in one transaction; {@code beforeCommit} may refuse the result by throwing, and then nothing
-     * is written. Only where {@link #canCopyWithinSqlite}.
+     * another thread may feed ahead in the same row order ({@link RowidScan}). Rows never cross into Java
+     * except through the plan, which is many times faster than reading and writing every cell over JDBC.
+     * All in one transaction; {@code beforeCommit} may refuse the result by throwing, and then nothing is
+     * written. Only where {@link #canCopyWithinSqlite}.
      */
     public void copyWithinSqlite(JdbcLocation source, boolean overwrite, SqliteCopyPlan plan, Runnable beforeCommit) {
         if (!source.isSqlite() || !Files.isRegularFile(source.sqliteFile())) {
             throw new BadInputException("database " + source.describe() + " does not exist");
         }
-        if (source.sqliteFile().toAbsolutePath().normalize().equals(sqliteFile().toAbsolutePath().normalize())) {
-            // The plan reads the source on a second connection; in one file, this writer's spills would wait for that reader.
-            Path stage = stagingFile();
-            try {
-                staged(stage).copyWithinSqlite(source, true, plan, () -> {});
-                copyFromStage(stage, overwrite, beforeCommit);
-            } finally {
-                deleteStage(stage);
-            }
-            return;
+        boolean sameFile = source.sqliteFile().toAbsolutePath().normalize().equals(sqliteFile().toAbsolutePath().normalize());
+        if (sameFile && SqlNames.qualifiedTable(source.table()).equals(SqlNames.qualifiedTable(table))) {
+            throw new BadInputException("the output is the input table " + source.describe() + ": write the marked copy to a new table");
         }
-        String from = "cyberhealth_source." + SqlNames.identifier(source.table());
         inOneTransaction(connection -> {
-            attach(connection, source.sqliteFile(), "cyberhealth_source");
-            TableHeader header = SqliteColumns.header(connection, "cyberhealth_source", source.table());
+            String schema = sameFile ? null : "cyberhealth_source";
+            if (!sameFile) {
+                attach(connection, source.sqliteFile(), schema);
+            }
+            String from = sameFile ? SqlNames.qualifiedTable(source.table()) : schema + "." + SqlNames.identifier(source.table());
+            TableHeader header = SqliteColumns.header(connection, schema, source.table());
             String rowid = rowidName(connection, from, header);
             if (rowid == null) {
                 throw new BadInputException("table " + source.describe() + " has no rowids to copy it in order");
@@ -225,7 +233,10 @@ public record JdbcLocation(String url, String table) implements TableLocation {
             for (String column : header.columns()) {
                 select.add(expressions.getOrDefault(column, SqlNames.identifier(column)));
             }
-            plan.start(connection, columns -> source.scanInRowidOrder(columns, rowid));
+            // In one file the scan shares this connection: a second connection's read lock would stop this
+            // writer from spilling pages. SQLite serialises the two threads' statements on the connection.
+            plan.start(connection, columns -> sameFile ? RowidScan.sharing(connection, from, rowid, columns, source.describe())
+                    : source.scanInRowidOrder(columns, rowid));
             try (PreparedStatement copy = connection.prepareStatement(select.toString())) {
                 boolean readsBlob = copy.getParameterMetaData().getParameterCount() == 4;
                 plan.copy((first, last, blob, blobStart) -> {

@@ -221,6 +221,9 @@ class TableLocationTest {
             throw new BadInputException("refused");
         })).hasMessage("refused");
         assertThatThrownBy(() -> Tables.load(refused)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> marker.mark(database, database, true, p -> {}, r -> {}))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("the output is the input table");
+        assertSameCells(Tables.load(database), Tables.load(csv));
     }
 
     /**
@@ -259,10 +262,13 @@ class TableLocationTest {
         TableLocation source = TableLocation.parse(file + "#lab");
         TableLocation inside = TableLocation.parse(folder.resolve("inside.db") + "#lab");
         TableLocation streamed = TableLocation.parse(folder.resolve("streamed.csv").toString());
+        TableLocation sameFile = TableLocation.parse(file + "#lab_marked");
         var report = marker.mark(source, inside, false, p -> {}, r -> {});
         assertThat(report).isEqualTo(marker.mark(source, streamed, false, p -> {}, r -> {}));
+        assertThat(report).isEqualTo(marker.mark(source, sameFile, false, p -> {}, r -> {}));
         assertThat(report.changed()).isGreaterThan(3_000);
         assertSameCells(Tables.load(inside), Tables.load(streamed));
+        assertSameCells(Tables.load(sameFile), Tables.load(streamed));
     }
 
     @Test
