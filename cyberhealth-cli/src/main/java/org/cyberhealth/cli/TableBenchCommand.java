@@ -335,7 +335,8 @@ final class TableBenchCommand implements Callable<Integer> {
             cells packed 4,096 rows per query on its own connection and marks them ahead; each range's marked cells reach
             SQLite in one blob that plain SQL functions read, so unchanged rows are copied natively and no row calls Java
             unless a marked cell is longer than 31 bytes), into another file (the usual export) and into the same file
-            (staged beside it, then copied in by SQLite); detection reads only the key and marked columns from SQLite.
+            (SQLite locks whole files: the scan shares the writer's connection, so the two threads' SQLite work is serial);
+            detection reads only the key and marked columns from SQLite. Every run of a mark writes a new output.
             Maximum heap %,d MB (the launcher passes CYBERHEALTH_JAVA_OPTS to Java, e.g. -Xmx256m):
             memory stays bounded whatever the table's size (peak heap counts garbage not yet collected).
             Each operation runs %d times (this VM is shared: runs of the same build differ by up to 25%%); the fastest
