@@ -18,15 +18,25 @@ import org.cyberhealth.he.ring.RnsPoly;
  * The compact, versioned binary form of parameters, keys and ciphertexts. Every object starts with
  * "CHHE", a version byte and a type byte; all but the parameters then carry an 8-byte fingerprint of the
  * parameter set, so an object is never read under parameters it was not made for. Residues are packed
- * with exactly as many bits as their prime has; uniform parts (the a of keys) are sent as their 32-byte
- * seeds. Reading checks every count against the parameters and every residue against its prime, and a
- * short or over-long input is refused: a malformed object gets one clear error, never a half-read key.
+ * with exactly as many bits as their prime has; uniform parts (the a of keys, the c_1 of a fresh
+ * secret-key ciphertext) are sent as their 32-byte seeds. Reading checks every count against the
+ * parameters and every residue against its prime, and a short or over-long input is refused: a malformed
+ * object gets one clear error, never a half-read key. Version 2 added seeded ciphertexts; everything else
+ * is still written as version 1, so that older builds keep reading it.
  */
 public final class CkksFormat {
 
-    public static final int VERSION = 1;
+    /** The newest version this build reads and writes. */
+    public static final int VERSION = 2;
+    private static final int FIRST_VERSION = 1;
+    /** The version that brought seeded ciphertexts. */
+    private static final int SEEDED_VERSION = 2;
+    /** How a polynomial is sent: its residues in coefficient or NTT form, or the seed of a uniform one in NTT form. */
+    private static final byte COEFFICIENTS = 0;
+    private static final byte NTT = 1;
+    private static final byte SEEDED = 2;
     private static final byte[] MAGIC = {'C', 'H', 'H', 'E'};
-    private static final int SEED = 32;
+    private static final int SEED = Sampler.SEED_BYTES;
 
     private enum Type { PARAMETERS, SECRET_KEY, PUBLIC_KEY, SWITCHING_KEY, GALOIS_KEYS, CIPHERTEXT }
 
@@ -62,15 +72,28 @@ public final class CkksFormat {
     }
 
     public static byte[] write(CkksParameters parameters, Ciphertext ciphertext) {
-        Out out = new Out(Type.CIPHERTEXT, parameters);
+        Out out = ciphertextHeader(FIRST_VERSION, parameters, ciphertext);
+        for (RnsPoly part : ciphertext.parts()) {
+            out.poly(parameters.ring(), part, rows(ciphertext.level() + 1));
+        }
+        return out.bytes();
+    }
+
+    /** A fresh secret-key ciphertext: c_0, then c_1 as its seed (read back by {@link #readCiphertext}). */
+    public static byte[] write(CkksParameters parameters, SeededCiphertext seeded) {
+        Ciphertext ciphertext = seeded.ciphertext();
+        Out out = ciphertextHeader(SEEDED_VERSION, parameters, ciphertext);
+        out.poly(parameters.ring(), ciphertext.part(0), rows(ciphertext.level() + 1));
+        out.data.put(SEEDED).put(seeded.seed());
+        return out.bytes();
+    }
+
+    private static Out ciphertextHeader(int version, CkksParameters parameters, Ciphertext ciphertext) {
+        Out out = new Out(version, Type.CIPHERTEXT, parameters);
         out.data.putInt(ciphertext.level());
         out.data.putDouble(ciphertext.scale());
         out.data.put((byte) ciphertext.size());
-        Ring ring = parameters.ring();
-        for (RnsPoly part : ciphertext.parts()) {
-            out.poly(ring, part, rows(ciphertext.level() + 1));
-        }
-        return out.bytes();
+        return out;
     }
 
     public static Ciphertext readCiphertext(CkksParameters parameters, byte[] bytes) {
@@ -228,7 +251,11 @@ public final class CkksFormat {
         ByteBuffer data = ByteBuffer.allocate(1 << 16);
 
         Out(Type type, CkksParameters parameters) {
-            data.put(MAGIC).put((byte) VERSION).put((byte) type.ordinal());
+            this(FIRST_VERSION, type, parameters);
+        }
+
+        Out(int version, Type type, CkksParameters parameters) {
+            data.put(MAGIC).put((byte) version).put((byte) type.ordinal());
             if (parameters != null) {
                 data.put(fingerprint(parameters));
             }
@@ -236,7 +263,7 @@ public final class CkksFormat {
 
         void poly(Ring ring, RnsPoly poly, int[] rows) {
             flush();
-            data.put((byte) (poly.isNtt() ? 1 : 0));
+            data.put(poly.isNtt() ? NTT : COEFFICIENTS);
             for (int row : rows) {
                 Modulus modulus = ring.modulus(row);
                 int bits = modulus.bits();
@@ -289,6 +316,7 @@ public final class CkksFormat {
     private static final class In {
         final ByteBuffer data;
         final Type type;
+        final int version;
 
         In(byte[] bytes, Type type, CkksParameters parameters) {
             this.data = ByteBuffer.wrap(bytes);
@@ -301,9 +329,9 @@ public final class CkksFormat {
             if (!Arrays.equals(magic, MAGIC)) {
                 throw new BadInputException("not a CyberHealth HE object (no CHHE header)");
             }
-            int version = data.get();
-            if (version != VERSION) {
-                throw new BadInputException("HE object format version " + version + ", this build reads version " + VERSION);
+            version = data.get();
+            if (version < FIRST_VERSION || version > VERSION) {
+                throw new BadInputException("HE object format version " + version + ", this build reads versions " + FIRST_VERSION + " to " + VERSION);
             }
             int found = data.get();
             if (found != type.ordinal()) {
@@ -352,8 +380,14 @@ public final class CkksFormat {
             if (data.remaining() < 1) {
                 throw malformed("truncated");
             }
-            boolean ntt = data.get() == 1;
-            RnsPoly poly = new RnsPoly(rows.length, ring.degree(), ntt);
+            byte form = data.get();
+            if (form == SEEDED && version >= SEEDED_VERSION) {
+                return expandedFromSeed(ring, rows);
+            }
+            if (form != NTT && form != COEFFICIENTS) {
+                throw malformed("unknown polynomial form " + form);
+            }
+            RnsPoly poly = new RnsPoly(rows.length, ring.degree(), form == NTT);
             for (int r = 0; r < rows.length; r++) {
                 Modulus modulus = ring.modulus(rows[r]);
                 int bits = modulus.bits();
@@ -382,6 +416,16 @@ public final class CkksFormat {
                 }
             }
             return poly;
+        }
+
+        /** A uniform polynomial sent as its seed: over the first primes only, as the sender expanded it. */
+        private RnsPoly expandedFromSeed(Ring ring, int[] rows) {
+            for (int r = 0; r < rows.length; r++) {
+                if (rows[r] != r) {
+                    throw malformed("a seeded polynomial over other primes than the first ones");
+                }
+            }
+            return Sampler.expand(ring, seed(), rows.length);
         }
 
         void end() {

@@ -5,7 +5,8 @@ import org.cyberhealth.he.ring.Ring;
 
 /**
  * A fresh secret key and what its holder works with: the encoder, an encryptor under the matching
- * public key, a decryptor, and the evaluation keys it hands to a server. The secret itself never leaves
+ * public key, a secret-key encryptor (what the holder sends: half the bytes, less noise), a decryptor,
+ * and the evaluation keys it hands to a server. The secret itself never leaves
  * this object (and its {@link #toString()} shows nothing).
  */
 public final class KeySet {
@@ -16,6 +17,7 @@ public final class KeySet {
     private final SecretKey secret;
     private final Encoder encoder;
     private final Encryptor encryptor;
+    private final SecretKeyEncryptor secretKeyEncryptor;
     private final Decryptor decryptor;
 
     private KeySet(CkksParameters parameters, SecureRandom random) {
@@ -26,6 +28,7 @@ public final class KeySet {
         secret = generator.secretKey();
         encoder = new Encoder(parameters, ring);
         encryptor = new Encryptor(ring, generator.publicKey(secret), sampler);
+        secretKeyEncryptor = new SecretKeyEncryptor(ring, secret, sampler);
         decryptor = new Decryptor(ring, secret);
     }
 
@@ -48,6 +51,10 @@ public final class KeySet {
 
     public Encryptor encryptor() {
         return encryptor;
+    }
+
+    public SecretKeyEncryptor secretKeyEncryptor() {
+        return secretKeyEncryptor;
     }
 
     public Decryptor decryptor() {

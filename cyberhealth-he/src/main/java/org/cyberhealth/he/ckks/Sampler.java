@@ -13,6 +13,9 @@ import org.cyberhealth.he.ring.RnsPoly;
  */
 public final class Sampler {
 
+    /** The bytes of a seed: an AES-256 key. */
+    public static final int SEED_BYTES = 32;
+
     public static final double SIGMA = 3.2;
     private static final int BOUND = 19;
 
@@ -27,7 +30,7 @@ public final class Sampler {
     }
 
     private static byte[] seedFrom(SecureRandom random) {
-        byte[] seed = new byte[32];
+        byte[] seed = new byte[SEED_BYTES];
         random.nextBytes(seed);
         return seed;
     }

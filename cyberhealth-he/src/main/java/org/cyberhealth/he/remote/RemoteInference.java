@@ -18,14 +18,16 @@ import org.cyberhealth.he.ckks.CkksFormat;
 import org.cyberhealth.he.ckks.CkksParameters;
 import org.cyberhealth.he.ckks.Decryptor;
 import org.cyberhealth.he.ckks.Encoder;
-import org.cyberhealth.he.ckks.Encryptor;
 import org.cyberhealth.he.ckks.KeySet;
+import org.cyberhealth.he.ckks.SecretKeyEncryptor;
+import org.cyberhealth.he.ckks.SeededCiphertext;
 import org.cyberhealth.he.nn.SlotLayout;
 
 /**
  * The client of an {@link InferenceServer}: reads what the model needs, makes a fresh secret key that
  * never leaves this object, sends only the evaluation keys, and then encrypts batches of standardised
- * samples, sends them, and decrypts the predictions.
+ * samples (under the secret key: sent as c_0 and a seed, half a public-key ciphertext), sends them, and
+ * decrypts the predictions.
  */
 public final class RemoteInference {
 
@@ -45,7 +47,7 @@ public final class RemoteInference {
     private final double[] scale;
     private final List<String> outputs = new ArrayList<>();
     private final Encoder encoder;
-    private final Encryptor encryptor;
+    private final SecretKeyEncryptor encryptor;
     private final Decryptor decryptor;
     private final String session;
     private long sent;
@@ -68,7 +70,7 @@ public final class RemoteInference {
         layout = new SlotLayout(widthFor(rotations), parameters.slots());
         KeySet keySet = KeySet.generate(parameters, random);
         encoder = keySet.encoder();
-        encryptor = keySet.encryptor();
+        encryptor = keySet.secretKeyEncryptor();
         decryptor = keySet.decryptor();
         byte[] keys = Frames.join(CkksFormat.write(parameters, keySet.relinearisationKey()),
                 CkksFormat.write(parameters, keySet.galoisKeys(rotations, false)));
@@ -102,7 +104,7 @@ public final class RemoteInference {
             for (int i = 0; i < count; i++) {
                 batch[i] = standardise(raw[start + i]);
             }
-            Ciphertext input = encryptor.encrypt(encoder.encode(layout.pack(batch), parameters.maxLevel(), parameters.scale()));
+            SeededCiphertext input = encryptor.encrypt(encoder.encode(layout.pack(batch), parameters.maxLevel(), parameters.scale()));
             byte[] reply = post("/v1/sessions/" + session + "/predict", CkksFormat.write(parameters, input));
             Ciphertext output = CkksFormat.readCiphertext(parameters, reply);
             double[][] values = layout.unpack(encoder.decode(decryptor.decrypt(output))[0], count, outputSize);
