@@ -37,6 +37,7 @@ final class HeBenchCommand implements Callable<Integer> {
             MORE float = Vizitiu et al.'s floating-point MORE, MORE Z_N = Kipnis-Hibshoosh over a 1024-bit RSA modulus with
             24-bit fixed point (first samples only: BigInteger arithmetic). Latency: one sample, after a warm-up request (the
             first request encodes the weights on the server). Throughput of this side-by-side packing: up to 16 full ciphertexts.
+            The client encrypts under its secret key and sends c_0 and the seed of c_1 (half a public-key ciphertext).
             The CKKS score in the first table is over the whole test part, packed one sample per slot (last table). The attacks
             run on the benchmark's own MORE ciphertexts of the inputs: one known pair decrypts every value; the eigenvectors
             give every value from ciphertexts alone once one bit (which eigenvector holds the message) is guessed.

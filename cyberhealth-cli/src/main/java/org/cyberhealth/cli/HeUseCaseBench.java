@@ -15,10 +15,11 @@ import org.cyberhealth.he.ckks.CkksFormat;
 import org.cyberhealth.he.ckks.CkksParameters;
 import org.cyberhealth.he.ckks.Decryptor;
 import org.cyberhealth.he.ckks.Encoder;
-import org.cyberhealth.he.ckks.Encryptor;
 import org.cyberhealth.he.ckks.Evaluator;
 import org.cyberhealth.he.ckks.KeySet;
 import org.cyberhealth.he.ckks.PolynomialEvaluator;
+import org.cyberhealth.he.ckks.SecretKeyEncryptor;
+import org.cyberhealth.he.ckks.SeededCiphertext;
 import org.cyberhealth.he.ckks.SwitchingKey;
 import org.cyberhealth.he.more.EigenvectorAttack;
 import org.cyberhealth.he.more.FloatMore;
@@ -130,7 +131,7 @@ final class HeUseCaseBench {
         KeySet keys = KeySet.generate(parameters, new SecureRandom());
         SwitchingKey relinearisation = keys.relinearisationKey();
         Encoder encoder = keys.encoder();
-        Encryptor encryptor = keys.encryptor();
+        SecretKeyEncryptor encryptor = keys.secretKeyEncryptor();
         Decryptor decryptor = keys.decryptor();
         Evaluator evaluator = new Evaluator(parameters, keys.ring());
         FeatureMajorInference server = new FeatureMajorInference(model.model(), parameters, evaluator,
@@ -138,9 +139,9 @@ final class HeUseCaseBench {
         long requestBytes = 0;
         List<Ciphertext> features = new ArrayList<>();
         for (double[] column : FeatureMajorInference.columns(standardised, model.model().inputSize(), parameters.slots())) {
-            Ciphertext c = encryptor.encrypt(encoder.encode(column, parameters.maxLevel(), parameters.scale()));
+            SeededCiphertext c = encryptor.encrypt(encoder.encode(column, parameters.maxLevel(), parameters.scale()));
             requestBytes += CkksFormat.write(parameters, c).length;
-            features.add(c);
+            features.add(c.ciphertext());
         }
         long start = System.nanoTime();
         List<Ciphertext> outputs = server.evaluate(features);
