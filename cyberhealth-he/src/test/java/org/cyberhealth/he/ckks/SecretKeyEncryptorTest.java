@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.he.ring.RnsPoly;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,22 +36,17 @@ class SecretKeyEncryptorTest {
     }
 
     private static double error(Ciphertext c, double[] expected) {
-        double[] got = setup.encoder().decode(new Decryptor(setup.ring(), setup.secret()).decrypt(c))[0];
-        double worst = 0;
-        for (int i = 0; i < expected.length; i++) {
-            worst = Math.max(worst, Math.abs(got[i] - expected[i]));
-        }
-        return worst;
+        double[] got = setup.decrypt(c);
+        return IntStream.range(0, expected.length).mapToDouble(i -> Math.abs(got[i] - expected[i])).max().orElseThrow();
     }
 
     @Test
     void decryptsToTheMessageWithLessNoiseThanPublicKeyEncryption() {
-        Encryptor publicKey = new Encryptor(setup.ring(), setup.generator().publicKey(setup.secret()), setup.sampler());
         double secretKeyWorst = 0;
         double publicKeyWorst = 0;
         for (int i = 0; i < 4; i++) {
             secretKeyWorst = Math.max(secretKeyWorst, error(encryptor.encrypt(message()).ciphertext(), values()));
-            publicKeyWorst = Math.max(publicKeyWorst, error(publicKey.encrypt(message()), values()));
+            publicKeyWorst = Math.max(publicKeyWorst, error(setup.encrypt(values()), values()));
         }
         // Values in [-0.5, 0.5) at scale 2^scale: 20+ bits of precision; the public-key path adds e_1 s + e u.
         assertThat(-Math.log(secretKeyWorst) / Math.log(2)).isGreaterThan(20);
@@ -74,8 +70,8 @@ class SecretKeyEncryptorTest {
             }
         }
         // It computes like any ciphertext: the square of the message after one relinearised product.
-        Evaluator evaluator = new Evaluator(parameters, setup.ring());
-        Ciphertext square = evaluator.rescale(evaluator.relinearise(evaluator.multiply(back, back), setup.generator().relinearisationKey(setup.secret())));
+        Evaluator evaluator = setup.evaluator();
+        Ciphertext square = evaluator.rescale(evaluator.relinearise(evaluator.multiply(back, back), setup.relinearisationKey()));
         double[] expected = Arrays.stream(values()).map(v -> v * v).toArray();
         assertThat(error(square, expected)).isLessThan(1e-4);
     }
