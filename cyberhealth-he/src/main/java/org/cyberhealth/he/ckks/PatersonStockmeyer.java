@@ -3,7 +3,7 @@ package org.cyberhealth.he.ckks;
 /**
  * Baby-step giant-step evaluation of a polynomial in the power basis (Paterson and Stockmeyer, SIAM J.
  * Comput. 2(1), 1973; in CKKS with the scale of every part planned top-down as in Bossuat, Mouchet,
- * Troncoso-Pastoriza and Hubaux, Eurocrypt 2021, section 5, and Han and Ki, CT-RSA 2020): the split
+ * Troncoso-Pastoriza and Hubaux, Eurocrypt 2021, and Han and Ki, CT-RSA 2020): the split
  * p = q x^g + r of {@link PatersonStockmeyerPlan}, leaves sum_i c_i x^i with constant products only.
  *
  * <p>Scales are exact. A part asked for at level l and scale S (about Delta q_l: not yet rescaled) is: for a
