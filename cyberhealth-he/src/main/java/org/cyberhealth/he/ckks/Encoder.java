@@ -1,6 +1,9 @@
 package org.cyberhealth.he.ckks;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Arrays;
 import org.cyberhealth.he.ring.Ring;
 import org.cyberhealth.he.ring.RnsBasis;
 import org.cyberhealth.he.ring.RnsPoly;
@@ -13,6 +16,7 @@ import org.cyberhealth.he.ring.RnsPoly;
 public final class Encoder {
 
     private static final double LIMIT = Math.scalb(1.0, 62);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final CkksParameters parameters;
     private final Ring ring;
@@ -49,6 +53,34 @@ public final class Encoder {
         }
         RnsPoly poly = ring.fromSigned(coefficients, level + 1);
         ring.forward(poly);
+        return new Plaintext(poly, level, scale);
+    }
+
+    /**
+     * {@code value} in every slot: the constant polynomial round(value * scale), whose NTT form is that number
+     * in every position, so no transform is needed; the rounding is exact in BigDecimal, so the scale may
+     * exceed 2^62 (Paterson-Stockmeyer adds constants to products at about 2^80 before rescaling them).
+     */
+    public Plaintext encodeConstant(double value, int level, double scale) {
+        if (level < 0 || level > parameters.maxLevel()) {
+            throw new IllegalArgumentException("level " + level + " is outside 0.." + parameters.maxLevel());
+        }
+        if (!Double.isFinite(value) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("a constant and its scale must be finite");
+        }
+        // floor(x + 1/2), as Math.round in encode, so both encodings of a constant agree.
+        BigInteger rounded = new BigDecimal(value).multiply(new BigDecimal(scale)).add(HALF).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+        BigInteger modulus = BigInteger.ONE;
+        for (int i = 0; i <= level; i++) {
+            modulus = modulus.multiply(BigInteger.valueOf(ring.modulus(i).value()));
+        }
+        if (rounded.abs().shiftLeft(1).compareTo(modulus) >= 0) {
+            throw new IllegalArgumentException("a constant times the scale must stay below half the modulus of level " + level);
+        }
+        RnsPoly poly = ring.zero(level + 1, true);
+        for (int i = 0; i <= level; i++) {
+            Arrays.fill(poly.row(i), rounded.mod(BigInteger.valueOf(ring.modulus(i).value())).longValue());
+        }
         return new Plaintext(poly, level, scale);
     }
 

@@ -5,37 +5,69 @@ import java.util.List;
 
 /**
  * Evaluates a polynomial p(x) = c_0 + c_1 x + ... + c_d x^d on every slot of a ciphertext, for activation
- * functions. The powers x^i come from a product tree of depth ceil(log2 i) (x^i = x^a x^(i-a) with a the
- * largest power of two below i), so the whole evaluation consumes ceil(log2 d) + 1 levels. Scales are kept
- * exact: each coefficient is encoded at the scale that makes its term's scale after rescaling exactly the
- * target, so terms from different levels add without a scale error. (Paterson-Stockmeyer's fewer
- * ciphertext products pay off from degree 8 on; the activations used here have degree 2 to 4.)
+ * functions, by one of two methods with exact scales (each constant encoded at the scale that lands its term
+ * exactly on the planned one, {@link ScaledTerms}), both landing on the parameters' scale:
+ * <ul>
+ * <li>{@link Method#POWER_TREE}: every power x^2..x^d from the product tree ({@link PowerTable}), each term
+ * c_i x^i rescaled at its power's level; d - 1 ciphertext products, ceil(log2 d) + 1 levels.</li>
+ * <li>{@link Method#PATERSON_STOCKMEYER}: baby steps and giant steps ({@link PatersonStockmeyer}, Paterson and
+ * Stockmeyer 1973; Bossuat et al., Eurocrypt 2021); about 2 sqrt(d) + log2(d) products and never more
+ * levels than the tree, one fewer for some degrees ({@link PatersonStockmeyerPlan}).</li>
+ * </ul>
+ * {@link #evaluate(Ciphertext, double[])} takes the tree below degree 8, so the small activations of the
+ * trained models keep their results bit for bit and their level counts (Paterson-Stockmeyer would save at
+ * most 2 products there, and a level at degrees 3, 5 and 6), and Paterson-Stockmeyer from degree 8 on,
+ * where it saves 3 of 7 products, 19 of 30 at degree 31.
  */
 public final class PolynomialEvaluator {
 
+    /** The degree from which {@link #evaluate(Ciphertext, double[])} uses Paterson-Stockmeyer. */
+    public static final int PATERSON_STOCKMEYER_FROM = 8;
+
+    public enum Method {
+        POWER_TREE, PATERSON_STOCKMEYER;
+
+        public static Method forDegree(int degree) {
+            return degree < PATERSON_STOCKMEYER_FROM ? POWER_TREE : PATERSON_STOCKMEYER;
+        }
+    }
+
     private final CkksParameters parameters;
-    private final Encoder encoder;
-    private final Evaluator evaluator;
-    private final SwitchingKey relinearisation;
+    private final ScaledTerms terms;
 
     public PolynomialEvaluator(CkksParameters parameters, Encoder encoder, Evaluator evaluator, SwitchingKey relinearisation) {
         this.parameters = parameters;
-        this.encoder = encoder;
-        this.evaluator = evaluator;
-        this.relinearisation = relinearisation;
+        terms = new ScaledTerms(parameters, encoder, evaluator, relinearisation);
     }
 
-    /** The levels p of degree d consumes. */
+    /** The levels {@link #evaluate(Ciphertext, double[])} consumes for a polynomial of degree d. */
     public static int depth(int degree) {
-        return degree <= 1 ? 1 : 32 - Integer.numberOfLeadingZeros(degree - 1) + 1;
+        return depth(degree, Method.forDegree(degree));
+    }
+
+    public static int depth(int degree, Method method) {
+        if (method == Method.POWER_TREE || degree <= 1) {
+            return PowerTable.levelsBelow(degree) + 1;
+        }
+        return PatersonStockmeyerPlan.forDegree(degree).depth();
+    }
+
+    /** The ciphertext products {@code method} makes for a degree-d polynomial with no zero coefficient (zeros can only save some). */
+    public static int products(int degree, Method method) {
+        if (method == Method.POWER_TREE || degree <= 1) {
+            return Math.max(0, degree - 1);
+        }
+        return PatersonStockmeyerPlan.forDegree(degree).products();
+    }
+
+    /** The ciphertext-ciphertext products this evaluator has made so far (for tests and benchmarks). */
+    public long ciphertextProducts() {
+        return terms.products();
     }
 
     /** x^2 and nothing else: one ciphertext product and no constant product, so one level. */
     public static boolean isBareSquare(double[] coefficients) {
-        int degree = coefficients.length - 1;
-        while (degree > 0 && coefficients[degree] == 0) {
-            degree--;
-        }
+        int degree = degree(coefficients);
         return degree == 2 && coefficients[0] == 0 && coefficients[1] == 0 && coefficients[2] == 1;
     }
 
@@ -44,59 +76,57 @@ public final class PolynomialEvaluator {
      * becomes scale^2 / q, which affine layers after it carry through exactly.
      */
     public Ciphertext square(Ciphertext x) {
-        return evaluator.rescale(evaluator.relinearise(evaluator.multiply(x, x), relinearisation));
+        return terms.rescale(terms.product(x, x));
     }
 
     /** p(x) slot-wise, at scale {@code parameters.scale()}; {@code coefficients[i]} multiplies x^i. */
     public Ciphertext evaluate(Ciphertext x, double[] coefficients) {
-        int degree = coefficients.length - 1;
-        while (degree > 0 && coefficients[degree] == 0) {
-            degree--;
+        return evaluate(x, coefficients, Method.forDegree(degree(coefficients)));
+    }
+
+    public Ciphertext evaluate(Ciphertext x, double[] coefficients, Method method) {
+        int degree = degree(coefficients);
+        if (degree == 0) {
+            throw new IllegalArgumentException("a constant polynomial needs no ciphertext");
         }
-        if (x.level() < depth(degree)) {
-            throw new IllegalArgumentException("a polynomial of degree " + degree + " needs " + depth(degree) + " levels, the ciphertext has " + x.level());
+        int depth = depth(degree, method);
+        if (x.level() < depth) {
+            throw new IllegalArgumentException("a polynomial of degree " + degree + " needs " + depth + " levels, the ciphertext has " + x.level());
         }
-        List<Ciphertext> powers = new ArrayList<>();
-        powers.add(null);
-        powers.add(x);
-        for (int i = 2; i <= degree; i++) {
-            int a = Integer.highestOneBit(i - 1);
-            Ciphertext left = powers.get(a);
-            Ciphertext right = powers.get(i - a);
-            int level = Math.min(left.level(), right.level());
-            Ciphertext product = evaluator.multiply(evaluator.dropToLevel(left, level), evaluator.dropToLevel(right, level));
-            powers.add(evaluator.rescale(evaluator.relinearise(product, relinearisation)));
+        if (method == Method.POWER_TREE || degree == 1) {
+            return powerTree(x, coefficients, degree);
         }
+        return PatersonStockmeyer.evaluate(terms, x, coefficients, degree, parameters.scale());
+    }
+
+    /** Each c_i x^i rescaled onto the target scale at its own level, then all dropped to the lowest and added. */
+    private Ciphertext powerTree(Ciphertext x, double[] coefficients, int degree) {
+        PowerTable powers = new PowerTable(x, terms);
         double target = parameters.scale();
-        Ciphertext sum = null;
         int lowest = Integer.MAX_VALUE;
-        List<Ciphertext> terms = new ArrayList<>();
+        List<Ciphertext> rescaled = new ArrayList<>();
         for (int i = 1; i <= degree; i++) {
             if (coefficients[i] == 0) {
                 continue;
             }
-            Ciphertext power = powers.get(i);
-            double lastPrime = parameters.chain().get(power.level());
-            Plaintext c = encoder.encode(filled(coefficients[i]), power.level(), target * lastPrime / power.scale());
-            Ciphertext term = evaluator.rescale(evaluator.multiplyPlain(power, c));
-            terms.add(term);
-            lowest = Math.min(lowest, term.level());
+            Ciphertext power = powers.power(i);
+            Ciphertext term = terms.times(power, coefficients[i], power.level(), target * terms.prime(power.level()));
+            rescaled.add(terms.declared(terms.rescale(term), target));
+            lowest = Math.min(lowest, power.level() - 1);
         }
-        for (Ciphertext term : terms) {
-            Ciphertext aligned = evaluator.dropToLevel(term, lowest);
-            // The rescaled scales equal the target up to rounding in double arithmetic.
-            aligned = new Ciphertext(aligned.parts(), aligned.level(), target);
-            sum = sum == null ? aligned : evaluator.add(sum, aligned);
+        Ciphertext sum = null;
+        for (Ciphertext term : rescaled) {
+            sum = terms.sum(sum, terms.at(term, lowest));
         }
-        if (sum == null) {
-            throw new IllegalArgumentException("a constant polynomial needs no ciphertext");
-        }
-        return coefficients[0] == 0 ? sum : evaluator.addPlain(sum, encoder.encode(filled(coefficients[0]), lowest, target));
+        return terms.plus(sum, coefficients[0]);
     }
 
-    private double[] filled(double value) {
-        double[] v = new double[parameters.slots()];
-        java.util.Arrays.fill(v, value);
-        return v;
+    /** The degree once the zero leading coefficients are dropped. */
+    private static int degree(double[] coefficients) {
+        int degree = coefficients.length - 1;
+        while (degree > 0 && coefficients[degree] == 0) {
+            degree--;
+        }
+        return degree;
     }
 }

@@ -70,6 +70,28 @@ class CkksTest {
     }
 
     @Test
+    void aConstantEncodesAsTheFilledVectorDoesAndBeyond2To62() {
+        Random random = new Random(11);
+        for (int t = 0; t < 20; t++) {
+            double c = 40 * random.nextDouble() - 20;
+            double scale = Math.scalb(1.0 + random.nextDouble(), 30 + random.nextInt(10));
+            double[] filled = new double[parameters.slots()];
+            java.util.Arrays.fill(filled, c);
+            Plaintext constant = encoder.encodeConstant(c, parameters.maxLevel(), scale);
+            Plaintext transformed = encoder.encode(filled, parameters.maxLevel(), scale);
+            for (int i = 0; i <= parameters.maxLevel(); i++) {
+                assertThat(constant.poly().row(i)).as("constant %s at scale %s", c, scale).isEqualTo(transformed.poly().row(i));
+            }
+        }
+        // Above the 2^62 of encode: a product's scale before rescaling (2^80 here).
+        double[] back = encoder.decode(encoder.encodeConstant(-0.7, parameters.maxLevel(), Math.scalb(1.0, 80)))[0];
+        for (double v : back) {
+            assertThat(Math.abs(v + 0.7)).isLessThan(1e-12);
+        }
+        assertThatThrownBy(() -> encoder.encodeConstant(1, 0, Math.scalb(1.0, 60))).hasMessageContaining("half the modulus");
+    }
+
+    @Test
     void decryptionGivesBackTheValues() {
         double[] v = values(3);
         // Fresh public-key encryption noise: e_0 + e u + e_1 s, about 2^-24 in the slots at scale 2^40.
