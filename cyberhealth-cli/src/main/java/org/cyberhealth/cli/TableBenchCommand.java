@@ -86,6 +86,13 @@ final class TableBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Set<String> known = Set.of("robustness", "tracing", "utility", "lossless", "speed");
+        if (!known.containsAll(sections)) {
+            throw new BadInputException("--sections takes " + known + ", got " + sections);
+        }
+        if (runs < 1 || rows < 1) {
+            throw new BadInputException("--runs and --rows must be at least 1");
+        }
         Path folder = (data != null ? data : BenchData.defaultFolder()).resolve("tabular/omop/Synthea27Nj_5.4/csv");
         Path target = out != null ? out : ProjectHome.benchmarks();
         String command = "cyberhealth bench table" + (rows != 10_000_000 ? " --rows " + rows : "") + (coalitions != 200 ? " --coalitions " + coalitions : "")
@@ -101,13 +108,6 @@ final class TableBenchCommand implements Callable<Integer> {
         TardosCode code = TardosCode.generate(TardosParameters.defaults(), secret);
         MarkParameters parameters = new MarkParameters(MarkParameters.DEFAULT_GAMMA, MarkParameters.DEFAULT_OWNER_BITS, code.length());
 
-        Set<String> known = Set.of("robustness", "tracing", "utility", "lossless", "speed");
-        if (!known.containsAll(sections)) {
-            throw new BadInputException("--sections takes " + known + ", got " + sections);
-        }
-        if (runs < 1 || rows < 1) {
-            throw new BadInputException("--runs and --rows must be at least 1");
-        }
         if (sections.contains("robustness")) {
             robustness(target, command, measurement, observation, synthetic, key, parameters);
         }
