@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.cyberhealth.assess.LabelledImages;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.data.MedMnist;
 import org.cyberhealth.ml.model.ClassifierFile;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The attacks on the committed reference CNN (models/pneumonia-cnn.json) and 100 PneumoniaMNIST test images. */
+/** The attacks on the committed reference CNN (models/pneumonia-cnn.json) and 100 PneumoniaMNIST test images, 50 of each class. */
 class ReferenceModelEvasionTest {
 
     private static DjlClassifier model;
@@ -23,15 +25,10 @@ class ReferenceModelEvasionTest {
     static void load() {
         model = ClassifierFile.read(Path.of("../models/pneumonia-cnn.json")).load();
         Dataset test = MedMnist.read(Path.of("../samples/ml/ml/pneumoniamnist.npz"), "test", "pneumonia", List.of("normal", "pneumonia"));
-        images = new float[100][];
-        labels = new int[100];
-        for (int i = 0; i < 100; i++) {
-            images[i] = new float[test.width()];
-            for (int p = 0; p < test.width(); p++) {
-                images[i][p] = (float) test.features()[i][p];
-            }
-            labels[i] = (int) test.targets()[i];
-        }
+        LabelledImages subset = LabelledImages.of(test, 100, model.input(), 2);
+        images = subset.images();
+        labels = subset.labels();
+        assertThat(IntStream.of(labels).sum()).as("both classes").isEqualTo(50);
     }
 
     @AfterAll
