@@ -35,11 +35,15 @@ final class AssessCommand implements Runnable {
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,
-            description = {"White-box evasion: perturb each test image within an eps-ball (pixels in [0, 1]) to flip the model's label,",
-                "and report clean accuracy, robust accuracy, attack success rate and perturbation sizes.",
-                "FGSM: one step of eps (Goodfellow et al. 2015). PGD: random start, --steps steps of 2.5 eps / steps, projection",
-                "onto the ball and clip to [0, 1] after each, --restarts random restarts keeping the most damaging (Madry et al. 2018).",
-                "Exit codes: 0 done, 2 bad input (unknown attack or norm, eps < 0, missing or malformed file)."},
+            description = {"White-box evasion: move each test image within an eps-ball (pixels in [0, 1])",
+                "to flip the model's label; report clean and robust accuracy, attack success",
+                "rate and perturbation sizes.",
+                "FGSM: one step of eps (Goodfellow et al. 2015).",
+                "PGD: random start, --steps steps of 2.5 eps / steps, each projected onto the",
+                "ball and clipped to [0, 1]; --restarts random restarts, each image keeping",
+                "the most damaging (Madry et al. 2018).",
+                "Exit codes: 0 done, 2 bad input (unknown attack or norm, eps < 0, missing or",
+                "malformed file)."},
             footer = {"", "Example:", "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --norm linf --eps 8/255 --steps 50",
                 "  cyberhealth assess evasion --model models/pneumonia-cnn.json --data samples/ml/ml/pneumoniamnist.npz --attack fgsm --eps 2/255 --json",
                 "  cyberhealth assess evasion --model pneumonia-cnn --norm l2 --eps 0.5 --restarts 5 --samples 100"})
