@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.ml.data.Split;
+import org.cyberhealth.ml.model.ClassifierFile;
+import org.cyberhealth.ml.model.ClassifierTraining;
+import org.cyberhealth.ml.model.ReferenceClassifier;
 import org.cyberhealth.ml.train.HeModelExport;
 import org.cyberhealth.ml.train.Recipe;
 import org.cyberhealth.ml.train.TrainedNetwork;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cyberhealth ml}: the reference models, trained here (DJL, PyTorch engine, offline). */
 @Command(name = "ml", mixinStandardHelpOptions = true,
-        description = "Machine-learning models: train the HE-friendly reference models of the encrypted-inference use cases.",
+        description = "Machine-learning models: train the reference models (HE-friendly ones for encrypted inference, an ordinary CNN for the assessment).",
         subcommands = {MlCommand.Train.class},
         footer = {"", "Example:", "  cyberhealth ml train --use-case breast-cancer --out breast-cancer.he.json"})
 final class MlCommand implements Runnable {
@@ -33,12 +36,15 @@ final class MlCommand implements Runnable {
             description = {"Train the HE-friendly network of a use case (polynomial activations only) on its training part,",
                 "score it on the held-out part, and write it in the framework-neutral format 'he serve' reads.",
                 "Use cases: breast-cancer (Wisconsin table, 2 classes), diabetes (regression), pneumonia (28x28 X-rays, CNN).",
+                "Use case pneumonia-cnn instead trains the reference classifier that 'assess' attacks (ReLU, max-pooling):",
+                "--out names its JSON descriptor, and its DJL weights (.params) are written beside it.",
                 "The recipe (layers, optimiser, epochs, seed) is fixed in code, so the same command gives the same model."},
             footer = {"", "Example:", "  cyberhealth ml train --use-case pneumonia --data samples/ml --out models/pneumonia.he.json",
-                "  cyberhealth ml train --use-case diabetes --epochs 10 --out /tmp/diabetes.he.json --json"})
+                "  cyberhealth ml train --use-case diabetes --epochs 10 --out /tmp/diabetes.he.json --json",
+                "  cyberhealth ml train --use-case pneumonia-cnn --out models/pneumonia-cnn.json --force"})
     static final class Train implements Callable<Integer> {
 
-        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes or pneumonia.")
+        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia or pneumonia-cnn.")
         String useCase;
 
         @Option(names = "--data", description = "Folder laid out as ../shared/data (default: the bundled copy, samples/ml).")
@@ -61,11 +67,14 @@ final class MlCommand implements Runnable {
 
         @Override
         public Integer call() {
-            UseCase chosen;
-            try {
-                chosen = UseCase.byId(useCase);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
+            ReferenceClassifier classifier = ReferenceClassifier.find(useCase);
+            UseCase chosen = null;
+            if (classifier == null) {
+                try {
+                    chosen = UseCase.byId(useCase);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn)");
+                }
             }
             if (epochs != null && (epochs < 1 || epochs > 10_000)) {
                 throw new BadInputException("--epochs must be 1 to 10000");
@@ -76,6 +85,9 @@ final class MlCommand implements Runnable {
             Path root = data != null ? data : bundledData();
             if (!Files.isDirectory(root)) {
                 throw new BadInputException("data folder " + root + " not found (give --data)");
+            }
+            if (classifier != null) {
+                return trainClassifier(classifier, root);
             }
             Recipe recipe = chosen.recipe();
             recipe = epochs == null ? recipe : recipe.withEpochs(epochs);
@@ -91,6 +103,29 @@ final class MlCommand implements Runnable {
                             "testSamples", score.samples(), "accuracy", score.accuracy(), "rmse", score.rmse(), "r2", score.r2()),
                     "trained " + chosen.id() + " on " + split.train().size() + " samples: " + score.describe(),
                     "wrote " + out);
+            return 0;
+        }
+
+        private int trainClassifier(ReferenceClassifier classifier, Path root) {
+            if (!out.getFileName().toString().endsWith(".json")) {
+                throw new BadInputException("--out must name a .json descriptor (the weights go beside it, as .params)");
+            }
+            Path weights = ClassifierFile.parametersOf(out);
+            if (Files.exists(weights) && !force) {
+                throw new BadInputException(weights + " exists (use --force to replace it)");
+            }
+            int rounds = epochs != null ? epochs : classifier.epochs();
+            Split split = classifier.data(root);
+            ClassifierTraining.Trained trained;
+            try (ProgressBar bar = new ProgressBar(output.err(), "training " + classifier.id(), rounds, !output.json())) {
+                trained = ClassifierTraining.run(classifier, split, rounds, seed != null ? seed : classifier.seed(), epoch -> bar.step());
+            }
+            trained.write(out, force);
+            output.print(JsonOutput.object("useCase", classifier.id(), "out", out.toString(), "weights", weights.toString(),
+                            "trainSamples", split.train().size(), "testSamples", trained.testSamples(), "accuracy", trained.testAccuracy()),
+                    String.format(java.util.Locale.ROOT, "trained %s on %d images: accuracy %.2f%% on %d held-out images", classifier.id(),
+                            split.train().size(), 100 * trained.testAccuracy(), trained.testSamples()),
+                    "wrote " + out + " and " + weights);
             return 0;
         }
     }

@@ -45,6 +45,21 @@ class MlCommandTest {
     }
 
     @Test
+    void theReferenceCnnTrainsWritesItsWeightsBesideTheDescriptorAndAssessReadsIt() throws Exception {
+        Path out = dir.resolve("cnn.json");
+        CliRun run = CliRun.of("ml", "train", "--use-case", "pneumonia-cnn", "--epochs", "1", "--data", DATA.toString(), "--out", out.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(run.out()).path("accuracy").asDouble()).isGreaterThan(0.7);
+        assertThat(dir.resolve("cnn.params")).exists();
+        CliRun again = CliRun.of("ml", "train", "--use-case", "pneumonia-cnn", "--epochs", "1", "--data", DATA.toString(), "--out", out.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("exists (use --force");
+        CliRun attack = CliRun.of("assess", "evasion", "--model", out.toString(), "--data", DATA.resolve("ml/pneumoniamnist.npz").toString(),
+                "--attack", "fgsm", "--samples", "10");
+        assertThat(attack.exitCode()).as(attack.err()).isEqualTo(0);
+    }
+
+    @Test
     void badUseCaseOrExistingOutputIsRefusedAndNothingIsWritten() throws Exception {
         Path out = dir.resolve("m.json");
         CliRun unknown = CliRun.of("ml", "train", "--use-case", "cats", "--out", out.toString());

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.cyberhealth.ml.EngineThreads;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.data.Split;
 
@@ -33,15 +34,7 @@ import org.cyberhealth.ml.data.Split;
 public final class Training {
 
     static {
-        // Several threads sum gradients in varying order, and over many epochs those rounding differences grow
-        // into different models (a breast-cancer run moved between 96.5% and 99.1%). These networks are tiny, so
-        // one thread costs little and makes a recipe give the same model on a given machine. Set before the
-        // engine starts; a caller's own setting wins.
-        for (String property : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
-            if (System.getProperty(property) == null) {
-                System.setProperty(property, "1");
-            }
-        }
+        EngineThreads.useOneUnlessSet();
     }
 
     private Training() {}

@@ -1,0 +1,139 @@
+package org.cyberhealth.assess.evasion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.cyberhealth.ml.model.WhiteBoxClassifier;
+
+/**
+ * Projected gradient descent on the negative loss (Madry, Makelov, Schmidt, Tsipras and Vladu, "Towards
+ * deep learning models resistant to adversarial attacks", ICLR 2018): start at a uniformly random point
+ * of the eps-ball, then repeat a steepest-ascent step of the loss, the projection onto the eps-ball and
+ * the clip to the valid range. Several restarts from fresh random points; each image keeps the most
+ * damaging result (misclassified first, then the highest loss), and a restart only re-attacks the images
+ * that previous ones did not already fool.
+ *
+ * <p>The step size follows Madry et al.'s convention, 2.5 eps / steps, so that the iterates can cross
+ * the whole ball and back even from its edge; {@link #withStep} sets another one.
+ */
+public final class Pgd implements EvasionAttack {
+
+    private final Norm norm;
+    private final double eps;
+    private final double step;
+    private final int steps;
+    private final int restarts;
+    private final long seed;
+
+    private Pgd(Norm norm, double eps, double step, int steps, int restarts, long seed) {
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("eps must be a finite number >= 0");
+        }
+        if (!(step >= 0) || steps < 1 || restarts < 1) {
+            throw new IllegalArgumentException("PGD needs a step size >= 0, at least one step and one restart");
+        }
+        this.norm = norm;
+        this.eps = eps;
+        this.step = step;
+        this.steps = steps;
+        this.restarts = restarts;
+        this.seed = seed;
+    }
+
+    /** PGD with Madry et al.'s step size, 2.5 eps / steps; {@code seed} fixes the random starts. */
+    public static Pgd of(Norm norm, double eps, int steps, int restarts, long seed) {
+        return new Pgd(norm, eps, 2.5 * eps / Math.max(1, steps), steps, restarts, seed);
+    }
+
+    public Pgd withStep(double newStep) {
+        return new Pgd(norm, eps, newStep, steps, restarts, seed);
+    }
+
+    @Override
+    public float[][] generate(WhiteBoxClassifier model, float[][] images, int[] labels) {
+        float[][] best = new float[images.length][];
+        double[] bestLoss = new double[images.length];
+        boolean[] fooled = new boolean[images.length];
+        for (int i = 0; i < images.length; i++) {
+            best[i] = images[i].clone();
+            bestLoss[i] = Double.NEGATIVE_INFINITY;
+        }
+        if (eps == 0) {
+            return best;
+        }
+        Random random = new Random(seed);
+        for (int restart = 0; restart < restarts; restart++) {
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < images.length; i++) {
+                if (!fooled[i]) {
+                    open.add(i);
+                }
+            }
+            if (open.isEmpty()) {
+                break;
+            }
+            float[][] x = new float[open.size()][];
+            int[] y = new int[open.size()];
+            float[][] adversarial = new float[open.size()][];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = images[open.get(k)];
+                y[k] = labels[open.get(k)];
+                adversarial[k] = norm.randomStart(x[k], eps, model.input(), random);
+            }
+            for (int s = 0; s < steps; s++) {
+                float[][] gradient = model.lossGradient(adversarial, y).gradient();
+                for (int k = 0; k < x.length; k++) {
+                    norm.ascend(adversarial[k], gradient[k], step);
+                    adversarial[k] = norm.projectAndClip(x[k], adversarial[k], eps, model.input());
+                }
+            }
+            float[][] p = model.predict(adversarial);
+            for (int k = 0; k < x.length; k++) {
+                int i = open.get(k);
+                boolean wrong = argmax(p[k]) != y[k];
+                double loss = -Math.log(Math.max(p[k][y[k]], Float.MIN_VALUE));
+                if ((wrong && !fooled[i]) || (wrong == fooled[i] && loss > bestLoss[i])) {
+                    best[i] = adversarial[k];
+                    bestLoss[i] = loss;
+                    fooled[i] = wrong;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int argmax(float[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public Norm norm() {
+        return norm;
+    }
+
+    @Override
+    public double eps() {
+        return eps;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int restarts() {
+        return restarts;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "PGD %s eps %.4g, %d steps of %.4g, %d restart%s, seed %d", norm.id(), eps, steps, step, restarts,
+                restarts == 1 ? "" : "s", seed);
+    }
+}

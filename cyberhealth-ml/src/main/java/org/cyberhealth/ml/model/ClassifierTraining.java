@@ -1,0 +1,144 @@
+package org.cyberhealth.ml.model;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.cyberhealth.ml.EngineThreads;
+import org.cyberhealth.ml.data.Dataset;
+import org.cyberhealth.ml.data.Split;
+import org.cyberhealth.ml.train.Standardisation;
+
+/**
+ * Trains a {@link ReferenceClassifier} with DJL's PyTorch engine: Adam on shuffled mini-batches,
+ * softmax cross-entropy, one thread and the recipe's seed (initial weights and batch order). The network
+ * learns on normalised pixels (mean and deviation of the training pixels); the normalisation is then
+ * declared in the model's {@link InputSpec}, so users and attacks hand it pixels in [0, 1].
+ */
+public final class ClassifierTraining {
+
+    static {
+        EngineThreads.useOneUnlessSet();
+    }
+
+    private ClassifierTraining() {}
+
+    /** A trained classifier as bytes and facts, ready to be written or loaded. */
+    public record Trained(ReferenceClassifier reference, InputSpec input, List<String> classes, byte[] parameters,
+                          String recipe, String data, int testSamples, double testAccuracy) {
+
+        public DjlClassifier load() {
+            return ClassifierFile.load(reference.architecture(), input, classes, parameters, reference.id());
+        }
+
+        /** Writes {@code descriptor} (JSON) and the weights beside it. */
+        public void write(Path descriptor, boolean overwrite) {
+            ObjectNode training = new ObjectMapper().createObjectNode();
+            training.put("recipe", recipe);
+            training.put("data", data);
+            training.put("testSamples", testSamples);
+            training.put("testAccuracy", testAccuracy);
+            training.put("command", "cyberhealth ml train --use-case " + reference.id());
+            ClassifierFile.write(descriptor, reference.id(), reference.architecture(), input, classes, training, parameters, overwrite);
+        }
+    }
+
+    public static Trained run(ReferenceClassifier reference, Split split, int epochs, long seed, IntConsumer epochDone) {
+        Dataset train = split.train();
+        int[] shape = train.shape();
+        if (shape.length != 3 || shape[0] != 1) {
+            throw new IllegalArgumentException(reference.id() + " takes single-channel images");
+        }
+        Standardisation pixels = Standardisation.fit(train, false);
+        InputSpec input = new InputSpec(1, shape[1], shape[2], 0f, 1f,
+                new float[] {(float) pixels.mean()[0]}, new float[] {(float) pixels.scale()[0]});
+        Engine.getInstance().setRandomSeed((int) seed);
+        byte[] parameters;
+        try (Model model = Model.newInstance(reference.id())) {
+            model.setBlock(Architectures.build(reference.architecture(), train.classes().size()));
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) reference.learningRate())).build();
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(adam))) {
+                NDManager manager = trainer.getManager();
+                trainer.initialize(new Shape(1, 1, shape[1], shape[2]));
+                NDArray x = manager.create(flatten(pixels.apply(train.features())), new Shape(train.size(), 1, shape[1], shape[2]));
+                NDArray y = manager.create(toFloats(train.targets()));
+                ArrayDataset data = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(reference.batchSize(), true).build();
+                for (int epoch = 0; epoch < epochs; epoch++) {
+                    for (Batch batch : trainer.iterateDataset(data)) {
+                        EasyTrain.trainBatch(trainer, batch);
+                        trainer.step();
+                        batch.close();
+                    }
+                    epochDone.accept(epoch + 1);
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            model.getBlock().saveParameters(new DataOutputStream(bytes));
+            parameters = bytes.toByteArray();
+        } catch (IOException | TranslateException e) {
+            throw new IllegalStateException("training " + reference.id() + " failed: " + e.getMessage(), e);
+        }
+        Dataset test = split.test();
+        double accuracy;
+        try (DjlClassifier classifier = ClassifierFile.load(reference.architecture(), input, train.classes(), parameters, reference.id())) {
+            accuracy = accuracy(classifier, test);
+        }
+        return new Trained(reference, input, train.classes(), parameters, reference.describe(epochs, seed),
+                train.name() + ", " + train.size() + " images", test.size(), accuracy);
+    }
+
+    /** The share of {@code data}'s images that {@code classifier} labels right, in batches of 256. */
+    public static double accuracy(Classifier classifier, Dataset data) {
+        int right = 0;
+        for (int start = 0; start < data.size(); start += 256) {
+            int end = Math.min(data.size(), start + 256);
+            float[][] batch = new float[end - start][];
+            for (int i = start; i < end; i++) {
+                batch[i - start] = toFloats(data.features()[i]);
+            }
+            int[] labels = classifier.predictLabels(batch);
+            for (int i = start; i < end; i++) {
+                right += labels[i - start] == (int) data.targets()[i] ? 1 : 0;
+            }
+        }
+        return (double) right / data.size();
+    }
+
+    private static float[] flatten(double[][] rows) {
+        int width = rows[0].length;
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < width; j++) {
+                flat[i * width + j] = (float) rows[i][j];
+            }
+        }
+        return flat;
+    }
+
+    /** Doubles to floats (pixels and labels). */
+    public static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+}
