@@ -86,11 +86,15 @@ final class LosslessTables {
         Restoration[] restoration = new Restoration[1];
         output.write(header, overwrite, sink -> {
             restoration[0] = watermark.restore(marked::openReader, sink, progress);
-            int errors = restoration[0].message().errorsAgainst(ownerMark);
-            if (errors != 0) {
+            // Each group is turned back by its own reading; a carrier read otherwise than it was turned shows as
+            // a bit its votes do not elect, so any such bit means the copy changed. A bit no group carries
+            // says nothing either way, but too few carried bits cannot show that this is our mark at all.
+            Extraction message = restoration[0].message();
+            int disagreements = message.disagreementsWith(ownerMark);
+            if (disagreements != 0 || message.chanceMatch(ownerMark) > OwnerMarkTest.DEFAULT_FALSE_POSITIVE_BOUND) {
                 throw new CyberHealthException(CyberHealthException.CHECK_FAILED, String.format(Locale.ROOT,
                         "%s does not carry this lossless mark intact (%d of %d owner bits differ): it is not a marked copy of %s"
-                                + " under this key, or it was changed since; nothing written", marked.describe(), errors,
+                                + " under this key, or it was changed since; nothing written", marked.describe(), disagreements,
                         campaign.ownerBits(), campaign.table()));
             }
         });

@@ -79,6 +79,22 @@ public record Extraction(List<BitReading> bits, int groups) {
         return errors;
     }
 
+    /**
+     * The bits whose carriers voted and did not elect {@code expected}'s value (a tie counts): each means a
+     * carrier group read otherwise than it was turned. A bit no group carries (a small table can leave one
+     * without carriers) has no vote and is not counted.
+     */
+    public int disagreementsWith(BitSet expected) {
+        int disagreements = 0;
+        for (int i = 0; i < bits.size(); i++) {
+            BitReading reading = bits.get(i);
+            if (reading.ones() + reading.zeros() > 0 && reading.bit() != (expected.get(i) ? 1 : 0)) {
+                disagreements++;
+            }
+        }
+        return disagreements;
+    }
+
     public double bitErrorRate(BitSet expected) {
         return bits.isEmpty() ? 0 : errorsAgainst(expected) / (double) bits.size();
     }
