@@ -114,7 +114,8 @@ public final class CkksFormat {
             Ring ring = parameters.ring();
             List<RnsPoly> polys = new ArrayList<>();
             for (int i = 0; i < parts; i++) {
-                polys.add(in.poly(ring, rows(level + 1)));
+                // Only a fresh two-part ciphertext's c_1 may come as a seed: the one part that is uniform.
+                polys.add(i == 1 && parts == 2 ? in.polyOrSeed(ring, rows(level + 1)) : in.poly(ring, rows(level + 1)));
             }
             in.end();
             return new Ciphertext(polys, level, scale);
@@ -376,14 +377,20 @@ public final class CkksFormat {
             data.get(into);
         }
 
+        /** A polynomial sent as its residues, or, from version 2 on, a uniform one sent as its seed. */
+        RnsPoly polyOrSeed(Ring ring, int[] rows) {
+            if (version >= SEEDED_VERSION && data.hasRemaining() && data.get(data.position()) == SEEDED) {
+                data.get();
+                return expandedFromSeed(ring, rows);
+            }
+            return poly(ring, rows);
+        }
+
         RnsPoly poly(Ring ring, int[] rows) {
             if (data.remaining() < 1) {
                 throw malformed("truncated");
             }
             byte form = data.get();
-            if (form == SEEDED && version >= SEEDED_VERSION) {
-                return expandedFromSeed(ring, rows);
-            }
             if (form != NTT && form != COEFFICIENTS) {
                 throw malformed("unknown polynomial form " + form);
             }

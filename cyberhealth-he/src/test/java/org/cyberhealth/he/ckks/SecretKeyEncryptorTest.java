@@ -84,6 +84,12 @@ class SecretKeyEncryptorTest {
         relabelled[4] = 1;
         assertThatThrownBy(() -> CkksFormat.readCiphertext(parameters, relabelled))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown polynomial form 2");
+        // c_0 is never uniform: a seed in its place (its form byte follows the 27-byte header) is refused.
+        byte[] seededFirst = compact.clone();
+        assertThat(seededFirst[27]).isEqualTo((byte) 1);
+        seededFirst[27] = 2;
+        assertThatThrownBy(() -> CkksFormat.readCiphertext(parameters, seededFirst))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown polynomial form 2");
         for (int cut : new int[] {compact.length - 1, compact.length - 32}) {
             assertThatThrownBy(() -> CkksFormat.readCiphertext(parameters, Arrays.copyOf(compact, cut)))
                     .isInstanceOf(BadInputException.class).hasMessageContaining("truncated");
