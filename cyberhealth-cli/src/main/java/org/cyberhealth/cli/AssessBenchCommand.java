@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             "L2 attacks, on the whole bundled test part (468 images, about 2 minutes on one core); an SVG curve beside the file.",
             "Section membership: LiRA (online, offline) with 16 shadow models against the loss threshold and the shadow-model",
             "attack on the same CNN's recipe, retrained on random halves of PneumoniaMNIST train + test (2896 images, about",
-            "2 minutes on one core): AUC, TPR at 0.1% and 1% FPR, and a log-log ROC chart beside the file."},
+            "2 minutes on one core): AUC, TPR at 0.1%% and 1%% FPR, and a log-log ROC chart beside the file."},
         footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000",
             "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
 final class AssessBenchCommand implements Callable<Integer> {
