@@ -28,8 +28,12 @@ import picocli.CommandLine.Option;
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"AI security assessment benchmarks, written into docs/BENCHMARKS.md. Section evasion: accuracy of the reference",
             "PneumoniaMNIST CNN under FGSM and PGD (50 steps, 1 and 5 restarts) at L-inf eps 1/255, 2/255, 4/255, 8/255 and under",
-            "L2 attacks, on the whole bundled test part (468 images, about 2 minutes on one core); an SVG curve beside the file."},
-        footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
+            "L2 attacks, on the whole bundled test part (468 images, about 2 minutes on one core); an SVG curve beside the file.",
+            "Section membership: LiRA (online, offline) with 16 shadow models against the loss threshold and the shadow-model",
+            "attack on the same CNN's recipe, retrained on random halves of PneumoniaMNIST train + test (2896 images, about",
+            "2 minutes on one core): AUC, TPR at 0.1%% and 1%% FPR, and a log-log ROC chart beside the file."},
+        footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000",
+            "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
 final class AssessBenchCommand implements Callable<Integer> {
 
     private static final double[] LINF_EPS = {1 / 255.0, 2 / 255.0, 4 / 255.0, 8 / 255.0};
@@ -45,7 +49,7 @@ final class AssessBenchCommand implements Callable<Integer> {
             50 steps of 2.5 eps / 50 (Madry et al.), projection and clip to [0, 1] after each step; with restarts, an image
             already fooled is not attacked again and each image keeps its most damaging result. Seed 1, one thread.""";
 
-    @Option(names = "--sections", split = ",", defaultValue = "evasion", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
     Set<String> sections;
 
     @Option(names = "--model", defaultValue = "pneumonia-cnn", description = "Model name or descriptor (default: ${DEFAULT-VALUE}).")
@@ -57,11 +61,24 @@ final class AssessBenchCommand implements Callable<Integer> {
     @Option(names = "--samples", description = "Only N test images, evenly spaced through the part (default: all).")
     Integer samples;
 
+    @Option(names = "--population", description = "Membership: only N images of train + test, evenly spaced (default: all).")
+    Integer population;
+
+    @Option(names = "--shadows", defaultValue = "16", description = "Membership: shadow models, even, at least 4 (default: ${DEFAULT-VALUE}).")
+    int shadows;
+
+    @Option(names = "--epochs", defaultValue = "" + AssessMembershipCommand.DEFAULT_EPOCHS,
+            description = "Membership: epochs of target and shadows (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
     @Option(names = "--out", description = "Markdown file to update (default: docs/BENCHMARKS.md).")
     Path out;
 
     @Option(names = "--svg", description = "Where to write the accuracy-versus-eps chart (default: assess-evasion.svg beside --out).")
     Path svg;
+
+    @Option(names = "--roc", description = "Where to write the membership ROC chart (default: assess-membership.svg beside --out).")
+    Path roc;
 
     @Mixin
     Output output;
@@ -70,14 +87,32 @@ final class AssessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> known = Set.of("evasion");
+        Set<String> known = Set.of("evasion", "membership");
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
         if (samples != null && samples < 1) {
             throw new BadInputException("--samples must be at least 1");
         }
+        if (sections.contains("membership")) {
+            MembershipBench.check(shadows, epochs, population);
+        }
         Path target = out != null ? out : ProjectHome.benchmarks();
+        List<String> written = new ArrayList<>();
+        if (sections.contains("evasion")) {
+            written.add(evasion(target));
+        }
+        if (sections.contains("membership")) {
+            Path chart = roc != null ? roc : target.resolveSibling("assess-membership.svg");
+            written.add(MembershipBench.run(target, chart, data != null ? data : AssessCommand.bundledArchive(), population, shadows, epochs, output));
+        }
+        output.print(JsonOutput.object("benchmark", "assess", "output", target.toString(), "sections", written),
+                "wrote " + String.join(" and ", written) + " into " + target);
+        return 0;
+    }
+
+    /** The evasion section; returns its name. */
+    private String evasion(Path target) {
         Path chart = svg != null ? svg : target.resolveSibling("assess-evasion.svg");
         Path archive = data != null ? data : AssessCommand.bundledArchive();
         Path descriptor = AssessCommand.modelFile(model);
@@ -114,11 +149,7 @@ final class AssessBenchCommand implements Callable<Integer> {
                 .replace("CLEAN", percent(clean)).replace("FGSM1", percent(linf.get(0).fgsm().robustAccuracy()))
                 .replace("PGD1", percent(linf.get(0).pgdRestarts().robustAccuracy()));
         BenchmarkDocument.writeSection(target, "assess-evasion", "AI assessment: evasion of the reference PneumoniaMNIST CNN", command, body);
-        output.print(JsonOutput.object("benchmark", "assess", "output", target.toString(), "svg", chart.toString(), "samples", test.size(),
-                        "cleanAccuracy", clean, "pgdLinf", linf.stream().map(r -> r.pgd().robustAccuracy()).toList(),
-                        "fgsmLinf", linf.stream().map(r -> r.fgsm().robustAccuracy()).toList()),
-                "wrote the evasion benchmark into " + target + " and " + chart);
-        return 0;
+        return "evasion (chart " + chart + ")";
     }
 
     private Row row(DjlClassifier classifier, LabelledImages test, Norm norm, String label, double eps) {

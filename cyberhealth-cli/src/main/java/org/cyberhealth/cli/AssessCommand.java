@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
 
 /** {@code cyberhealth assess}: attacks on a medical model, to measure how much it can be trusted. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess a model's security: evasion (adversarial examples) first; membership inference, extraction and defences come later.",
-        subcommands = {AssessCommand.Evasion.class},
-        footer = {"", "Example:", "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255"})
+        description = "Assess a model's security: evasion (adversarial examples) and membership inference; extraction and defences come later.",
+        subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class},
+        footer = {"", "Example:", "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
+            "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16"})
 final class AssessCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -31,7 +32,7 @@ final class AssessCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose 'assess evasion'");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose 'assess evasion' or 'assess membership'");
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
 package org.cyberhealth.ml.data;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,5 +44,17 @@ public record Dataset(String name, double[][] features, double[] targets, int[] 
             y[i] = targets[positions[i]];
         }
         return new Dataset(name + " (" + part + ")", x, y, shape, classes);
+    }
+
+    /** These samples followed by {@code other}'s, under {@code name}: both must have the same shape and classes. */
+    public Dataset concat(Dataset other, String name) {
+        if (!Arrays.equals(shape, other.shape) || !classes.equals(other.classes)) {
+            throw new IllegalArgumentException(this.name + " and " + other.name + " differ in shape or classes");
+        }
+        double[][] x = Arrays.copyOf(features, size() + other.size());
+        double[] y = Arrays.copyOf(targets, size() + other.size());
+        System.arraycopy(other.features, 0, x, size(), other.size());
+        System.arraycopy(other.targets, 0, y, size(), other.size());
+        return new Dataset(name, x, y, shape, classes);
     }
 }

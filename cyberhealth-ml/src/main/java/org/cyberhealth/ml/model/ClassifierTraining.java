@@ -63,6 +63,29 @@ public final class ClassifierTraining {
 
     public static Trained run(ReferenceClassifier reference, Split split, int epochs, long seed, IntConsumer epochDone) {
         Dataset train = split.train();
+        Fitted fitted = fit(reference, train, epochs, seed, epochDone);
+        Dataset test = split.test();
+        double accuracy;
+        try (DjlClassifier classifier = fitted.load(reference, train.classes())) {
+            accuracy = accuracy(classifier, test);
+        }
+        return new Trained(reference, fitted.input(), train.classes(), fitted.parameters(), reference.describe(epochs, seed),
+                train.name() + ", " + train.size() + " images", test.size(), accuracy);
+    }
+
+    /** The declared input (with the training images' normalisation) and DJL's parameter bytes of a fitted network. */
+    public record Fitted(InputSpec input, byte[] parameters) {
+
+        public DjlClassifier load(ReferenceClassifier reference, List<String> classes) {
+            return ClassifierFile.load(reference.architecture(), input, classes, parameters, reference.id());
+        }
+    }
+
+    /**
+     * Fits {@code reference}'s layout on {@code train} with its recipe but {@code epochs} and {@code seed}
+     * of the caller's choosing: what shadow models of a membership attack need (many fits on subsets).
+     */
+    public static Fitted fit(ReferenceClassifier reference, Dataset train, int epochs, long seed, IntConsumer epochDone) {
         int[] shape = train.shape();
         if (shape.length != 3 || shape[0] != 1) {
             throw new IllegalArgumentException(reference.id() + " takes single-channel images");
@@ -71,7 +94,6 @@ public final class ClassifierTraining {
         InputSpec input = new InputSpec(1, shape[1], shape[2], 0f, 1f,
                 new float[] {(float) pixels.mean()[0]}, new float[] {(float) pixels.scale()[0]});
         Engine.getInstance().setRandomSeed((int) seed);
-        byte[] parameters;
         try (Model model = Model.newInstance(reference.id())) {
             model.setBlock(Architectures.build(reference.architecture(), train.classes().size()));
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) reference.learningRate())).build();
@@ -92,17 +114,10 @@ public final class ClassifierTraining {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.getBlock().saveParameters(new DataOutputStream(bytes));
-            parameters = bytes.toByteArray();
+            return new Fitted(input, bytes.toByteArray());
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("training " + reference.id() + " failed: " + e.getMessage(), e);
         }
-        Dataset test = split.test();
-        double accuracy;
-        try (DjlClassifier classifier = ClassifierFile.load(reference.architecture(), input, train.classes(), parameters, reference.id())) {
-            accuracy = accuracy(classifier, test);
-        }
-        return new Trained(reference, input, train.classes(), parameters, reference.describe(epochs, seed),
-                train.name() + ", " + train.size() + " images", test.size(), accuracy);
     }
 
     /** The share of {@code data}'s images that {@code classifier} labels right, in batches of 256. */
