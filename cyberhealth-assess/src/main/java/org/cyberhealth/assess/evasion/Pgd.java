@@ -15,7 +15,7 @@ import org.cyberhealth.ml.model.WhiteBoxClassifier;
  * that previous ones did not already fool.
  *
  * <p>The step size follows Madry et al.'s convention, 2.5 eps / steps, so that the iterates can cross
- * the whole ball and back even from its edge; {@link #withStep} sets another one.
+ * the whole ball and back even from its edge.
  */
 public final class Pgd implements EvasionAttack {
 
@@ -44,10 +44,6 @@ public final class Pgd implements EvasionAttack {
     /** PGD with Madry et al.'s step size, 2.5 eps / steps; {@code seed} fixes the random starts. */
     public static Pgd of(Norm norm, double eps, int steps, int restarts, long seed) {
         return new Pgd(norm, eps, 2.5 * eps / Math.max(1, steps), steps, restarts, seed);
-    }
-
-    public Pgd withStep(double newStep) {
-        return new Pgd(norm, eps, newStep, steps, restarts, seed);
     }
 
     @Override
