@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
@@ -91,18 +92,61 @@ public final class ClassifierTraining {
             throw new IllegalArgumentException(reference.id() + " takes single-channel images");
         }
         Standardisation pixels = Standardisation.fit(train, false);
-        InputSpec input = new InputSpec(1, shape[1], shape[2], 0f, 1f,
-                new float[] {(float) pixels.mean()[0]}, new float[] {(float) pixels.scale()[0]});
+        return fit(reference, shape[1], shape[2], pixels.mean()[0], pixels.scale()[0], flatten(pixels.apply(train.features())),
+                toFloats(train.targets()), new Shape(train.size()), train.classes().size(), Loss.softmaxCrossEntropyLoss(), epochs, seed, epochDone);
+    }
+
+    /**
+     * Fits {@code reference}'s layout on single-channel {@code height x width} images (pixels in [0, 1]) against
+     * soft targets (one probability row per image, e.g. a victim model's answers): softmax cross-entropy with
+     * the target distribution, the copy's loss in model extraction (Orekondy et al. 2019).
+     */
+    public static Fitted fitSoft(ReferenceClassifier reference, int height, int width, float[][] images, float[][] targets, int epochs,
+                                 long seed, IntConsumer epochDone) {
+        if (images.length == 0 || images.length != targets.length) {
+            throw new IllegalArgumentException(images.length + " images but " + targets.length + " targets");
+        }
+        int classes = targets[0].length;
+        double sum = 0;
+        double squares = 0;
+        float[] x = new float[images.length * height * width];
+        float[] y = new float[images.length * classes];
+        for (int i = 0; i < images.length; i++) {
+            if (images[i].length != height * width || targets[i].length != classes) {
+                throw new IllegalArgumentException("image " + i + " or its target has the wrong size");
+            }
+            System.arraycopy(images[i], 0, x, i * height * width, height * width);
+            System.arraycopy(targets[i], 0, y, i * classes, classes);
+        }
+        for (float v : x) {
+            sum += v;
+            squares += (double) v * v;
+        }
+        double mean = sum / x.length;
+        double deviation = Math.sqrt(Math.max(squares / x.length - mean * mean, 0));
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) ((x[i] - mean) / (deviation > 0 ? deviation : 1));
+        }
+        Loss soft = new SoftmaxCrossEntropyLoss("SoftmaxCrossEntropyLoss", 1, -1, false, true);
+        return fit(reference, height, width, mean, deviation > 0 ? deviation : 1, x, y, new Shape(images.length, classes), classes, soft,
+                epochs, seed, epochDone);
+    }
+
+    /** The shared loop: {@code x} already normalised with {@code mean} and {@code deviation}, which the returned input declares. */
+    private static Fitted fit(ReferenceClassifier reference, int height, int width, double mean, double deviation, float[] x, float[] y,
+                              Shape labelShape, int classes, Loss loss, int epochs, long seed, IntConsumer epochDone) {
+        InputSpec input = new InputSpec(1, height, width, 0f, 1f, new float[] {(float) mean}, new float[] {(float) deviation});
         Engine.getInstance().setRandomSeed((int) seed);
         try (Model model = Model.newInstance(reference.id())) {
-            model.setBlock(Architectures.build(reference.architecture(), train.classes().size()));
+            model.setBlock(Architectures.build(reference.architecture(), classes));
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) reference.learningRate())).build();
-            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(adam))) {
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam))) {
                 NDManager manager = trainer.getManager();
-                trainer.initialize(new Shape(1, 1, shape[1], shape[2]));
-                NDArray x = manager.create(flatten(pixels.apply(train.features())), new Shape(train.size(), 1, shape[1], shape[2]));
-                NDArray y = manager.create(toFloats(train.targets()));
-                ArrayDataset data = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(reference.batchSize(), true).build();
+                trainer.initialize(new Shape(1, 1, height, width));
+                int count = (int) labelShape.get(0);
+                NDArray images = manager.create(x, new Shape(count, 1, height, width));
+                NDArray labels = manager.create(y, labelShape);
+                ArrayDataset data = new ArrayDataset.Builder().setData(images).optLabels(labels).setSampling(reference.batchSize(), true).build();
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     for (Batch batch : trainer.iterateDataset(data)) {
                         EasyTrain.trainBatch(trainer, batch);
