@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 
 /** {@code cyberhealth assess}: attacks on a medical model, to measure how much it can be trusted. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess a model's security: evasion (adversarial examples) and membership inference; extraction and defences come later.",
-        subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class},
+        description = "Assess a model's security: evasion (adversarial examples), membership inference and model extraction; defences come later.",
+        subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class, AssessExtractionCommand.class},
         footer = {"", "Example:", "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
-            "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16"})
+            "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16",
+            "  cyberhealth assess extraction --model pneumonia-cnn --method knockoff --queries 5000"})
 final class AssessCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -32,7 +33,7 @@ final class AssessCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose 'assess evasion' or 'assess membership'");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose 'assess evasion', 'assess membership' or 'assess extraction'");
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,
