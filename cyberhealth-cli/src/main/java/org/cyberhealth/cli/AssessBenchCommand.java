@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
             "L2 attacks, on the whole bundled test part (468 images, about 2 minutes on one core); an SVG curve beside the file.",
             "Section membership: LiRA (online, offline) with 16 shadow models against the loss threshold and the shadow-model",
             "attack on the same CNN's recipe, retrained on random halves of PneumoniaMNIST train + test (2896 images, about",
-            "2 minutes on one core): AUC, TPR at 0.1%% and 1%% FPR, and a log-log ROC chart beside the file."},
-        footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000",
+            "2 minutes on one core): AUC, TPR at 0.1%% and 1%% FPR, and a log-log ROC chart beside the file.",
+            "Section extraction: Knockoff Nets (BreastMNIST queries) and Jacobian augmentation copies of the CNN after 1k, 5k",
+            "and 20k queries: fidelity, accuracy, time, and a chart (assess-extraction.svg) beside the file."},
+        footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000", "  cyberhealth bench assess --sections extraction",
             "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
 final class AssessBenchCommand implements Callable<Integer> {
 
@@ -49,7 +51,7 @@ final class AssessBenchCommand implements Callable<Integer> {
             50 steps of 2.5 eps / 50 (Madry et al.), projection and clip to [0, 1] after each step; with restarts, an image
             already fooled is not attacked again and each image keeps its most damaging result. Seed 1, one thread.""";
 
-    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership,extraction", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
     Set<String> sections;
 
     @Option(names = "--model", defaultValue = "pneumonia-cnn", description = "Model name or descriptor (default: ${DEFAULT-VALUE}).")
@@ -87,7 +89,7 @@ final class AssessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> known = Set.of("evasion", "membership");
+        Set<String> known = Set.of("evasion", "membership", "extraction");
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
@@ -105,6 +107,10 @@ final class AssessBenchCommand implements Callable<Integer> {
         if (sections.contains("membership")) {
             Path chart = roc != null ? roc : target.resolveSibling("assess-membership.svg");
             written.add(MembershipBench.run(target, chart, data != null ? data : AssessCommand.bundledArchive(), population, shadows, epochs, output));
+        }
+        if (sections.contains("extraction")) {
+            Path chart = target.resolveSibling("assess-extraction.svg");
+            written.add(ExtractionBench.run(target, chart, model, data != null ? data : AssessCommand.bundledArchive(), output));
         }
         output.print(JsonOutput.object("benchmark", "assess", "output", target.toString(), "sections", written),
                 "wrote " + String.join(" and ", written) + " into " + target);

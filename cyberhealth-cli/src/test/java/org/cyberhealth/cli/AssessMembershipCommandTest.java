@@ -77,9 +77,9 @@ class AssessMembershipCommandTest {
         CliRun run = CliRun.of("bench", "assess", "--sections", "membership", "--shadows", "3", "--out", dir.resolve("b.md").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--shadows must be even");
-        CliRun unknown = CliRun.of("bench", "assess", "--sections", "extraction", "--out", dir.resolve("b.md").toString());
+        CliRun unknown = CliRun.of("bench", "assess", "--sections", "poisoning", "--out", dir.resolve("b.md").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--sections takes [evasion, membership]");
+        assertThat(unknown.err()).contains("--sections takes [evasion, extraction, membership]");
     }
 
     @Test
