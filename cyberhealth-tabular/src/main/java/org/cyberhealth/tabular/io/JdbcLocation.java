@@ -212,7 +212,7 @@ public record JdbcLocation(String url, String table) implements TableLocation {
             throw new BadInputException("database " + source.describe() + " does not exist");
         }
         boolean sameFile = source.sqliteFile().toAbsolutePath().normalize().equals(sqliteFile().toAbsolutePath().normalize());
-        if (sameFile && SqlNames.qualifiedTable(source.table()).equals(SqlNames.qualifiedTable(table))) {
+        if (sameFile && sqliteTableKey(source.table()).equals(sqliteTableKey(table))) {
             throw new BadInputException("the output is the input table " + source.describe() + ": write the marked copy to a new table");
         }
         inOneTransaction(connection -> {
@@ -254,6 +254,12 @@ public record JdbcLocation(String url, String table) implements TableLocation {
             }
             beforeCommit.run();
         });
+    }
+
+    /** A table name as SQLite resolves it in its own file: without the "main." schema and in any letter case. */
+    private static String sqliteTableKey(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("main.") ? lower.substring("main.".length()) : lower;
     }
 
     /** The name by which {@code from}'s rowid can be read (a column may take one of its three names), or null. */

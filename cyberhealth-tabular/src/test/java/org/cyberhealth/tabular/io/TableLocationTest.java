@@ -221,8 +221,11 @@ class TableLocationTest {
             throw new BadInputException("refused");
         })).hasMessage("refused");
         assertThatThrownBy(() -> Tables.load(refused)).isInstanceOf(BadInputException.class);
-        assertThatThrownBy(() -> marker.mark(database, database, true, p -> {}, r -> {}))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("the output is the input table");
+        for (String sameTable : new String[] {"measurement", "Measurement", "main.measurement"}) {
+            TableLocation itself = TableLocation.parse(folder.resolve("lab.db") + "#" + sameTable);
+            assertThatThrownBy(() -> marker.mark(database, itself, true, p -> {}, r -> {}))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("the output is the input table");
+        }
         assertSameCells(Tables.load(database), Tables.load(csv));
     }
 
