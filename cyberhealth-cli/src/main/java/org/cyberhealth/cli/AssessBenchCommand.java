@@ -126,7 +126,7 @@ final class AssessBenchCommand implements Callable<Integer> {
         List<Row> linf = new ArrayList<>();
         List<Row> l2 = new ArrayList<>();
         LabelledImages test;
-        try (DjlClassifier classifier = file.load()) {
+        try (DjlClassifier classifier = file.openWhiteBox()) {
             test = AssessCommand.images(archive, "test", file, samples == null ? Integer.MAX_VALUE : samples);
             for (int i = 0; i < LINF_EPS.length; i++) {
                 linf.add(row(classifier, test, Norm.LINF, LINF_LABELS[i], LINF_EPS[i]));

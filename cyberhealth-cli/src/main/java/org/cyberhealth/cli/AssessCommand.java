@@ -103,7 +103,7 @@ final class AssessCommand implements Runnable {
             Path descriptor = modelFile(model);
             Path archive = data != null ? data : bundledArchive();
             ClassifierFile file = ClassifierFile.read(descriptor);
-            try (DjlClassifier classifier = file.load()) {
+            try (DjlClassifier classifier = file.openWhiteBox()) {
                 LabelledImages test = images(archive, split, file, samples == null ? Integer.MAX_VALUE : samples);
                 EvasionResult r;
                 try (ProgressBar bar = new ProgressBar(output.err(), attack.toLowerCase(Locale.ROOT), test.size(), !output.json())) {
@@ -159,7 +159,11 @@ final class AssessCommand implements Runnable {
         return value;
     }
 
-    /** A reference model's name (models/<name>.json in the project) or a descriptor's path. */
+    /**
+     * A reference model's name (models/<name>.json in the project), a descriptor's path, or a model file
+     * (.pt, .onnx) with its descriptor beside it ({@code m.pt.json}), which declares what the file cannot:
+     * input shape, value range, normalisation and class names.
+     */
     static Path modelFile(String nameOrFile) {
         Path named = ProjectHome.path().resolve("models").resolve(nameOrFile + ".json");
         if (nameOrFile.matches("[a-z0-9-]+") && Files.exists(named)) {
@@ -168,6 +172,14 @@ final class AssessCommand implements Runnable {
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("no model '" + nameOrFile + "': neither a file nor a name in " + named.getParent());
+        }
+        if (nameOrFile.endsWith(".pt") || nameOrFile.endsWith(".onnx")) {
+            Path descriptor = file.resolveSibling(file.getFileName() + ".json");
+            if (!Files.isRegularFile(descriptor)) {
+                throw new BadInputException("no descriptor " + descriptor + " beside the model: it declares the input shape, value"
+                        + " range, normalisation and classes (docs/ASSESS.md, 'Your own model')");
+            }
+            return descriptor;
         }
         return file;
     }

@@ -15,7 +15,7 @@ import org.cyberhealth.assess.extraction.ReferenceCopyTrainer;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.ml.data.MedMnist;
 import org.cyberhealth.ml.model.ClassifierFile;
-import org.cyberhealth.ml.model.DjlClassifier;
+import org.cyberhealth.ml.model.Classifier;
 import org.cyberhealth.ml.model.ReferenceClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +78,7 @@ final class AssessExtractionCommand implements Callable<Integer> {
         Path descriptor = AssessCommand.modelFile(model);
         Path archive = data != null ? data : AssessCommand.bundledArchive();
         ClassifierFile file = ClassifierFile.read(descriptor);
-        try (DjlClassifier victim = file.load()) {
+        try (Classifier victim = file.open()) {
             LabelledImages test = AssessCommand.images(archive, "test", file, Integer.MAX_VALUE);
             ExtractionAttack attack = attack(chosen, file, archive, pool);
             ReferenceCopyTrainer trainer = trainer(file, epochs);

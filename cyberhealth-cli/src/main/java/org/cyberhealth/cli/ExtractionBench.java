@@ -14,7 +14,7 @@ import org.cyberhealth.assess.report.AccuracyCurveSvg;
 import org.cyberhealth.core.io.AtomicOutput;
 import org.cyberhealth.core.report.BenchmarkDocument;
 import org.cyberhealth.ml.model.ClassifierFile;
-import org.cyberhealth.ml.model.DjlClassifier;
+import org.cyberhealth.ml.model.Classifier;
 
 /**
  * The extraction section of {@code bench assess}: Knockoff Nets and Jacobian augmentation against the
@@ -38,7 +38,7 @@ final class ExtractionBench {
         List<List<ExtractionResult>> all = new ArrayList<>();
         List<ExtractionAttack> attacks = new ArrayList<>();
         LabelledImages test;
-        try (DjlClassifier victim = file.load()) {
+        try (Classifier victim = file.open()) {
             test = AssessCommand.images(archive, "test", file, Integer.MAX_VALUE);
             for (String method : List.of("knockoff", "jacobian")) {
                 ExtractionAttack attack = AssessExtractionCommand.attack(method, file, archive, null);

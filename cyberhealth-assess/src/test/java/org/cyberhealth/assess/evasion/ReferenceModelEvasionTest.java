@@ -23,7 +23,7 @@ class ReferenceModelEvasionTest {
 
     @BeforeAll
     static void load() {
-        model = ClassifierFile.read(Path.of("../models/pneumonia-cnn.json")).load();
+        model = ClassifierFile.read(Path.of("../models/pneumonia-cnn.json")).openWhiteBox();
         Dataset test = MedMnist.read(Path.of("../samples/ml/ml/pneumoniamnist.npz"), "test", "pneumonia", List.of("normal", "pneumonia"));
         LabelledImages subset = LabelledImages.of(test, 100, model.input(), 2);
         images = subset.images();

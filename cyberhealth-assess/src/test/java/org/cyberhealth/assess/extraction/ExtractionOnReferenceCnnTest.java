@@ -30,7 +30,7 @@ class ExtractionOnReferenceCnnTest {
 
     @BeforeAll
     static void load() {
-        victim = ClassifierFile.read(Path.of("../models/pneumonia-cnn.json")).load();
+        victim = ClassifierFile.read(Path.of("../models/pneumonia-cnn.json")).openWhiteBox();
         Path pneumonia = Path.of("../samples/ml/ml/pneumoniamnist.npz");
         test = LabelledImages.of(MedMnist.read(pneumonia, "test", "pneumonia", CLASSES), 200, victim.input(), 2);
         seeds = LabelledImages.of(MedMnist.read(pneumonia, "train", "pneumonia", CLASSES), 100, victim.input(), 2);

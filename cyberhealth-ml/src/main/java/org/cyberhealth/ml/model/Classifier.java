@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The one interface every attack sees (black box): a batch of images in the natural value range of
  * {@link #input()} in, one probability per class out. Implementations apply their own preprocessing.
+ * Close a classifier when done: a loaded model holds native memory.
  */
-public interface Classifier {
+public interface Classifier extends AutoCloseable {
 
     InputSpec input();
 
@@ -15,6 +16,11 @@ public interface Classifier {
 
     /** Class probabilities (rows sum to 1) for each image of {@code batch} (each {@code input().size()} values). */
     float[][] predict(float[][] batch);
+
+    /** Releases what the model holds (native memory, connections); nothing by default. */
+    @Override
+    default void close() {
+    }
 
     /** The most probable class of each image. */
     default int[] predictLabels(float[][] batch) {

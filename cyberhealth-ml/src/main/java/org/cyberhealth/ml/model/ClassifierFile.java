@@ -18,21 +18,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.io.AtomicOutput;
 
 /**
- * A classifier on disk: a small JSON descriptor ({@value #FORMAT}) that declares the architecture's name,
- * the input (shape, value range, normalisation), the class names and how the model was trained, next to
- * DJL's parameter file ({@code <name>.params} beside {@code <name>.json}) that holds the weights.
+ * A classifier on disk: a small JSON descriptor ({@value #FORMAT}) that declares where the network is
+ * (a {@link ModelSource}: DJL parameters of one of the project's architectures, a TorchScript module,
+ * an ONNX graph or a remote endpoint), the input (shape, value range, normalisation, tensor layout), what
+ * the network outputs, the class names and how the model was trained. Files named by the descriptor are
+ * relative to its folder.
  *
  * @param training free-form facts about the training (recipe, data, held-out accuracy), shown to users
  */
-public record ClassifierFile(Path path, String name, String architecture, InputSpec input, List<String> classes, JsonNode training) {
+public record ClassifierFile(Path path, String name, ModelSource source, InputSpec input, List<String> classes, JsonNode training) {
 
     public static final String FORMAT = "cyberhealth-classifier/1";
     private static final long MAX_DESCRIPTOR_BYTES = 1 << 20;
-    private static final long MAX_PARAMETER_BYTES = 256L << 20;
+    private static final long MAX_MODEL_BYTES = 256L << 20;
+    private static final Duration ENDPOINT_TIMEOUT = Duration.ofSeconds(60);
+    private static final List<String> SOURCE_KEYS = List.of("architecture", "torchscript", "onnx", "endpoint");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The parameter file that belongs to a descriptor. */
@@ -42,7 +49,7 @@ public record ClassifierFile(Path path, String name, String architecture, InputS
         return descriptor.resolveSibling(base + ".params");
     }
 
-    /** Reads and checks a descriptor (the weights are read by {@link #load()}). */
+    /** Reads and checks a descriptor (the network is read by {@link #open()}). */
     public static ClassifierFile read(Path descriptor) {
         JsonNode root;
         try {
@@ -65,34 +72,95 @@ public record ClassifierFile(Path path, String name, String architecture, InputS
                     range.length == 2 ? range[1] : Float.NaN, floats(root.path("mean"), descriptor), floats(root.path("std"), descriptor));
             List<String> classes = new ArrayList<>();
             root.path("classes").forEach(c -> classes.add(c.asText()));
-            String architecture = root.path("architecture").asText();
-            if (!Architectures.names().contains(architecture)) {
-                throw new BadInputException(descriptor + ": unknown architecture '" + architecture + "'");
-            }
             if (classes.size() < 2) {
                 throw new BadInputException(descriptor + ": at least two classes are needed");
             }
-            return new ClassifierFile(descriptor, root.path("name").asText(), architecture, input, classes, root.path("training"));
+            return new ClassifierFile(descriptor, root.path("name").asText(), source(root, descriptor), input, classes, root.path("training"));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(descriptor + ": " + e.getMessage());
         }
     }
 
-    /** Rebuilds the architecture, loads the weights and wraps them; close the result when done. */
-    public DjlClassifier load() {
-        Path parameters = parametersOf(path);
-        byte[] bytes;
-        try {
-            if (Files.size(parameters) > MAX_PARAMETER_BYTES) {
-                throw new BadInputException(parameters + " is larger than " + (MAX_PARAMETER_BYTES >> 20) + " MiB");
-            }
-            bytes = Files.readAllBytes(parameters);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("no such file: " + parameters + " (the weights of " + path + ")");
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + parameters + ": " + e.getMessage(), e);
+    private static ModelSource source(JsonNode root, Path descriptor) {
+        List<String> present = SOURCE_KEYS.stream().filter(root::hasNonNull).toList();
+        if (present.size() != 1) {
+            throw new BadInputException(descriptor + " must name exactly one of " + SOURCE_KEYS + " (it names " + present + ")");
         }
-        return load(architecture, input, classes, bytes, parameters.toString());
+        TensorLayout layout = TensorLayout.of(root.path("layout").asText("NCHW"), root.path("channelOrder").asText("as-declared"));
+        NetworkOutput output = NetworkOutput.of(root.path("outputs").asText("logits"));
+        String value = root.path(present.get(0)).asText();
+        switch (present.get(0)) {
+            case "architecture" -> {
+                if (!Architectures.names().contains(value)) {
+                    throw new BadInputException(descriptor + ": unknown architecture '" + value + "'");
+                }
+                return new ModelSource.DjlParameters(value, parametersOf(descriptor));
+            }
+            case "torchscript" -> {
+                return new ModelSource.TorchScript(sibling(descriptor, value), layout, output);
+            }
+            case "onnx" -> {
+                return new ModelSource.Onnx(sibling(descriptor, value), layout, output);
+            }
+            default -> {
+                try {
+                    return new ModelSource.Endpoint(new URI(value), ENDPOINT_TIMEOUT);
+                } catch (URISyntaxException e) {
+                    throw new BadInputException(descriptor + ": the endpoint is not a URL: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static Path sibling(Path descriptor, String file) {
+        Path folder = descriptor.toAbsolutePath().getParent();
+        return folder.resolve(file).normalize();
+    }
+
+    /** Opens the network for queries (any source); close the result when done. */
+    public Classifier open() {
+        if (source instanceof ModelSource.Onnx onnx) {
+            return OnnxClassifier.open(bytes(onnx.file()), onnx.file().toString(), input, classes, onnx.layout(), onnx.output());
+        }
+        if (source instanceof ModelSource.Endpoint endpoint) {
+            return new RemoteClassifier(endpoint.uri(), input, classes, endpoint.timeout());
+        }
+        return openWhiteBox();
+    }
+
+    /** Opens the network with its input gradient, for white-box attacks; close the result when done. */
+    public DjlClassifier openWhiteBox() {
+        if (source instanceof ModelSource.DjlParameters djl) {
+            return load(djl.architecture(), input, classes, bytes(djl.file()), djl.file().toString());
+        }
+        if (source instanceof ModelSource.TorchScript torchScript) {
+            checkSize(torchScript.file());
+            return TorchScriptLoading.load(torchScript, input, classes);
+        }
+        throw new BadInputException(path + " is a black-box model (" + source.kind() + "): this needs the input gradient, which only"
+                + " DJL parameters or a TorchScript module give; query-only attacks work on it");
+    }
+
+    private static byte[] bytes(Path file) {
+        checkSize(file);
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks that {@code file} exists and is not larger than a model may be, before anything reads it. */
+    private static void checkSize(Path file) {
+        try {
+            if (Files.size(file) > MAX_MODEL_BYTES) {
+                throw new BadInputException(file + " is larger than " + (MAX_MODEL_BYTES >> 20) + " MiB");
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("no such file: " + file + " (named by the model's descriptor)");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Builds a classifier from DJL parameter bytes written by {@link Block#saveParameters}. */

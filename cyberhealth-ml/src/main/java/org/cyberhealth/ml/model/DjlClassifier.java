@@ -1,5 +1,6 @@
 package org.cyberhealth.ml.model;
 
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -7,6 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SymbolBlock;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -16,29 +20,38 @@ import org.cyberhealth.ml.EngineThreads;
 /**
  * A trained DJL block (PyTorch engine) behind the {@link WhiteBoxClassifier} interface. The block maps
  * normalised images to class scores (logits); this wrapper takes images in the natural range, applies
- * the declared normalisation as tensor operations, so that autograd carries input gradients back through
- * it, and turns logits into probabilities (softmax) or a cross-entropy loss (log-softmax).
+ * the declared normalisation (and tensor layout) as tensor operations, so that autograd carries input
+ * gradients back through it, and turns the network's outputs (logits, or probabilities for a network
+ * that ends in a softmax) into probabilities or a cross-entropy loss.
  *
  * <p>The block runs in inference mode (training = false) and its parameters are frozen: only the input
  * asks for a gradient, which also spares the backward pass the weight gradients. Owns the manager that
  * holds the parameters: close it when done.
  */
-public final class DjlClassifier implements WhiteBoxClassifier, AutoCloseable {
+public final class DjlClassifier implements WhiteBoxClassifier {
 
     static {
         EngineThreads.useOneUnlessSet();
     }
 
     private final NDManager manager;
+    /** What closing the classifier releases: the manager, or the loaded model that owns it. */
+    private final AutoCloseable owner;
     private final Block block;
     private final InputSpec input;
     private final List<String> classes;
+    private final TensorLayout layout;
+    private final NetworkOutput output;
 
-    private DjlClassifier(NDManager manager, Block block, InputSpec input, List<String> classes) {
+    private DjlClassifier(NDManager manager, AutoCloseable owner, Block block, InputSpec input, List<String> classes,
+                          TensorLayout layout, NetworkOutput output) {
         this.manager = manager;
+        this.owner = owner;
         this.block = block;
         this.input = input;
         this.classes = List.copyOf(classes);
+        this.layout = layout;
+        this.output = output;
     }
 
     /**
@@ -46,7 +59,22 @@ public final class DjlClassifier implements WhiteBoxClassifier, AutoCloseable {
      * over the manager (closing the classifier closes it).
      */
     public static DjlClassifier of(NDManager manager, Block block, InputSpec input, List<String> classes) {
-        if (!block.isInitialized()) {
+        return checked(manager, manager, block, input, classes, TensorLayout.NCHW, NetworkOutput.LOGITS);
+    }
+
+    /**
+     * Wraps a loaded model (a TorchScript module exported from elsewhere, say) whose network wants its
+     * input in {@code layout} and gives {@code output}. The classifier takes over the model: DJL closes an
+     * unreferenced model when the garbage collector finds it, so the classifier must hold it.
+     */
+    public static DjlClassifier of(Model model, InputSpec input, List<String> classes, TensorLayout layout, NetworkOutput output) {
+        return checked(model.getNDManager(), model, model.getBlock(), input, classes, layout, output);
+    }
+
+    private static DjlClassifier checked(NDManager manager, AutoCloseable owner, Block block, InputSpec input, List<String> classes,
+                                         TensorLayout layout, NetworkOutput output) {
+        // A loaded TorchScript module (a symbol block) reports no initialisation: its weights came with it.
+        if (!block.isInitialized() && !(block instanceof SymbolBlock)) {
             throw new IllegalArgumentException("the block must be initialised (trained or loaded)");
         }
         if (classes.size() < 2) {
@@ -55,7 +83,7 @@ public final class DjlClassifier implements WhiteBoxClassifier, AutoCloseable {
         for (Pair<String, Parameter> parameter : block.getParameters()) {
             parameter.getValue().getArray().setRequiresGradient(false);
         }
-        return new DjlClassifier(manager, block, input, classes);
+        return new DjlClassifier(manager, owner, block, input, classes, layout, output);
     }
 
     /** A fresh manager on the engine's default device, for callers that build or load a block. */
@@ -77,7 +105,7 @@ public final class DjlClassifier implements WhiteBoxClassifier, AutoCloseable {
     public float[][] predict(float[][] batch) {
         input.check(batch);
         try (NDManager scope = manager.newSubManager()) {
-            return rows(logits(scope, tensor(scope, batch)).softmax(1), batch.length, classes.size());
+            return rows(output.probabilities(outputs(scope, tensor(scope, batch))), batch.length, classes.size());
         }
     }
 
@@ -97,7 +125,7 @@ public final class DjlClassifier implements WhiteBoxClassifier, AutoCloseable {
             NDArray x = tensor(scope, batch);
             x.setRequiresGradient(true);
             NDArray oneHot = scope.create(labels).oneHot(classes.size());
-            NDArray loss = logits(scope, x).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+            NDArray loss = output.logProbabilities(outputs(scope, x)).mul(oneHot).sum(new int[] {1}).neg();
             // Images do not interact (no batch statistics in inference mode), so the gradient of the sum
             // holds, image by image, the gradient of that image's own loss.
             collector.backward(loss.sum());
@@ -105,10 +133,20 @@ public final class DjlClassifier implements WhiteBoxClassifier, AutoCloseable {
         }
     }
 
-    private NDArray logits(NDManager scope, NDArray x) {
+    private NDArray outputs(NDManager scope, NDArray x) {
         Shape perChannel = new Shape(1, input.channels(), 1, 1);
         NDArray normalised = x.sub(scope.create(input.mean(), perChannel)).div(scope.create(input.std(), perChannel));
-        return block.forward(new ParameterStore(scope, false), new NDList(normalised), false).singletonOrThrow();
+        NDList in = new NDList(layout.arrange(normalised));
+        // DJL runs a TorchScript module's inference forward without autograd, so no gradient would reach
+        // the input; the module was put in eval mode when loaded and runs here with autograd on.
+        NDArray outputs = (block instanceof PtSymbolBlock module ? IValueUtils.forward(module, in, true)
+                : block.forward(new ParameterStore(scope, false), in, false)).singletonOrThrow();
+        Shape expected = new Shape(x.getShape().get(0), classes.size());
+        if (!outputs.getShape().equals(expected)) {
+            throw new IllegalArgumentException("the network gives outputs of shape " + outputs.getShape() + ", not " + expected
+                    + " (one score per declared class)");
+        }
+        return outputs;
     }
 
     private NDArray tensor(NDManager scope, float[][] batch) {
@@ -130,6 +168,10 @@ public final class DjlClassifier implements WhiteBoxClassifier, AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot release the model: " + e.getMessage(), e);
+        }
     }
 }

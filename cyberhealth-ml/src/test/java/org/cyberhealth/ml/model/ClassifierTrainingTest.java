@@ -30,7 +30,7 @@ class ClassifierTrainingTest {
         ClassifierFile read = ClassifierFile.read(file);
         assertThat(read.input()).isEqualTo(trained.input());
         assertThat(read.classes()).containsExactly("normal", "pneumonia");
-        try (DjlClassifier fresh = trained.load(); DjlClassifier loaded = read.load()) {
+        try (DjlClassifier fresh = trained.load(); DjlClassifier loaded = read.openWhiteBox()) {
             assertThat(loaded.predict(images)).isDeepEqualTo(fresh.predict(images));
             assertThat(ClassifierTraining.accuracy(loaded, split.test())).isEqualTo(trained.testAccuracy());
         }
