@@ -45,4 +45,17 @@ public record LabelledImages(float[][] images, int[] labels) {
     public int size() {
         return labels.length;
     }
+
+    /** {@code count} images evenly spaced through these (all of them when {@code count} is larger), keeping the class mix. */
+    public LabelledImages spread(int count) {
+        int n = Math.min(count, size());
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            int position = (int) ((long) i * size() / n);
+            x[i] = images[position];
+            y[i] = labels[position];
+        }
+        return new LabelledImages(x, y);
+    }
 }

@@ -11,7 +11,9 @@ import org.cyberhealth.assess.evasion.EvasionResult;
 import org.cyberhealth.assess.evasion.Fgsm;
 import org.cyberhealth.assess.evasion.Norm;
 import org.cyberhealth.assess.evasion.Pgd;
+import org.cyberhealth.assess.report.Budget;
 import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.data.MedMnist;
 import org.cyberhealth.ml.model.ClassifierFile;
 import org.cyberhealth.ml.model.DjlClassifier;
@@ -19,21 +21,81 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cyberhealth assess}: attacks on a medical model, to measure how much it can be trusted. */
+/**
+ * {@code cyberhealth assess}: with {@code --model} and {@code --out}, a security report on a medical
+ * model (HTML and JSON); its subcommands run one attack each, with every option.
+ */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess a model's security: evasion (adversarial examples), membership inference and model extraction; defences come later.",
+        description = {"Assess a model's security and write a report (HTML + JSON) for a security officer:",
+            "evasion (adversarial examples), membership inference and model extraction, each",
+            "rated and mapped to MITRE ATLAS and the OWASP ML Top 10. The model's training part",
+            "of --data is taken as its training set (membership). Or run one attack with a",
+            "subcommand.",
+            "Exit codes: 0 report written, 1 a threat rated at or above --fail-on, 2 bad input."},
         subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class, AssessExtractionCommand.class},
-        footer = {"", "Example:", "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
+        footer = {"", "Example:", "  cyberhealth assess --model pneumonia-cnn --out report/ --time 5m",
+            "  cyberhealth assess --model models/torch/pneumonia-torch.pt --data samples/ml/ml/pneumoniamnist.npz \\",
+            "      --threats evasion,membership --samples 100 --out torch-report/ --json",
+            "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
             "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16",
             "  cyberhealth assess extraction --model pneumonia-cnn --method knockoff --queries 5000"})
-final class AssessCommand implements Runnable {
+final class AssessCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--model", description = "A reference model's name, a descriptor (.json) or a model file (.pt, .onnx) with its descriptor beside it.")
+    String model;
+
+    @Option(names = "--data", description = "MedMNIST-style .npz with train and test parts (default: the bundled PneumoniaMNIST).")
+    Path data;
+
+    @Option(names = "--out", description = "The report folder to write (index.html, report.json, figures).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing report folder.")
+    boolean force;
+
+    @Option(names = "--threats", split = ",", defaultValue = "evasion,membership,extraction",
+            description = "Threats to assess (default: ${DEFAULT-VALUE}).")
+    java.util.List<String> threats;
+
+    @Option(names = "--samples", defaultValue = "200", description = "At most this many images per attack (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--time", description = "About this much time in all, e.g. 90s, 5m (each attack times a probe and takes what fits).")
+    String time;
+
+    @Option(names = "--fail-on", description = "Exit 1 when a threat is rated this high or higher: high or medium.")
+    String failOn;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the attacks (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    Output output;
+
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose 'assess evasion', 'assess membership' or 'assess extraction'");
+    public Integer call() {
+        if (model == null || out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give --model and --out for a report, or choose 'assess evasion', 'assess membership' or 'assess extraction'");
+        }
+        Budget budget;
+        try {
+            budget = new Budget(samples, AssessReport.time(time));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Section.Rating threshold = null;
+        if (failOn != null) {
+            threshold = switch (failOn.toLowerCase(Locale.ROOT)) {
+                case "high" -> Section.Rating.HIGH;
+                case "medium" -> Section.Rating.MEDIUM;
+                default -> throw new BadInputException("--fail-on takes high or medium, got '" + failOn + "'");
+            };
+        }
+        return AssessReport.run(model, data, AssessReport.threats(threats), budget, seed, out, force, threshold, output);
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,

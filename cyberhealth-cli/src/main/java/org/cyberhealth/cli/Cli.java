@@ -11,6 +11,8 @@ final class Cli {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CyberHealth());
+        // `assess --threats evasion` names a threat, not the subcommand `assess evasion`.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setExecutionExceptionHandler(Cli::reportFailure);
         cl.setParameterExceptionHandler(Cli::reportBadUsage);
         return cl;

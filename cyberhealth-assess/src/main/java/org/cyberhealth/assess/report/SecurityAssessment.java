@@ -1,0 +1,88 @@
+package org.cyberhealth.assess.report;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.cyberhealth.assess.LabelledImages;
+import org.cyberhealth.assess.extraction.CopyTrainer;
+import org.cyberhealth.core.report.Report;
+import org.cyberhealth.core.report.Section;
+import org.cyberhealth.ml.model.Classifier;
+import org.cyberhealth.ml.model.WhiteBoxClassifier;
+
+/**
+ * Runs the chosen threats against one model within a {@link Budget} and gathers their sections into a
+ * {@link Report}. The time budget is shared out: evasion half, extraction the rest but a little for
+ * membership (which costs one prediction per image). A threat that cannot run on this model (a white-box
+ * attack on a query-only model, a copy of a colour model) gets a section that says why instead of a rating.
+ *
+ * @param name         what the report calls the model
+ * @param source       how the model is reached (djl, torchscript, onnx, endpoint)
+ * @param data         where the images came from
+ * @param copyTrainer  how an extraction attacker trains copies, or null when no copy can be trained
+ */
+public record SecurityAssessment(String name, String source, String data, Classifier model, LabelledImages train, LabelledImages test,
+                                 CopyTrainer copyTrainer) {
+
+    private static final double EVASION_SHARE = 0.5;
+    private static final double EXTRACTION_SHARE = 0.45;
+
+    /** Hears how far a threat has got: its id, the units done and the units it expects. */
+    public interface Progress {
+        void update(String threat, long done, long total);
+    }
+
+    public Report run(Set<Threat> threats, Budget budget, long seed, Progress progress) {
+        List<Section> sections = new ArrayList<>();
+        if (threats.contains(Threat.EVASION)) {
+            sections.add(evasion(budget, seed, progress));
+        }
+        if (threats.contains(Threat.MEMBERSHIP)) {
+            progress.update(Threat.MEMBERSHIP.id(), 0, 1);
+            sections.add(MembershipSection.assess(model, train, test, budget.samples()));
+            progress.update(Threat.MEMBERSHIP.id(), 1, 1);
+        }
+        if (threats.contains(Threat.EXTRACTION)) {
+            sections.add(extraction(budget, seed, progress));
+        }
+        List<Report.Fact> facts = List.of(
+                new Report.Fact("model", name + " (" + source + ")"),
+                new Report.Fact("data", data + ": " + train.size() + " training and " + test.size() + " test images"),
+                new Report.Fact("budget", budget.samples() + " images per attack at most"
+                        + (budget.time() == null ? "" : ", about " + budget.time().toSeconds() + " s in all")),
+                new Report.Fact("seed", Long.toString(seed)),
+                new Report.Fact("date", ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)));
+        return new Report("Security assessment of " + name, facts, sections);
+    }
+
+    private Section evasion(Budget budget, long seed, Progress progress) {
+        if (!(model instanceof WhiteBoxClassifier whiteBox)) {
+            return notAssessed(Threat.EVASION, "The model answers queries only (" + source + "); the white-box attacks need its gradients. "
+                    + "Provide TorchScript or DJL weights to assess evasion.");
+        }
+        int planned = EvasionSection.work(Math.min(budget.samples(), test.size()));
+        return EvasionSection.assess(whiteBox, test, budget, EVASION_SHARE, seed,
+                n -> progress.update(Threat.EVASION.id(), n, planned));
+    }
+
+    private Section extraction(Budget budget, long seed, Progress progress) {
+        if (copyTrainer == null) {
+            return notAssessed(Threat.EXTRACTION, "No copy architecture fits this model's input (the reference copy takes single-channel images).");
+        }
+        long planned = 0;
+        for (int b : ExtractionSection.BUDGETS) {
+            planned += b + test.size();
+        }
+        long total = planned;
+        return ExtractionSection.assess(model, train, test, copyTrainer, budget.seconds(EXTRACTION_SHARE), seed,
+                n -> progress.update(Threat.EXTRACTION.id(), n, total));
+    }
+
+    private static Section notAssessed(Threat threat, String why) {
+        return new Section(threat.id(), threat.heading(), Section.Rating.INFORMATION, String.format(Locale.ROOT, "Not assessed. %s", why),
+                threat.references());
+    }
+}

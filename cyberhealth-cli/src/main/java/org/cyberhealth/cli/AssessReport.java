@@ -1,0 +1,129 @@
+package org.cyberhealth.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.cyberhealth.assess.LabelledImages;
+import org.cyberhealth.assess.report.Budget;
+import org.cyberhealth.assess.report.SecurityAssessment;
+import org.cyberhealth.assess.report.Threat;
+import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.core.report.Report;
+import org.cyberhealth.core.report.ReportFolder;
+import org.cyberhealth.core.report.Section;
+import org.cyberhealth.ml.model.Classifier;
+import org.cyberhealth.ml.model.ClassifierFile;
+import org.cyberhealth.ml.model.ReferenceClassifier;
+import org.cyberhealth.assess.extraction.ReferenceCopyTrainer;
+
+/**
+ * {@code cyberhealth assess --model ... --out report/}: checks the options, opens the model (with its
+ * gradients where the source gives them), runs the threats with a progress bar each, writes the report
+ * folder and prints one line per threat.
+ */
+final class AssessReport {
+
+    private static final int COPY_EPOCHS = 5;
+
+    private AssessReport() {}
+
+    /** Parses "90s", "5m", "1h" (a whole number and a unit). */
+    static Duration time(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("[1-9][0-9]{0,5}[smh]")) {
+            throw new BadInputException("--time takes a whole number and s, m or h (e.g. 90s, 5m), got '" + text + "'");
+        }
+        long amount = Long.parseLong(text.substring(0, text.length() - 1));
+        return switch (text.charAt(text.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    static Set<Threat> threats(List<String> names) {
+        Set<Threat> chosen = EnumSet.noneOf(Threat.class);
+        for (String name : names) {
+            try {
+                chosen.add(Threat.of(name.trim().toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+        return chosen;
+    }
+
+    static int run(String model, Path data, Set<Threat> threats, Budget budget, long seed, Path out, boolean force, Section.Rating failOn,
+                   Output output) {
+        if (java.nio.file.Files.exists(out) && !force) {
+            throw new BadInputException("output " + out + " already exists (use --force to replace it)");
+        }
+        Path descriptor = AssessCommand.modelFile(model);
+        Path archive = data != null ? data : AssessCommand.bundledArchive();
+        ClassifierFile file = ClassifierFile.read(descriptor);
+        LabelledImages train = AssessCommand.images(archive, "train", file, Integer.MAX_VALUE);
+        LabelledImages test = AssessCommand.images(archive, "test", file, Integer.MAX_VALUE);
+        ReferenceCopyTrainer copies = file.input().channels() == 1
+                ? new ReferenceCopyTrainer(ReferenceClassifier.PNEUMONIA_CNN, file.input().height(), file.input().width(), file.classes(), COPY_EPOCHS)
+                : null;
+        Report report;
+        try (Classifier classifier = file.source().whiteBox() ? file.openWhiteBox() : file.open()) {
+            SecurityAssessment assessment = new SecurityAssessment(file.name(), file.source().kind(), archive.getFileName().toString(), classifier,
+                    train, test, copies);
+            Bars bars = new Bars(output);
+            try {
+                report = assessment.run(threats, budget, seed, bars::update);
+            } finally {
+                bars.close();
+            }
+        }
+        ReportFolder.write(report, out, force);
+        Map<String, Object> ratings = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        boolean failed = false;
+        for (Section section : report.sections()) {
+            ratings.put(section.id(), Map.of("rating", section.rating().name().toLowerCase(Locale.ROOT), "reason", section.ratingReason()));
+            lines.add(String.format(Locale.ROOT, "%-11s %-12s %s", section.id(), section.rating().label(), section.ratingReason()));
+            failed |= failOn != null && section.rating() != Section.Rating.INFORMATION && section.rating().ordinal() <= failOn.ordinal();
+        }
+        lines.add("report: " + out.resolve("index.html"));
+        output.print(JsonOutput.object("model", descriptor.toString(), "report", out.resolve("index.html").toString(), "threats", ratings,
+                "failed", failed), lines.toArray(String[]::new));
+        return failed ? 1 : 0;
+    }
+
+    /** One fraction bar per threat, opened when the threat starts and closed when the next one does. */
+    private static final class Bars {
+        private final Output output;
+        private String current;
+        private ProgressBar bar;
+
+        Bars(Output output) {
+            this.output = output;
+        }
+
+        void update(String threat, long done, long total) {
+            if (!threat.equals(current)) {
+                close();
+                current = threat;
+                bar = ProgressBar.ofFraction(output.err(), threat, !output.json());
+            }
+            bar.reach(total > 0 ? Math.min(1.0, (double) done / total) : -1);
+        }
+
+        void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}
