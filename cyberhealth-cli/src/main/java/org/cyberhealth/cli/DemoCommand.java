@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             "verify it, tamper with one pixel, verify again (the change is found and located), restore the originals",
             "byte for byte, and trace a leaked, windowed JPEG copy back to the recipient. Then the same for a database",
             "table: fingerprint an OMOP lab-results table for four teams, let two of them merge their copies and leak",
-            "10%% of the rows, and trace the leak back to both."},
+            "10%% of the rows, and trace the leak back to both. Last, a security report on the reference pneumonia",
+            "model (evasion, membership inference, extraction) in 30 seconds."},
         footer = {"", "Example:", "  cyberhealth demo --out demo-output"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -76,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         leakWindowedJpeg(first, leaked, w);
         failures += expect(0, w, "image", "trace", leaked.toString(), "--key", key.toString());
         failures += tableDemo(w, key);
+        failures += expect(0, w, "assess", "--model", "pneumonia-cnn", "--out", out.resolve("assessment").toString(), "--time", "30s");
         w.println(failures == 0 ? "demo: every step gave the expected result" : "demo: " + failures + " step(s) did not give the expected result");
         return failures == 0 ? 0 : 1;
     }
