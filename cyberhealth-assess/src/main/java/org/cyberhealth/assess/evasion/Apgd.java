@@ -52,7 +52,8 @@ public final class Apgd implements EvasionAttack {
         double previous = 0;
         double p = 0.22;
         while (p <= 1) {
-            int iteration = (int) Math.ceil(p * steps);
+            // Less a hair: 0.22 * 100 is 22.000000000000004 in floating point, and its ceiling must be 22.
+            int iteration = (int) Math.ceil(p * steps - 1e-9);
             if (iteration > 0 && iteration < steps && (w.isEmpty() || iteration > w.get(w.size() - 1))) {
                 w.add(iteration);
             }
