@@ -92,6 +92,15 @@ class AssessCommandTest {
     }
 
     @Test
+    void benchAssessWritesTheAttacksSection() throws Exception {
+        Path out = dir.resolve("b.md");
+        CliRun run = CliRun.of("bench", "assess", "--sections", "attacks", "--samples", "4", "--model", MODEL, "--data", DATA, "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(java.nio.file.Files.readString(out)).contains("<!-- bench:assess-attacks:begin -->").contains("| APGD-CE-50 |")
+                .contains("| Square-1000 |").contains("| C&W L2 (5 x 100 Adam steps) |").contains("| HopSkipJump-1000 (labels only) |");
+    }
+
+    @Test
     void missingModelOrDataExitTwo() {
         CliRun noModel = CliRun.of("assess", "evasion", "--model", dir.resolve("none.json").toString(), "--data", DATA);
         assertThat(noModel.exitCode()).isEqualTo(2);

@@ -64,7 +64,7 @@ public final class EvasionEvaluation {
         }
         int n = images.length;
         return new EvasionResult(attack.describe(), n, (double) clean / n, (double) robust / n, clean == 0 ? 0 : (double) turned / clean,
-                sumLinf / n, maxLinf, sumL2 / n, maxL2, median(successfulL2), (double) counted.predictions() / n,
+                sumLinf / n, maxLinf, sumL2 / n, maxL2, clean == 0 ? 0 : (double) successfulL2.size() / clean, median(successfulL2), (double) counted.predictions() / n,
                 (double) counted.gradients() / n, (System.nanoTime() - started) / 1e9);
     }
 

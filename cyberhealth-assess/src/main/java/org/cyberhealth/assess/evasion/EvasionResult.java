@@ -9,6 +9,8 @@ package org.cyberhealth.assess.evasion;
  *                          (for a minimum-norm attack: turned wrong within eps)
  * @param meanLinf          mean L-infinity size of the perturbations (all images), {@code maxLinf} the largest
  * @param meanL2            mean L2 size of the perturbations, {@code maxL2} the largest
+ * @param anySizeSuccessRate among the images labelled right before, the share labelled wrong after whatever the
+ *                          perturbation's size (the attack success rate for a budgeted attack)
  * @param medianSuccessfulL2 the median L2 size of the perturbations that turned a right label wrong, whatever
  *                          their size (NaN when there is none): the figure of a minimum-norm attack
  * @param meanQueries       images the attack had the model predict, per attacked image (counted at the model)
@@ -16,5 +18,5 @@ package org.cyberhealth.assess.evasion;
  * @param seconds           wall-clock time of the attack
  */
 public record EvasionResult(String attack, int samples, double cleanAccuracy, double robustAccuracy, double attackSuccessRate,
-                            double meanLinf, double maxLinf, double meanL2, double maxL2, double medianSuccessfulL2,
+                            double meanLinf, double maxLinf, double meanL2, double maxL2, double anySizeSuccessRate, double medianSuccessfulL2,
                             double meanQueries, double meanGradients, double seconds) {}
