@@ -9,7 +9,7 @@ import org.cyberhealth.ml.model.WhiteBoxClassifier;
 /**
  * HopSkipJump in L2, untargeted (Chen, Jordan and Wainwright, "HopSkipJumpAttack: a query-efficient
  * decision-based attack", IEEE S&P 2020): decision-based, it reads only the predicted label. From a
- * misclassified start (uniform random images until one is labelled wrongly), it repeats three moves:
+ * misclassified start (random noise images until one is labelled wrongly), it repeats three moves:
  * <ol>
  *   <li>a binary search on the segment between the original and the current adversarial image, down to a
  *       blend tolerance theta = d^(-3/2) (d values per image), landing just on the adversarial side of the
@@ -131,11 +131,20 @@ public final class HopSkipJump implements EvasionAttack {
             return wrong;
         }
 
+        /**
+         * The paper's start, uniform noise over the range; then noise over a random sub-interval [a, b] of it.
+         * A two-class X-ray model may label every full-range noise image alike (so no start exists for that
+         * class's images); darker or brighter noise reaches the other class. The first try is the paper's.
+         */
         private float[] randomStart() {
+            double lower = input.lower();
+            double span = (double) input.upper() - input.lower();
             for (int tries = 0; tries < START_TRIES && left() > 0; tries++) {
+                double a = tries == 0 ? 0 : random.nextDouble();
+                double b = tries == 0 ? 1 : random.nextDouble();
                 float[] noise = new float[d];
                 for (int p = 0; p < d; p++) {
-                    noise[p] = (float) (input.lower() + random.nextDouble() * (input.upper() - input.lower()));
+                    noise[p] = (float) (lower + span * (Math.min(a, b) + random.nextDouble() * Math.abs(b - a)));
                 }
                 if (adversarial(new float[][] {noise})[0]) {
                     return noise;
