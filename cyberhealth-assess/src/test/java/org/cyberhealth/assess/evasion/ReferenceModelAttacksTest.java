@@ -66,14 +66,18 @@ class ReferenceModelAttacksTest {
     }
 
     @Test
-    void hopSkipJumpFromLabelsAloneLowersTheAccuracyAtL2One() {
-        // 40 images keep this to a few seconds (one query at a time during the binary searches).
-        float[][] x = java.util.Arrays.copyOfRange(images, 30, 70);
-        int[] y = java.util.Arrays.copyOfRange(labels, 30, 70);
-        EvasionResult r = run(new HopSkipJump(1.0, 1000, 1), x, y);
-        assertThat(r.robustAccuracy()).isLessThan(r.cleanAccuracy() - 0.3);
+    void hopSkipJumpFromLabelsAloneTurnsNearlyEveryImageAndLowersTheAccuracyAtL2One() {
+        // 30 images and 500 queries keep this to a few seconds (one query at a time during the binary searches).
+        // Measured: 90% to 33.3%, every right image turned (median L2 0.96), 450.1 queries per image.
+        float[][] x = java.util.Arrays.copyOfRange(images, 35, 65);
+        int[] y = java.util.Arrays.copyOfRange(labels, 35, 65);
+        EvasionResult r = run(new HopSkipJump(1.0, 500, 1), x, y);
+        assertThat(r.robustAccuracy()).isLessThan(r.cleanAccuracy() - 0.4);
+        assertThat(r.anySizeSuccessRate()).isGreaterThan(0.9);
         assertThat(r.meanGradients()).isZero();
-        assertThat(r.meanQueries()).isLessThanOrEqualTo(1000);
+        // The whole budget for each image right at the start, one query for each wrong one.
+        double right = r.cleanAccuracy() * x.length;
+        assertThat(r.meanQueries() * x.length).isCloseTo(500 * right + (x.length - right), org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
