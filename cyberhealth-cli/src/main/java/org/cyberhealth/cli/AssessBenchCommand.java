@@ -33,8 +33,12 @@ import picocli.CommandLine.Option;
             "attack on the same CNN's recipe, retrained on random halves of PneumoniaMNIST train + test (2896 images, about",
             "2 minutes on one core): AUC, TPR at 0.1%% and 1%% FPR, and a log-log ROC chart beside the file.",
             "Section extraction: Knockoff Nets (BreastMNIST queries) and Jacobian augmentation copies of the CNN after 1k, 5k",
-            "and 20k queries: fidelity, accuracy, time, and a chart (assess-extraction.svg) beside the file."},
+            "and 20k queries: fidelity, accuracy, time, and a chart (assess-extraction.svg) beside the file.",
+            "Section attacks: FGSM, PGD-50, APGD-CE and Square (1000 queries) at L-inf 2/255 and 8/255, and the minimum-norm",
+            "C&W L2 and HopSkipJump (1000 label queries): median L2 of successful perturbations, accuracy at L2 0.5; model calls",
+            "and time per attack; on 100 evenly spaced test images by default (--samples), about 2 minutes on one core."},
         footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000", "  cyberhealth bench assess --sections extraction",
+            "  cyberhealth bench assess --sections attacks --samples 100",
             "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
 final class AssessBenchCommand implements Callable<Integer> {
 
@@ -51,7 +55,7 @@ final class AssessBenchCommand implements Callable<Integer> {
             50 steps of 2.5 eps / 50 (Madry et al.), projection and clip to [0, 1] after each step; with restarts, an image
             already fooled is not attacked again and each image keeps its most damaging result. Seed 1, one thread.""";
 
-    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership,extraction", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership,extraction,attacks", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
     Set<String> sections;
 
     @Option(names = "--model", defaultValue = "pneumonia-cnn", description = "Model name or descriptor (default: ${DEFAULT-VALUE}).")
@@ -60,7 +64,7 @@ final class AssessBenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "MedMNIST .npz archive (default: the bundled samples/ml/ml/pneumoniamnist.npz).")
     Path data;
 
-    @Option(names = "--samples", description = "Only N test images, evenly spaced through the part (default: all).")
+    @Option(names = "--samples", description = "Only N test images, evenly spaced through the part (default: all; 100 for attacks).")
     Integer samples;
 
     @Option(names = "--population", description = "Membership: only N images of train + test, evenly spaced (default: all).")
@@ -89,7 +93,7 @@ final class AssessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> known = Set.of("evasion", "membership", "extraction");
+        Set<String> known = Set.of("evasion", "membership", "extraction", "attacks");
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
@@ -111,6 +115,9 @@ final class AssessBenchCommand implements Callable<Integer> {
         if (sections.contains("extraction")) {
             Path chart = target.resolveSibling("assess-extraction.svg");
             written.add(ExtractionBench.run(target, chart, model, data != null ? data : AssessCommand.bundledArchive(), output));
+        }
+        if (sections.contains("attacks")) {
+            written.add(AttacksBench.run(target, model, data != null ? data : AssessCommand.bundledArchive(), samples, output));
         }
         output.print(JsonOutput.object("benchmark", "assess", "output", target.toString(), "sections", written),
                 "wrote " + String.join(" and ", written) + " into " + target);

@@ -5,18 +5,23 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cyberhealth.assess.LabelledImages;
+import org.cyberhealth.assess.evasion.Apgd;
+import org.cyberhealth.assess.evasion.CarliniWagnerL2;
 import org.cyberhealth.assess.evasion.EvasionAttack;
 import org.cyberhealth.assess.evasion.EvasionEvaluation;
 import org.cyberhealth.assess.evasion.EvasionResult;
 import org.cyberhealth.assess.evasion.Fgsm;
+import org.cyberhealth.assess.evasion.HopSkipJump;
 import org.cyberhealth.assess.evasion.Norm;
 import org.cyberhealth.assess.evasion.Pgd;
+import org.cyberhealth.assess.evasion.SquareAttack;
 import org.cyberhealth.assess.report.Budget;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.data.MedMnist;
 import org.cyberhealth.ml.model.ClassifierFile;
-import org.cyberhealth.ml.model.DjlClassifier;
+import org.cyberhealth.ml.model.QueryOnlyClassifier;
+import org.cyberhealth.ml.model.WhiteBoxClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +42,7 @@ import picocli.CommandLine.Option;
             "  cyberhealth assess --model models/torch/pneumonia-torch.pt --data samples/ml/ml/pneumoniamnist.npz \\",
             "      --threats evasion,membership --samples 100 --out torch-report/ --json",
             "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
+            "  cyberhealth assess evasion --model pneumonia-cnn --attack square --eps 8/255 --queries 1000",
             "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16",
             "  cyberhealth assess extraction --model pneumonia-cnn --method knockoff --queries 5000"})
 final class AssessCommand implements Callable<Integer> {
@@ -99,18 +105,33 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,
-            description = {"White-box evasion: move each test image within an eps-ball (pixels in [0, 1])",
-                "to flip the model's label; report clean and robust accuracy, attack success",
-                "rate and perturbation sizes.",
-                "FGSM: one step of eps (Goodfellow et al. 2015).",
-                "PGD: random start, --steps steps of 2.5 eps / steps, each projected onto the",
-                "ball and clipped to [0, 1]; --restarts random restarts, each image keeping",
-                "the most damaging (Madry et al. 2018).",
-                "Exit codes: 0 done, 2 bad input (unknown attack or norm, eps < 0, missing or",
-                "malformed file)."},
+            description = {"Evasion: move each test image (pixels in [0, 1]) to flip the model's label;",
+                "report clean and robust accuracy, attack success rate, perturbation sizes,",
+                "and the queries and gradients the attack asked of the model.",
+                "White box:",
+                "  fgsm: one step of eps (Goodfellow et al. 2015).",
+                "  pgd: random start, --steps steps of 2.5 eps / steps, each projected onto the",
+                "    ball and clipped to [0, 1]; --restarts random restarts (Madry et al. 2018).",
+                "  apgd: APGD-CE, PGD with momentum and step halving at checkpoints, --steps,",
+                "    --restarts (Croce and Hein 2020, as in AutoAttack). linf or l2.",
+                "  cw: Carlini-Wagner L2 (2017), minimum-norm: --steps Adam steps for each of",
+                "    --search-steps constants, --confidence kappa; l2 only.",
+                "Black box:",
+                "  square: Square attack (Andriushchenko et al. 2020), probabilities only,",
+                "    --queries per image, --p-init; linf only.",
+                "  hopskipjump: HopSkipJump (Chen et al. 2020), labels only, --queries per",
+                "    image; l2 only, minimum-norm.",
+                "Minimum-norm attacks (cw, hopskipjump) are not bounded by eps: an image counts",
+                "as fooled when its perturbation is within eps.",
+                "Exit codes: 0 done, 2 bad input (unknown attack or norm, a norm the attack",
+                "lacks, eps < 0, a bad count, missing or malformed file)."},
             footer = {"", "Example:", "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --norm linf --eps 8/255 --steps 50",
                 "  cyberhealth assess evasion --model models/pneumonia-cnn.json --data samples/ml/ml/pneumoniamnist.npz --attack fgsm --eps 2/255 --json",
-                "  cyberhealth assess evasion --model pneumonia-cnn --norm l2 --eps 0.5 --restarts 5 --samples 100"})
+                "  cyberhealth assess evasion --model pneumonia-cnn --norm l2 --eps 0.5 --restarts 5 --samples 100",
+                "  cyberhealth assess evasion --model pneumonia-cnn --attack apgd --eps 4/255 --steps 100",
+                "  cyberhealth assess evasion --model pneumonia-cnn --attack cw --eps 0.5 --confidence 0 --samples 100",
+                "  cyberhealth assess evasion --model pneumonia-cnn --attack square --eps 8/255 --queries 1000 --samples 100",
+                "  cyberhealth assess evasion --model pneumonia-cnn --attack hopskipjump --eps 0.5 --queries 2000 --samples 50"})
     static final class Evasion implements Callable<Integer> {
 
         @Option(names = "--model", required = true,
@@ -123,25 +144,37 @@ final class AssessCommand implements Callable<Integer> {
         @Option(names = "--split", defaultValue = "test", description = "Which part of the archive: train, val or test (default: ${DEFAULT-VALUE}).")
         String split;
 
-        @Option(names = "--attack", defaultValue = "pgd", description = "fgsm or pgd (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--attack", defaultValue = "pgd", description = "fgsm, pgd, apgd, cw, square or hopskipjump (default: ${DEFAULT-VALUE}).")
         String attack;
 
-        @Option(names = "--norm", defaultValue = "linf", description = "linf or l2 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--norm", description = "linf or l2 (default: linf; l2 for cw and hopskipjump, the only norm they have).")
         String norm;
 
         @Option(names = "--eps", description = "The budget in pixel units, a number or a fraction: 8/255, 0.5 (default: 8/255 for linf, 0.5 for l2).")
         String eps;
 
-        @Option(names = "--steps", defaultValue = "50", description = "PGD iterations (default: ${DEFAULT-VALUE}).")
-        int steps;
+        @Option(names = "--steps", description = "Iterations: PGD and APGD (default: 50), C&W Adam steps per constant (default: 100).")
+        Integer steps;
 
-        @Option(names = "--restarts", defaultValue = "1", description = "PGD random restarts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--restarts", defaultValue = "1", description = "PGD and APGD random restarts (default: ${DEFAULT-VALUE}).")
         int restarts;
+
+        @Option(names = "--queries", defaultValue = "1000", description = "Square and HopSkipJump: images the model is asked about, per attacked image (default: ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(names = "--confidence", defaultValue = "0", description = "C&W kappa: the logit lead of another class that counts as success (default: ${DEFAULT-VALUE}).")
+        double confidence;
+
+        @Option(names = "--search-steps", defaultValue = "5", description = "C&W constants tried per image, the binary search (default: ${DEFAULT-VALUE}).")
+        int searchSteps;
+
+        @Option(names = "--p-init", defaultValue = "0.3", description = "Square: the first share of pixels a window covers (default: ${DEFAULT-VALUE}).")
+        double pInit;
 
         @Option(names = "--samples", description = "Attack only N images, evenly spaced through the part so both classes stay (default: all).")
         Integer samples;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Seed of PGD's random starts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the random starts and searches (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Mixin
@@ -149,46 +182,78 @@ final class AssessCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Norm chosenNorm = norm(norm);
+            String name = attack.toLowerCase(Locale.ROOT);
+            Norm chosenNorm = norm(norm != null ? norm : name.equals("cw") || name.equals("hopskipjump") ? "l2" : "linf");
             double budget = eps != null ? parseEps(eps) : chosenNorm == Norm.LINF ? 8 / 255.0 : 0.5;
-            if (steps < 1 || steps > 10_000 || restarts < 1 || restarts > 1000) {
-                throw new BadInputException("--steps must be 1 to 10000 and --restarts 1 to 1000");
-            }
             if (samples != null && samples < 1) {
                 throw new BadInputException("--samples must be at least 1");
             }
-            EvasionAttack chosen = switch (attack.toLowerCase(Locale.ROOT)) {
-                case "fgsm" -> new Fgsm(chosenNorm, budget);
-                case "pgd" -> Pgd.of(chosenNorm, budget, steps, restarts, seed);
-                default -> throw new BadInputException("unknown attack '" + attack + "' (fgsm, pgd)");
-            };
+            EvasionAttack chosen = attack(name, chosenNorm, budget, new Settings(steps, restarts, queries, confidence, searchSteps, pInit, seed));
             Path descriptor = modelFile(model);
             Path archive = data != null ? data : bundledArchive();
             ClassifierFile file = ClassifierFile.read(descriptor);
-            try (DjlClassifier classifier = file.openWhiteBox()) {
+            try (WhiteBoxClassifier classifier = chosen.queriesOnly() ? QueryOnlyClassifier.of(file.open()) : file.openWhiteBox()) {
                 LabelledImages test = images(archive, split, file, samples == null ? Integer.MAX_VALUE : samples);
                 EvasionResult r;
-                try (ProgressBar bar = new ProgressBar(output.err(), attack.toLowerCase(Locale.ROOT), test.size(), !output.json())) {
+                try (ProgressBar bar = new ProgressBar(output.err(), name, test.size(), !output.json())) {
                     r = run(classifier, chosen, test, bar);
                 }
                 output.print(JsonOutput.object("model", descriptor.toString(), "data", archive.toString(), "split", split, "attack", r.attack(),
                                 "norm", chosenNorm.id(), "eps", budget, "samples", r.samples(), "cleanAccuracy", r.cleanAccuracy(),
                                 "robustAccuracy", r.robustAccuracy(), "attackSuccessRate", r.attackSuccessRate(), "meanLinf", r.meanLinf(),
-                                "maxLinf", r.maxLinf(), "meanL2", r.meanL2(), "maxL2", r.maxL2(), "seconds", r.seconds()),
+                                "maxLinf", r.maxLinf(), "meanL2", r.meanL2(), "maxL2", r.maxL2(),
+                                "medianSuccessfulL2", Double.isNaN(r.medianSuccessfulL2()) ? null : r.medianSuccessfulL2(),
+                                "queriesPerImage", r.meanQueries(), "gradientsPerImage", r.meanGradients(), "seconds", r.seconds()),
                         String.format(Locale.ROOT, "%s on %d %s images of %s", r.attack(), r.samples(), split, archive.getFileName()),
                         String.format(Locale.ROOT, "clean accuracy    %6.2f%%", 100 * r.cleanAccuracy()),
                         String.format(Locale.ROOT, "robust accuracy   %6.2f%%", 100 * r.robustAccuracy()),
                         String.format(Locale.ROOT, "attack success    %6.2f%% of the images labelled right before", 100 * r.attackSuccessRate()),
                         String.format(Locale.ROOT, "perturbation      L-inf mean %.4f max %.4f, L2 mean %.3f max %.3f", r.meanLinf(), r.maxLinf(),
                                 r.meanL2(), r.maxL2()),
+                        Double.isNaN(r.medianSuccessfulL2()) ? "successful L2     none (no right label turned)"
+                                : String.format(Locale.ROOT, "successful L2     median %.3f (whatever its size)", r.medianSuccessfulL2()),
+                        String.format(Locale.ROOT, "model calls       %.1f predictions and %.1f gradients per image", r.meanQueries(), r.meanGradients()),
                         String.format(Locale.ROOT, "time              %.1f s", r.seconds()));
             }
             return 0;
         }
     }
 
+    /** The attacks' tuning options, with null where the attack's own default applies. */
+    record Settings(Integer steps, int restarts, int queries, double confidence, int searchSteps, double pInit, long seed) {}
+
+    /** The attack {@code name} with its settings, checked: a bad choice is the user's error (exit 2). */
+    static EvasionAttack attack(String name, Norm norm, double eps, Settings s) {
+        int steps = s.steps() != null ? s.steps() : name.equals("cw") ? 100 : 50;
+        if (steps < 1 || steps > 10_000 || s.restarts() < 1 || s.restarts() > 1000) {
+            throw new BadInputException("--steps must be 1 to 10000 and --restarts 1 to 1000");
+        }
+        if (s.queries() < 2 || s.queries() > 1_000_000) {
+            throw new BadInputException("--queries must be 2 to 1000000");
+        }
+        if (!(s.confidence() >= 0) || Double.isInfinite(s.confidence()) || s.searchSteps() < 1 || s.searchSteps() > 30) {
+            throw new BadInputException("--confidence must be a finite number >= 0 and --search-steps 1 to 30");
+        }
+        if (!(s.pInit() > 0 && s.pInit() <= 1)) {
+            throw new BadInputException("--p-init must be in (0, 1]");
+        }
+        boolean l2Only = name.equals("cw") || name.equals("hopskipjump");
+        if ((l2Only && norm != Norm.L2) || (name.equals("square") && norm != Norm.LINF)) {
+            throw new BadInputException(name + " has no " + norm.id() + " version (" + (l2Only ? "l2" : "linf") + " only)");
+        }
+        return switch (name) {
+            case "fgsm" -> new Fgsm(norm, eps);
+            case "pgd" -> Pgd.of(norm, eps, steps, s.restarts(), s.seed());
+            case "apgd" -> new Apgd(norm, eps, steps, s.restarts(), s.seed());
+            case "cw" -> new CarliniWagnerL2(eps, s.confidence(), steps, s.searchSteps(), 1.0, 0.01);
+            case "square" -> new SquareAttack(eps, s.queries(), s.pInit(), s.seed());
+            case "hopskipjump" -> new HopSkipJump(eps, s.queries(), s.seed());
+            default -> throw new BadInputException("unknown attack '" + name + "' (fgsm, pgd, apgd, cw, square, hopskipjump)");
+        };
+    }
+
     /** Runs an attack over the images with a progress bar fed image by image. */
-    static EvasionResult run(DjlClassifier classifier, EvasionAttack attack, LabelledImages images, ProgressBar bar) {
+    static EvasionResult run(WhiteBoxClassifier classifier, EvasionAttack attack, LabelledImages images, ProgressBar bar) {
         int[] shown = {0};
         return EvasionEvaluation.run(classifier, attack, images.images(), images.labels(), 64, done -> {
             for (; shown[0] < done; shown[0]++) {

@@ -38,10 +38,17 @@ class UserModelCommandsTest {
     }
 
     @Test
-    void anOnnxModelIsRefusedForWhiteBoxAttacksButCopiedThroughQueries() throws Exception {
+    void anOnnxModelIsRefusedForWhiteBoxAttacksButAttackedAndCopiedThroughQueries() throws Exception {
         CliRun whiteBox = CliRun.of("assess", "evasion", "--model", ONNX, "--data", DATA, "--samples", "10");
         assertThat(whiteBox.exitCode()).isEqualTo(2);
         assertThat(whiteBox.err()).contains("black-box model (onnx)");
+
+        CliRun square = CliRun.of("assess", "evasion", "--model", ONNX, "--data", DATA, "--attack", "square", "--eps", "8/255",
+                "--queries", "200", "--samples", "20", "--json");
+        assertThat(square.exitCode()).as(square.err()).isEqualTo(0);
+        JsonNode s = JSON.readTree(square.out());
+        assertThat(s.path("gradientsPerImage").asDouble()).isZero();
+        assertThat(s.path("robustAccuracy").asDouble()).isLessThan(s.path("cleanAccuracy").asDouble());
 
         CliRun copy = CliRun.of("assess", "extraction", "--model", ONNX, "--data", DATA, "--method", "jacobian", "--queries", "200",
                 "--epochs", "2", "--json");

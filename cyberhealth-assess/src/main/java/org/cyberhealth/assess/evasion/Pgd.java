@@ -87,23 +87,13 @@ public final class Pgd implements EvasionAttack {
             float[][] p = model.predict(adversarial);
             for (int k = 0; k < x.length; k++) {
                 int i = open.get(k);
-                boolean wrong = argmax(p[k]) != y[k];
+                boolean wrong = Scores.argmax(p[k]) != y[k];
                 double loss = -Math.log(Math.max(p[k][y[k]], Float.MIN_VALUE));
                 if ((wrong && !fooled[i]) || (wrong == fooled[i] && loss > bestLoss[i])) {
                     best[i] = adversarial[k];
                     bestLoss[i] = loss;
                     fooled[i] = wrong;
                 }
-            }
-        }
-        return best;
-    }
-
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
             }
         }
         return best;

@@ -111,15 +111,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
 
     @Override
     public LossGradient lossGradient(float[][] batch, int[] labels) {
-        input.check(batch);
-        if (labels.length != batch.length) {
-            throw new IllegalArgumentException(batch.length + " images but " + labels.length + " labels");
-        }
-        for (int label : labels) {
-            if (label < 0 || label >= classes.size()) {
-                throw new IllegalArgumentException("label " + label + " outside 0.." + (classes.size() - 1));
-            }
-        }
+        checkLabelled(batch, labels);
         try (NDManager scope = manager.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray x = tensor(scope, batch);
@@ -130,6 +122,36 @@ public final class DjlClassifier implements WhiteBoxClassifier {
             // holds, image by image, the gradient of that image's own loss.
             collector.backward(loss.sum());
             return new LossGradient(loss.toFloatArray(), rows(x.getGradient(), batch.length, input.size()));
+        }
+    }
+
+    @Override
+    public MarginGradient marginGradient(float[][] batch, int[] labels) {
+        checkLabelled(batch, labels);
+        try (NDManager scope = manager.newSubManager();
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray x = tensor(scope, batch);
+            x.setRequiresGradient(true);
+            NDArray oneHot = scope.create(labels).oneHot(classes.size());
+            NDArray logits = output.logits(outputs(scope, x));
+            // The label's own logit pushed far below every other, so the row maximum is the best other class;
+            // max routes its gradient to the arg-max only, as the margin's derivative asks.
+            NDArray others = logits.sub(oneHot.mul(1e30f)).max(new int[] {1});
+            NDArray margin = logits.mul(oneHot).sum(new int[] {1}).sub(others);
+            collector.backward(margin.sum());
+            return new MarginGradient(margin.toFloatArray(), rows(x.getGradient(), batch.length, input.size()));
+        }
+    }
+
+    private void checkLabelled(float[][] batch, int[] labels) {
+        input.check(batch);
+        if (labels.length != batch.length) {
+            throw new IllegalArgumentException(batch.length + " images but " + labels.length + " labels");
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= classes.size()) {
+                throw new IllegalArgumentException("label " + label + " outside 0.." + (classes.size() - 1));
+            }
         }
     }
 

@@ -37,6 +37,14 @@ public enum NetworkOutput {
         return this == LOGITS ? outputs.logSoftmax(1) : outputs.log();
     }
 
+    /**
+     * Class scores per row (differentiable): the logits, or for probabilities their logarithms, which differ
+     * from the network's logits by one constant per row, so margins between classes are the same.
+     */
+    NDArray logits(NDArray outputs) {
+        return this == LOGITS ? outputs : outputs.log();
+    }
+
     /** Probabilities per row of a batch of outputs. */
     NDArray probabilities(NDArray outputs) {
         return this == LOGITS ? outputs.softmax(1) : outputs;

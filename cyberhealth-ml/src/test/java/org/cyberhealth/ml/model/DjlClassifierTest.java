@@ -82,12 +82,43 @@ class DjlClassifierTest {
     }
 
     @Test
+    void theMarginGradientMatchesCentralFiniteDifferencesAndTheMarginIsTheLogitGap() {
+        float[][] x = images(4, 5);
+        int[] labels = {0, 1, 2, 1};
+        WhiteBoxClassifier.MarginGradient analytic = tiny.marginGradient(x, labels);
+        float[][] p = tiny.predict(x);
+        for (int i = 0; i < x.length; i++) {
+            // Softmax keeps logit differences: log p_y - log p_c = z_y - z_c.
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < 3; c++) {
+                best = c == labels[i] ? best : Math.max(best, Math.log(p[i][c]));
+            }
+            assertThat((double) analytic.margin()[i]).isCloseTo(Math.log(p[i][labels[i]]) - best, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        // The margin is smooth wherever the best other class does not change; h is small against the gaps
+        // between the other logits of these images, so the differences stay on one side.
+        float h = 1e-2f;
+        for (int i = 0; i < x.length; i++) {
+            for (int q = 0; q < INPUT.size(); q++) {
+                float[][] up = copy(x);
+                float[][] down = copy(x);
+                up[i][q] += h;
+                down[i][q] -= h;
+                double numeric = (tiny.marginGradient(up, labels).margin()[i] - tiny.marginGradient(down, labels).margin()[i]) / (2.0 * h);
+                assertThat((double) analytic.gradient()[i][q]).as("image %d pixel %d", i, q)
+                        .isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-3 + 1e-2 * Math.abs(numeric)));
+            }
+        }
+    }
+
+    @Test
     void inputsOutsideTheDeclaredRangeOrShapeAreRefused() {
         float[][] x = images(1, 3);
         x[0][5] = 1.5f;
         assertThatThrownBy(() -> tiny.predict(x)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside [0.0, 1.0]");
         assertThatThrownBy(() -> tiny.predict(new float[][] {new float[3]})).hasMessageContaining("needs 16 values");
         assertThatThrownBy(() -> tiny.lossGradient(images(1, 4), new int[] {3})).hasMessageContaining("label 3");
+        assertThatThrownBy(() -> tiny.marginGradient(images(1, 4), new int[] {3})).hasMessageContaining("label 3");
     }
 
     /** Values kept away from the range's ends, so finite differences stay inside it. */
