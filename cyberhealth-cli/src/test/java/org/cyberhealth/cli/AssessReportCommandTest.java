@@ -97,13 +97,17 @@ class AssessReportCommandTest {
     }
 
     @Test
-    void aQueryOnlyModelIsReportedAsNotAssessedForWhiteBoxEvasion(@TempDir Path out) throws IOException {
+    void aQueryOnlyModelMeetsTheSquareAttackInstead(@TempDir Path out) throws IOException {
+        Path folder = out.resolve("r");
         CliRun onnx = CliRun.of("assess", "--model", "../models/torch/pneumonia-torch.onnx", "--data", DATA, "--threats", "evasion",
-                "--out", out.resolve("r").toString(), "--json");
+                "--samples", "8", "--out", folder.toString(), "--json");
         assertThat(onnx.exitCode()).as(onnx.err()).isEqualTo(0);
-        JsonNode evasion = JSON.readTree(onnx.out()).path("threats").path("evasion");
-        assertThat(evasion.path("rating").asText()).isEqualTo("information");
-        assertThat(evasion.path("reason").asText()).startsWith("Not assessed.").contains("onnx");
+        assertThat(JSON.readTree(onnx.out()).path("threats").path("evasion").path("rating").asText()).isIn("high", "medium", "low");
+        JsonNode table = JSON.readTree(folder.resolve("report.json").toFile()).path("sections").get(0).path("blocks").get(1);
+        assertThat(table.path("header").get(1).asText()).isEqualTo("Square-1000");
+        double clean = percent(table.path("rows").get(0).get(1).asText());
+        double at8 = percent(table.path("rows").get(4).get(1).asText());
+        assertThat(at8).isLessThan(clean);
     }
 
     @ParameterizedTest

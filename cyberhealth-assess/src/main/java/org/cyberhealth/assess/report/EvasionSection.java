@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 import java.util.function.IntConsumer;
 import org.cyberhealth.assess.LabelledImages;
 import org.cyberhealth.assess.evasion.EvasionAttack;
@@ -12,13 +13,15 @@ import org.cyberhealth.assess.evasion.EvasionResult;
 import org.cyberhealth.assess.evasion.Fgsm;
 import org.cyberhealth.assess.evasion.Norm;
 import org.cyberhealth.assess.evasion.Pgd;
+import org.cyberhealth.assess.evasion.SquareAttack;
 import org.cyberhealth.core.report.Block;
 import org.cyberhealth.core.report.Section;
+import org.cyberhealth.ml.model.QueryOnlyClassifier;
 import org.cyberhealth.ml.model.WhiteBoxClassifier;
 
 /**
- * The evasion part of a report: accuracy under FGSM and PGD (L-inf, 20 steps) at budgets of 1 to 8 grey
- * levels out of 255, the curve, adversarial examples next to their originals, and a rating. The rating
+ * The evasion part of a report: accuracy under FGSM and PGD (L-inf, 20 steps), or the Square attack
+ * for a model that answers queries only, at budgets of 1 to 8 grey levels out of 255, the curve, adversarial examples next to their originals, and a rating. The rating
  * follows what a change means to a reader: losing 20 accuracy points at 2/255, a change no radiologist
  * sees, is high risk; losing them only at 8/255, still faint, is medium.
  */
@@ -27,60 +30,101 @@ final class EvasionSection {
     static final double[] EPS = {1 / 255.0, 2 / 255.0, 4 / 255.0, 8 / 255.0};
     static final String[] EPS_LABELS = {"1/255", "2/255", "4/255", "8/255"};
     private static final int PGD_STEPS = 20;
+    private static final int SQUARE_QUERIES = 1000;
+    /** Square's first window share for 28 x 28 images (the paper's 0.05 is for ImageNet; docs/ASSESS.md). */
+    private static final double SQUARE_P_INIT = 0.3;
     private static final double MEANINGFUL_DROP = 0.20;
     private static final int EXAMPLES = 4;
     private static final int BATCH = 64;
 
     private EvasionSection() {}
 
-    static Section assess(WhiteBoxClassifier model, LabelledImages test, Budget budget, double share, long seed, IntConsumer imagesDone) {
+    /** One attack of the section: its name in the table and chart, and the attack at a given L-inf budget. */
+    record Curve(String name, DoubleFunction<EvasionAttack> at, double costInPgdRuns) {}
+
+    /** What a white-box attacker runs: FGSM, and PGD, the strongest (last: it decides the rating). */
+    static List<Curve> whiteBox(long seed) {
+        return List.of(new Curve("FGSM", eps -> new Fgsm(Norm.LINF, eps), 1.0 / PGD_STEPS),
+                new Curve("PGD-" + PGD_STEPS, eps -> Pgd.of(Norm.LINF, eps, PGD_STEPS, 1, seed), 1));
+    }
+
+    /** What an attacker who may only query runs: the Square attack with a budget of queries per image. */
+    static List<Curve> queriesOnly(long seed) {
+        return List.of(new Curve("Square-" + SQUARE_QUERIES, eps -> new SquareAttack(eps, SQUARE_QUERIES, SQUARE_P_INIT, seed), 1));
+    }
+
+    /**
+     * Attacks the images with every curve at every budget; the last curve is the strongest and decides the
+     * rating and the example images.
+     */
+    static Section assess(WhiteBoxClassifier model, List<Curve> curves, LabelledImages test, Budget budget, double share,
+                          IntConsumer imagesDone) {
+        Curve strongest = curves.get(curves.size() - 1);
         LabelledImages probe = test.spread(Budget.PROBE);
         long started = System.nanoTime();
-        EvasionEvaluation.run(model, pgd(EPS[EPS.length - 1], seed), probe.images(), probe.labels(), BATCH, n -> {});
+        EvasionEvaluation.run(model, strongest.at().apply(EPS[EPS.length - 1]), probe.images(), probe.labels(), BATCH, n -> {});
         double perImage = (System.nanoTime() - started) / 1e9 / probe.size();
-        // Each image meets PGD and FGSM (about one PGD step) at every budget.
-        LabelledImages images = test.spread(budget.images(perImage * EPS.length * (1 + 1.0 / PGD_STEPS), share, test.size()));
+        double cost = curves.stream().mapToDouble(Curve::costInPgdRuns).sum();
+        LabelledImages images = test.spread(budget.images(perImage * EPS.length * cost, share, test.size()));
 
-        double[] fgsm = new double[EPS.length];
-        double[] pgd = new double[EPS.length];
+        double[][] accuracy = new double[curves.size()][EPS.length];
         double clean = 0;
-        int[] done = {0};
+        int done = 0;
         for (int e = 0; e < EPS.length; e++) {
-            EvasionResult fast = EvasionEvaluation.run(model, new Fgsm(Norm.LINF, EPS[e]), images.images(), images.labels(), BATCH, n -> {});
-            int before = done[0];
-            EvasionResult strong = EvasionEvaluation.run(model, pgd(EPS[e], seed), images.images(), images.labels(), BATCH,
-                    n -> imagesDone.accept(before + n));
-            done[0] += images.size();
-            fgsm[e] = fast.robustAccuracy();
-            pgd[e] = strong.robustAccuracy();
-            clean = strong.cleanAccuracy();
+            for (int c = 0; c < curves.size(); c++) {
+                int before = done;
+                boolean counted = c == curves.size() - 1;
+                EvasionResult r = EvasionEvaluation.run(model, curves.get(c).at().apply(EPS[e]), images.images(), images.labels(), BATCH,
+                        n -> {
+                            if (counted) {
+                                imagesDone.accept(before + n);
+                            }
+                        });
+                accuracy[c][e] = r.robustAccuracy();
+                clean = r.cleanAccuracy();
+            }
+            done += images.size();
         }
+        double[] strong = accuracy[curves.size() - 1];
 
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("0 (clean)", percent(clean), percent(clean)));
-        for (int e = 0; e < EPS.length; e++) {
-            rows.add(List.of(EPS_LABELS[e], percent(fgsm[e]), percent(pgd[e])));
+        List<String> header = new ArrayList<>(List.of("budget (L-inf)"));
+        List<AccuracyCurveSvg.Series> series = new ArrayList<>();
+        for (int c = 0; c < curves.size(); c++) {
+            header.add(curves.get(c).name());
+            series.add(new AccuracyCurveSvg.Series(curves.get(c).name(), prepend(clean, accuracy[c])));
         }
-        double[] withClean = prepend(0, EPS);
-        String[] labels = prependLabel("0", EPS_LABELS);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> cleanRow = new ArrayList<>(List.of("0 (clean)"));
+        for (int c = 0; c < curves.size(); c++) {
+            cleanRow.add(percent(clean));
+        }
+        rows.add(cleanRow);
+        for (int e = 0; e < EPS.length; e++) {
+            List<String> row = new ArrayList<>(List.of(EPS_LABELS[e]));
+            for (int c = 0; c < curves.size(); c++) {
+                row.add(percent(accuracy[c][e]));
+            }
+            rows.add(row);
+        }
         String svg = AccuracyCurveSvg.render("Accuracy under attack (" + images.size() + " test images)", "L-inf budget (grey levels / 255)",
-                withClean, labels, List.of(new AccuracyCurveSvg.Series("FGSM", prepend(clean, fgsm)),
-                        new AccuracyCurveSvg.Series("PGD-" + PGD_STEPS, prepend(clean, pgd))));
+                prepend(0, EPS), prependLabel("0", EPS_LABELS), series);
 
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(String.format(Locale.ROOT, "We changed each of %d test images by at most 1, 2, 4 or 8 grey levels "
-                + "out of 255 per pixel, in the direction that most increases the model's error (white box: the attacker knows the "
-                + "weights), with FGSM (one step, Goodfellow et al. 2015) and PGD (%d steps, Madry et al. 2018). A change of 2 grey levels "
-                + "is invisible on a screen.", images.size(), PGD_STEPS)));
-        blocks.add(new Block.Table("Accuracy under attack", List.of("budget (L-inf)", "FGSM", "PGD-" + PGD_STEPS), rows));
+                + "out of 255 per pixel, in the direction that most increases the model's error, with %s. A change of 2 grey levels is "
+                + "invisible on a screen.", images.size(), String.join(" and ", curves.stream().map(Curve::name).toList())
+                + (model instanceof QueryOnlyClassifier ? " (the attacker only sends images and reads the answers, " + SQUARE_QUERIES
+                        + " queries per image at most; Andriushchenko et al. 2020)"
+                        : " (white box: the attacker knows the weights; FGSM: Goodfellow et al. 2015, PGD: Madry et al. 2018)"))));
+        blocks.add(new Block.Table("Accuracy under attack", header, rows));
         blocks.add(new Block.Chart("evasion-accuracy.svg", "Accuracy against the size of the change; the lower the curve, the easier to fool.", svg));
         LabelledImages examples = rightlyLabelled(model, images, EXAMPLES);
         if (examples.size() > 0) {
             double shownEps = EPS[2];
-            float[][] adversarial = pgd(shownEps, seed).generate(model, examples.images(), examples.labels());
+            float[][] adversarial = strongest.at().apply(shownEps).generate(model, examples.images(), examples.labels());
             int[] after = model.predictLabels(adversarial);
-            StringBuilder caption = new StringBuilder("Left: test images the model labels right; middle: after PGD at 4/255; right: the change, "
-                    + "stretched (mid-grey: none). Labels after the attack:");
+            StringBuilder caption = new StringBuilder("Left: test images the model labels right; middle: after " + strongest.name()
+                    + " at 4/255; right: the change, stretched (mid-grey: none). Labels after the attack:");
             for (int i = 0; i < after.length; i++) {
                 caption.append(i == 0 ? " " : ", ").append(model.classes().get(examples.labels()[i])).append(" -> ")
                         .append(model.classes().get(after[i]));
@@ -94,17 +138,17 @@ final class EvasionSection {
 
         Section.Rating rating;
         String reason;
-        if (pgd[1] <= clean - MEANINGFUL_DROP) {
+        if (strong[1] <= clean - MEANINGFUL_DROP) {
             rating = Section.Rating.HIGH;
             reason = String.format(Locale.ROOT, "Accuracy falls from %s to %s when each pixel changes by 2 grey levels out of 255.",
-                    percent(clean), percent(pgd[1]));
-        } else if (pgd[3] <= clean - MEANINGFUL_DROP) {
+                    percent(clean), percent(strong[1]));
+        } else if (strong[3] <= clean - MEANINGFUL_DROP) {
             rating = Section.Rating.MEDIUM;
-            reason = String.format(Locale.ROOT, "Accuracy holds at 2/255 (%s) but falls from %s to %s at 8/255.", percent(pgd[1]),
-                    percent(clean), percent(pgd[3]));
+            reason = String.format(Locale.ROOT, "Accuracy holds at 2/255 (%s) but falls from %s to %s at 8/255.", percent(strong[1]),
+                    percent(clean), percent(strong[3]));
         } else {
             rating = Section.Rating.LOW;
-            reason = String.format(Locale.ROOT, "Accuracy stays at %s or more up to 8/255 (clean: %s).", percent(pgd[3]), percent(clean));
+            reason = String.format(Locale.ROOT, "Accuracy stays at %s or more up to 8/255 (clean: %s).", percent(strong[3]), percent(clean));
         }
         return new Section(Threat.EVASION.id(), Threat.EVASION.heading(), rating, reason, blocks);
     }
@@ -112,10 +156,6 @@ final class EvasionSection {
     /** Work units the progress bar counts: every image once per budget. */
     static int work(int images) {
         return images * EPS.length;
-    }
-
-    private static EvasionAttack pgd(double eps, long seed) {
-        return Pgd.of(Norm.LINF, eps, PGD_STEPS, 1, seed);
     }
 
     /** Up to {@code count} images the model labels right, spread through the set (so both classes show). */

@@ -11,13 +11,15 @@ import org.cyberhealth.assess.extraction.CopyTrainer;
 import org.cyberhealth.core.report.Report;
 import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.model.Classifier;
+import org.cyberhealth.ml.model.QueryOnlyClassifier;
 import org.cyberhealth.ml.model.WhiteBoxClassifier;
 
 /**
  * Runs the chosen threats against one model within a {@link Budget} and gathers their sections into a
  * {@link Report}. The time budget is shared out: evasion half, extraction the rest but a little for
- * membership (which costs one prediction per image). A threat that cannot run on this model (a white-box
- * attack on a query-only model, a copy of a colour model) gets a section that says why instead of a rating.
+ * membership (which costs one prediction per image). A model that answers queries only (ONNX, an
+ * endpoint) meets the Square attack instead of FGSM and PGD. A threat that cannot run on this model (a copy
+ * of a colour model) gets a section that says why instead of a rating.
  *
  * @param name         what the report calls the model
  * @param source       how the model is reached (djl, torchscript, onnx, endpoint)
@@ -59,13 +61,12 @@ public record SecurityAssessment(String name, String source, String data, Classi
     }
 
     private Section evasion(Budget budget, long seed, Progress progress) {
-        if (!(model instanceof WhiteBoxClassifier whiteBox)) {
-            return notAssessed(Threat.EVASION, "The model answers queries only (" + source + "); the white-box attacks need its gradients. "
-                    + "Provide TorchScript or DJL weights to assess evasion.");
-        }
+        // A model without gradients is attacked as its users meet it: through queries (Square).
+        boolean whiteBox = model instanceof WhiteBoxClassifier;
+        WhiteBoxClassifier attacked = QueryOnlyClassifier.of(model);
         int planned = EvasionSection.work(Math.min(budget.samples(), test.size()));
-        return EvasionSection.assess(whiteBox, test, budget, EVASION_SHARE, seed,
-                n -> progress.update(Threat.EVASION.id(), n, planned));
+        return EvasionSection.assess(attacked, whiteBox ? EvasionSection.whiteBox(seed) : EvasionSection.queriesOnly(seed), test, budget,
+                EVASION_SHARE, n -> progress.update(Threat.EVASION.id(), n, planned));
     }
 
     private Section extraction(Budget budget, long seed, Progress progress) {
