@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
             "attack on the same CNN's recipe, retrained on random halves of PneumoniaMNIST train + test (2896 images, about",
             "2 minutes on one core): AUC, TPR at 0.1%% and 1%% FPR, and a log-log ROC chart beside the file.",
             "Section extraction: Knockoff Nets (BreastMNIST queries) and Jacobian augmentation copies of the CNN after 1k, 5k",
-            "and 20k queries: fidelity, accuracy, time, and a chart (assess-extraction.svg) beside the file."},
-        footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000", "  cyberhealth bench assess --sections extraction",
+            "and 20k queries: fidelity, accuracy, time, and a chart (assess-extraction.svg) beside the file.",
+            "Section defences: PGD-50 at 1/255 to 8/255 against adversarial training, feature squeezing and JPEG (naive and BPDA),",
+            "certified accuracy of randomised smoothing on 100 images, and a chart (assess-defences.svg) beside the file."},
+        footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000", "  cyberhealth bench assess --sections extraction", "  cyberhealth bench assess --sections defences",
             "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
 final class AssessBenchCommand implements Callable<Integer> {
 
@@ -51,7 +53,7 @@ final class AssessBenchCommand implements Callable<Integer> {
             50 steps of 2.5 eps / 50 (Madry et al.), projection and clip to [0, 1] after each step; with restarts, an image
             already fooled is not attacked again and each image keeps its most damaging result. Seed 1, one thread.""";
 
-    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership,extraction", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership,extraction,defences", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
     Set<String> sections;
 
     @Option(names = "--model", defaultValue = "pneumonia-cnn", description = "Model name or descriptor (default: ${DEFAULT-VALUE}).")
@@ -89,7 +91,7 @@ final class AssessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> known = Set.of("evasion", "membership", "extraction");
+        Set<String> known = Set.of("evasion", "membership", "extraction", "defences");
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
@@ -111,6 +113,10 @@ final class AssessBenchCommand implements Callable<Integer> {
         if (sections.contains("extraction")) {
             Path chart = target.resolveSibling("assess-extraction.svg");
             written.add(ExtractionBench.run(target, chart, model, data != null ? data : AssessCommand.bundledArchive(), output));
+        }
+        if (sections.contains("defences")) {
+            Path chart = target.resolveSibling("assess-defences.svg");
+            written.add(DefenceBench.run(target, chart, model, data != null ? data : AssessCommand.bundledArchive(), samples, output));
         }
         output.print(JsonOutput.object("benchmark", "assess", "output", target.toString(), "sections", written),
                 "wrote " + String.join(" and ", written) + " into " + target);
