@@ -32,9 +32,11 @@ final class DefenceBench {
     private DefenceBench() {}
 
     static String run(Path target, Path chart, String model, Path archive, Integer samples, Output output) {
-        ClassifierFile file = ClassifierFile.read(AssessCommand.modelFile(model));
-        ClassifierFile adversarial = ClassifierFile.read(AssessCommand.modelFile("pneumonia-cnn-adv"));
-        ClassifierFile noisy = ClassifierFile.read(AssessCommand.modelFile("pneumonia-cnn-noise"));
+        Path descriptor = AssessCommand.modelFile(model);
+        ClassifierFile file = ClassifierFile.read(descriptor);
+        // The hardened models are the committed siblings of the reference one (models/).
+        ClassifierFile adversarial = ClassifierFile.read(AssessCommand.modelFile(descriptor.resolveSibling("pneumonia-cnn-adv.json").toString()));
+        ClassifierFile noisy = ClassifierFile.read(AssessCommand.modelFile(descriptor.resolveSibling("pneumonia-cnn-noise.json").toString()));
         List<AssessDefenceCommand.Row> trained;
         List<AssessDefenceCommand.Row> squeeze;
         List<AssessDefenceCommand.Row> jpeg;

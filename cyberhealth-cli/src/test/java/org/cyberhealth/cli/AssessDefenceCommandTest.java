@@ -40,6 +40,16 @@ class AssessDefenceCommandTest {
         assertThat(smoothing.out()).contains("certified at L2 radius 0.25").contains("abstained");
     }
 
+    @Test
+    void benchAssessWritesTheDefencesSectionAndChart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path out = dir.resolve("b.md");
+        CliRun run = CliRun.of("bench", "assess", "--sections", "defences", "--samples", "4", "--model", MODEL, "--data", DATA, "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(java.nio.file.Files.readString(out)).contains("bench:assess-defences:begin").contains("| JPEG quality 75 | PGD-50, BPDA |")
+                .contains("| certified accuracy |");
+        assertThat(java.nio.file.Files.readString(dir.resolve("assess-defences.svg"))).contains("<svg").contains("squeezing, BPDA");
+    }
+
     @ParameterizedTest
     @CsvSource({"--defence, distillation, unknown defence", "--eps, -1, --eps must be", "--quality, 0, JPEG quality", "--bits, 0, bits must be",
         "--steps, 0, --steps must be", "--attack, cw, unknown attack", "--model, no-such-model, no model"})
