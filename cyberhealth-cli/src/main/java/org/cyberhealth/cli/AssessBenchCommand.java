@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
             "and 20k queries: fidelity, accuracy, time, and a chart (assess-extraction.svg) beside the file.",
             "Section attacks: FGSM, PGD-50, APGD-CE and Square (1000 queries) at L-inf 2/255 and 8/255, and the minimum-norm",
             "C&W L2 and HopSkipJump (1000 label queries): median L2 of successful perturbations, accuracy at L2 0.5; model calls",
-            "and time per attack; on 100 evenly spaced test images by default (--samples), about 2 minutes on one core."},
+            "and time per attack; on 100 evenly spaced test images by default (--samples), about 2 minutes on one core.",
+            "Section defences: PGD-50 at 1/255 to 8/255 against adversarial training, feature squeezing and JPEG (naive and BPDA),",
+            "certified accuracy of randomised smoothing on 100 images, and a chart (assess-defences.svg) beside the file."},
         footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000", "  cyberhealth bench assess --sections extraction",
             "  cyberhealth bench assess --sections attacks --samples 100",
             "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
@@ -55,7 +57,7 @@ final class AssessBenchCommand implements Callable<Integer> {
             50 steps of 2.5 eps / 50 (Madry et al.), projection and clip to [0, 1] after each step; with restarts, an image
             already fooled is not attacked again and each image keeps its most damaging result. Seed 1, one thread.""";
 
-    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership,extraction,attacks", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sections", split = ",", defaultValue = "evasion,membership,extraction,attacks,defences", description = "Which sections to run (default: ${DEFAULT-VALUE}).")
     Set<String> sections;
 
     @Option(names = "--model", defaultValue = "pneumonia-cnn", description = "Model name or descriptor (default: ${DEFAULT-VALUE}).")
@@ -93,7 +95,7 @@ final class AssessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> known = Set.of("evasion", "membership", "extraction", "attacks");
+        Set<String> known = Set.of("evasion", "membership", "extraction", "attacks", "defences");
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
@@ -118,6 +120,10 @@ final class AssessBenchCommand implements Callable<Integer> {
         }
         if (sections.contains("attacks")) {
             written.add(AttacksBench.run(target, model, data != null ? data : AssessCommand.bundledArchive(), samples, output));
+        }
+        if (sections.contains("defences")) {
+            Path chart = target.resolveSibling("assess-defences.svg");
+            written.add(DefenceBench.run(target, chart, model, data != null ? data : AssessCommand.bundledArchive(), samples, output));
         }
         output.print(JsonOutput.object("benchmark", "assess", "output", target.toString(), "sections", written),
                 "wrote " + String.join(" and ", written) + " into " + target);

@@ -18,6 +18,7 @@ import org.cyberhealth.core.io.AtomicOutput;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.data.MedMnist;
 import org.cyberhealth.ml.model.ReferenceClassifier;
+import org.cyberhealth.ml.model.TrainingInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,7 +86,8 @@ final class AssessMembershipCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReferenceClassifier reference = ReferenceClassifier.find(model);
-        if (reference == null) {
+        if (reference == null || reference.inputs().kind() != TrainingInputs.Kind.CLEAN) {
+            // The shadows are retrained with the plain recipe; a hardened recipe's training inputs are not replayed.
             throw new BadInputException("membership inference retrains the model from its recipe; known recipes: pneumonia-cnn (got '" + model + "')");
         }
         MembershipAttack chosen = attack(attack, offline);

@@ -3,6 +3,7 @@ package org.cyberhealth.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.cyberhealth.assess.defence.TrainingTransforms;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.ml.data.Split;
 import org.cyberhealth.ml.model.ClassifierFile;
@@ -36,7 +37,9 @@ final class MlCommand implements Runnable {
             description = {"Train the HE-friendly network of a use case (polynomial activations only) on its training part,",
                 "score it on the held-out part, and write it in the framework-neutral format 'he serve' reads.",
                 "Use cases: breast-cancer (Wisconsin table, 2 classes), diabetes (regression), pneumonia (28x28 X-rays, CNN).",
-                "Use case pneumonia-cnn instead trains the reference classifier that 'assess' attacks (ReLU, max-pooling):",
+                "Use case pneumonia-cnn instead trains the reference classifier that 'assess' attacks (ReLU, max-pooling);",
+                "pneumonia-cnn-adv the same network adversarially trained (PGD L-inf, eps 8/255, 7 steps, Madry et al. 2018),",
+                "pneumonia-cnn-noise the same trained on Gaussian noise (sigma 0.25), the base of randomised smoothing:",
                 "--out names its JSON descriptor, and its DJL weights (.params) are written beside it.",
                 "The recipe (layers, optimiser, epochs, seed) is fixed in code, so the same command gives the same model."},
             footer = {"", "Example:", "  cyberhealth ml train --use-case pneumonia --data samples/ml --out models/pneumonia.he.json",
@@ -44,7 +47,7 @@ final class MlCommand implements Runnable {
                 "  cyberhealth ml train --use-case pneumonia-cnn --out models/pneumonia-cnn.json --force"})
     static final class Train implements Callable<Integer> {
 
-        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia or pneumonia-cnn.")
+        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv or pneumonia-cnn-noise.")
         String useCase;
 
         @Option(names = "--data", description = "Folder laid out as ../shared/data (default: the bundled copy, samples/ml).")
@@ -73,7 +76,7 @@ final class MlCommand implements Runnable {
                 try {
                     chosen = UseCase.byId(useCase);
                 } catch (IllegalArgumentException e) {
-                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn)");
+                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise)");
                 }
             }
             if (epochs != null && (epochs < 1 || epochs > 10_000)) {
@@ -118,7 +121,9 @@ final class MlCommand implements Runnable {
             Split split = classifier.data(root);
             ClassifierTraining.Trained trained;
             try (ProgressBar bar = new ProgressBar(output.err(), "training " + classifier.id(), rounds, !output.json())) {
-                trained = ClassifierTraining.run(classifier, split, rounds, seed != null ? seed : classifier.seed(), epoch -> bar.step());
+                long chosenSeed = seed != null ? seed : classifier.seed();
+                trained = ClassifierTraining.run(classifier, split, rounds, chosenSeed, TrainingTransforms.of(classifier.inputs(), chosenSeed),
+                        epoch -> bar.step());
             }
             trained.write(out, force);
             output.print(JsonOutput.object("useCase", classifier.id(), "out", out.toString(), "weights", weights.toString(),

@@ -60,6 +60,17 @@ class MlCommandTest {
     }
 
     @Test
+    void theAdversarialRecipeTrainsOnPgdExamplesAndSaysSoInItsDescriptor() throws Exception {
+        Path out = dir.resolve("adv.json");
+        CliRun run = CliRun.of("ml", "train", "--use-case", "pneumonia-cnn-adv", "--epochs", "1", "--data", DATA.toString(), "--out", out.toString(),
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(run.out()).path("accuracy").asDouble()).isGreaterThan(0.6);
+        assertThat(new ObjectMapper().readTree(out.toFile()).path("training").path("recipe").asText())
+                .endsWith("trained on PGD L-inf examples, eps 8/255, 7 steps");
+    }
+
+    @Test
     void badUseCaseOrExistingOutputIsRefusedAndNothingIsWritten() throws Exception {
         Path out = dir.resolve("m.json");
         CliRun unknown = CliRun.of("ml", "train", "--use-case", "cats", "--out", out.toString());

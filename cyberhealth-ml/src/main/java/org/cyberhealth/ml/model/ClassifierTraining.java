@@ -3,8 +3,10 @@ package org.cyberhealth.ml.model;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
@@ -14,7 +16,9 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
+import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -63,14 +67,21 @@ public final class ClassifierTraining {
     }
 
     public static Trained run(ReferenceClassifier reference, Split split, int epochs, long seed, IntConsumer epochDone) {
+        return run(reference, split, epochs, seed, BatchTransform.NONE, epochDone);
+    }
+
+    /** As {@link #run(ReferenceClassifier, Split, int, long, IntConsumer)}, each mini-batch replaced by {@code transform}'s images. */
+    public static Trained run(ReferenceClassifier reference, Split split, int epochs, long seed, BatchTransform transform,
+                              IntConsumer epochDone) {
         Dataset train = split.train();
-        Fitted fitted = fit(reference, train, epochs, seed, epochDone);
+        Fitted fitted = fit(reference, train, epochs, seed, transform, epochDone);
         Dataset test = split.test();
         double accuracy;
         try (DjlClassifier classifier = fitted.load(reference, train.classes())) {
             accuracy = accuracy(classifier, test);
         }
-        return new Trained(reference, fitted.input(), train.classes(), fitted.parameters(), reference.describe(epochs, seed),
+        String recipe = reference.describe(epochs, seed) + (transform == BatchTransform.NONE ? "" : ", trained on " + transform.describe());
+        return new Trained(reference, fitted.input(), train.classes(), fitted.parameters(), recipe,
                 train.name() + ", " + train.size() + " images", test.size(), accuracy);
     }
 
@@ -87,13 +98,20 @@ public final class ClassifierTraining {
      * of the caller's choosing: what shadow models of a membership attack need (many fits on subsets).
      */
     public static Fitted fit(ReferenceClassifier reference, Dataset train, int epochs, long seed, IntConsumer epochDone) {
+        return fit(reference, train, epochs, seed, BatchTransform.NONE, epochDone);
+    }
+
+    /** As {@link #fit(ReferenceClassifier, Dataset, int, long, IntConsumer)}, each mini-batch replaced by {@code transform}'s images. */
+    public static Fitted fit(ReferenceClassifier reference, Dataset train, int epochs, long seed, BatchTransform transform,
+                             IntConsumer epochDone) {
         int[] shape = train.shape();
         if (shape.length != 3 || shape[0] != 1) {
             throw new IllegalArgumentException(reference.id() + " takes single-channel images");
         }
         Standardisation pixels = Standardisation.fit(train, false);
         return fit(reference, shape[1], shape[2], pixels.mean()[0], pixels.scale()[0], flatten(pixels.apply(train.features())),
-                toFloats(train.targets()), new Shape(train.size()), train.classes().size(), Loss.softmaxCrossEntropyLoss(), epochs, seed, epochDone);
+                toFloats(train.targets()), new Shape(train.size()), train.classes().size(), Loss.softmaxCrossEntropyLoss(), epochs, seed, transform,
+                epochDone);
     }
 
     /**
@@ -129,12 +147,13 @@ public final class ClassifierTraining {
         }
         Loss soft = new SoftmaxCrossEntropyLoss("SoftmaxCrossEntropyLoss", 1, -1, false, true);
         return fit(reference, height, width, mean, deviation > 0 ? deviation : 1, x, y, new Shape(images.length, classes), classes, soft,
-                epochs, seed, epochDone);
+                epochs, seed, BatchTransform.NONE, epochDone);
     }
 
     /** The shared loop: {@code x} already normalised with {@code mean} and {@code deviation}, which the returned input declares. */
     private static Fitted fit(ReferenceClassifier reference, int height, int width, double mean, double deviation, float[] x, float[] y,
-                              Shape labelShape, int classes, Loss loss, int epochs, long seed, IntConsumer epochDone) {
+                              Shape labelShape, int classes, Loss loss, int epochs, long seed, BatchTransform transform,
+                              IntConsumer epochDone) {
         InputSpec input = new InputSpec(1, height, width, 0f, 1f, new float[] {(float) mean}, new float[] {(float) deviation});
         Engine.getInstance().setRandomSeed((int) seed);
         try (Model model = Model.newInstance(reference.id())) {
@@ -147,9 +166,10 @@ public final class ClassifierTraining {
                 NDArray images = manager.create(x, new Shape(count, 1, height, width));
                 NDArray labels = manager.create(y, labelShape);
                 ArrayDataset data = new ArrayDataset.Builder().setData(images).optLabels(labels).setSampling(reference.batchSize(), true).build();
+                DjlClassifier current = DjlClassifier.duringTraining(manager, model.getBlock(), input, classNames(classes));
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     for (Batch batch : trainer.iterateDataset(data)) {
-                        EasyTrain.trainBatch(trainer, batch);
+                        EasyTrain.trainBatch(trainer, transform == BatchTransform.NONE ? batch : transformed(batch, current, transform, model));
                         trainer.step();
                         batch.close();
                     }
@@ -162,6 +182,56 @@ public final class ClassifierTraining {
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("training " + reference.id() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code batch} with its (normalised) images replaced by {@code transform}'s, computed in the natural range: the
+     * images are mapped back to pixels, transformed against the network as it stands, and normalised again. The
+     * transform's input gradients also filled the weights' gradients; they are cleared so that the step that follows
+     * sees only its own.
+     */
+    private static Batch transformed(Batch batch, DjlClassifier current, BatchTransform transform, Model model) {
+        InputSpec input = current.input();
+        double mean = input.mean()[0];
+        double deviation = input.std()[0];
+        int size = input.size();
+        NDArray x = batch.getData().singletonOrThrow();
+        float[] flat = x.toFloatArray();
+        float[] targets = batch.getLabels().singletonOrThrow().toFloatArray();
+        float[][] pixels = new float[batch.getSize()][size];
+        int[] labels = new int[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            for (int p = 0; p < size; p++) {
+                pixels[i][p] = (float) (flat[i * size + p] * deviation + mean);
+            }
+            input.clip(pixels[i]);
+            labels[i] = (int) targets[i];
+        }
+        float[][] replaced = transform.apply(current, pixels, labels);
+        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+            NDArray weights = parameter.getValue().getArray();
+            if (weights.hasGradient()) {
+                try (NDArray gradient = weights.getGradient()) {
+                    gradient.subi(gradient);
+                }
+            }
+        }
+        for (int i = 0; i < replaced.length; i++) {
+            for (int p = 0; p < size; p++) {
+                flat[i * size + p] = (float) ((replaced[i][p] - mean) / deviation);
+            }
+        }
+        NDArray images = batch.getManager().create(flat, x.getShape());
+        return new Batch(batch.getManager(), new NDList(images), batch.getLabels(), batch.getSize(), Batchifier.STACK,
+                Batchifier.STACK, batch.getProgress(), batch.getProgressTotal());
+    }
+
+    private static List<String> classNames(int classes) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add("class " + c);
+        }
+        return names;
     }
 
     /** The share of {@code data}'s images that {@code classifier} labels right, in batches of 256. */

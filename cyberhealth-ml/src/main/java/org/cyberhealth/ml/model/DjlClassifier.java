@@ -86,6 +86,15 @@ public final class DjlClassifier implements WhiteBoxClassifier {
         return new DjlClassifier(manager, owner, block, input, classes, layout, output);
     }
 
+    /**
+     * A view of a block that is being trained: its parameters keep asking for gradients (the optimiser needs them), so
+     * {@link #lossGradient} also accumulates weight gradients, which the caller must clear before its own step.
+     * Does not own {@code manager}: closing the view releases nothing.
+     */
+    static DjlClassifier duringTraining(NDManager manager, Block block, InputSpec input, List<String> classes) {
+        return new DjlClassifier(manager, () -> { }, block, input, classes, TensorLayout.NCHW, NetworkOutput.LOGITS);
+    }
+
     /** A fresh manager on the engine's default device, for callers that build or load a block. */
     public static NDManager newManager() {
         return Engine.getInstance().newBaseManager();
