@@ -22,10 +22,11 @@ import picocli.CommandLine.Option;
 /** {@code cyberhealth assess}: attacks on a medical model, to measure how much it can be trusted. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = "Assess a model's security: evasion (adversarial examples), membership inference and model extraction; defences come later.",
-        subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class, AssessExtractionCommand.class},
+        subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class, AssessExtractionCommand.class, AssessSegmentationCommand.class},
         footer = {"", "Example:", "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
             "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16",
-            "  cyberhealth assess extraction --model pneumonia-cnn --method knockoff --queries 5000"})
+            "  cyberhealth assess extraction --model pneumonia-cnn --method knockoff --queries 5000",
+            "  cyberhealth assess segmentation --model abdomen-unet --attack erase --organ liver --eps 16/255"})
 final class AssessCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -33,7 +34,7 @@ final class AssessCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose 'assess evasion', 'assess membership' or 'assess extraction'");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose 'assess evasion', 'assess membership', 'assess extraction' or 'assess segmentation'");
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,
