@@ -38,7 +38,9 @@ import picocli.CommandLine.Option;
             "C&W L2 and HopSkipJump (1000 label queries): median L2 of successful perturbations, accuracy at L2 0.5; model calls",
             "and time per attack; on 100 evenly spaced test images by default (--samples), about 2 minutes on one core.",
             "Section defences: PGD-50 at 1/255 to 8/255 against adversarial training, feature squeezing and JPEG (naive and BPDA),",
-            "certified accuracy of randomised smoothing on 100 images, and a chart (assess-defences.svg) beside the file."},
+            "certified accuracy of randomised smoothing on 100 images, and a chart (assess-defences.svg) beside the file.",
+            "Section segmentation (not in the default): Dice per organ of the reference abdominal CT U-Net, clean and under",
+            "untargeted PGD at 1-8/255, erase and inject success per organ at 8 and 16/255 (about 2 minutes on one core)."},
         footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000", "  cyberhealth bench assess --sections extraction",
             "  cyberhealth bench assess --sections attacks --samples 100",
             "  cyberhealth bench assess --samples 100 --out /tmp/b.md"})
@@ -95,7 +97,7 @@ final class AssessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> known = Set.of("evasion", "membership", "extraction", "attacks", "defences");
+        Set<String> known = Set.of("evasion", "membership", "extraction", "attacks", "defences", "segmentation");
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
@@ -124,6 +126,9 @@ final class AssessBenchCommand implements Callable<Integer> {
         if (sections.contains("defences")) {
             Path chart = target.resolveSibling("assess-defences.svg");
             written.add(DefenceBench.run(target, chart, model, data != null ? data : AssessCommand.bundledArchive(), samples, output));
+        }
+        if (sections.contains("segmentation")) {
+            written.add(SegmentationBench.run(target, output));
         }
         output.print(JsonOutput.object("benchmark", "assess", "output", target.toString(), "sections", written),
                 "wrote " + String.join(" and ", written) + " into " + target);

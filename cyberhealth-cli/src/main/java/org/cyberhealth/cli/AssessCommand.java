@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
             "of --data is taken as its training set (membership). Or run one attack with a",
             "subcommand.",
             "Exit codes: 0 report written, 1 a threat rated at or above --fail-on, 2 bad input."},
-        subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class, AssessExtractionCommand.class, AssessDefenceCommand.class},
+        subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class, AssessExtractionCommand.class, AssessDefenceCommand.class,
+            AssessSegmentationCommand.class},
         footer = {"", "Example:", "  cyberhealth assess --model pneumonia-cnn --out report/ --time 5m",
             "  cyberhealth assess --model models/torch/pneumonia-torch.pt --data samples/ml/ml/pneumoniamnist.npz \\",
             "      --threats evasion,membership --samples 100 --out torch-report/ --json",
@@ -45,7 +46,8 @@ import picocli.CommandLine.Option;
             "  cyberhealth assess evasion --model pneumonia-cnn --attack square --eps 8/255 --queries 1000",
             "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16",
             "  cyberhealth assess extraction --model pneumonia-cnn --method knockoff --queries 5000",
-            "  cyberhealth assess defence --model pneumonia-cnn --defence jpeg --eps 2/255,8/255"})
+            "  cyberhealth assess defence --model pneumonia-cnn --defence jpeg --eps 2/255,8/255",
+            "  cyberhealth assess segmentation --model abdomen-unet --attack erase --organ liver --eps 16/255"})
 final class AssessCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -86,7 +88,7 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         if (model == null || out == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give --model and --out for a report, or choose 'assess evasion', 'assess membership', 'assess extraction' or 'assess defence'");
+                    "give --model and --out for a report, or choose 'assess evasion', 'assess membership', 'assess extraction', 'assess defence' or 'assess segmentation'");
         }
         Budget budget;
         try {

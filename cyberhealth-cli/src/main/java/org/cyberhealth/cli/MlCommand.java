@@ -9,6 +9,8 @@ import org.cyberhealth.ml.data.Split;
 import org.cyberhealth.ml.model.ClassifierFile;
 import org.cyberhealth.ml.model.ClassifierTraining;
 import org.cyberhealth.ml.model.ReferenceClassifier;
+import org.cyberhealth.ml.model.ReferenceSegmenter;
+import org.cyberhealth.ml.model.SegmenterTraining;
 import org.cyberhealth.ml.train.HeModelExport;
 import org.cyberhealth.ml.train.Recipe;
 import org.cyberhealth.ml.train.TrainedNetwork;
@@ -39,18 +41,20 @@ final class MlCommand implements Runnable {
                 "Use cases: breast-cancer (Wisconsin table, 2 classes), diabetes (regression), pneumonia (28x28 X-rays, CNN).",
                 "Use case pneumonia-cnn instead trains the reference classifier that 'assess' attacks (ReLU, max-pooling);",
                 "pneumonia-cnn-adv the same network adversarially trained (PGD L-inf, eps 8/255, 7 steps, Madry et al. 2018),",
-                "pneumonia-cnn-noise the same trained on Gaussian noise (sigma 0.25), the base of randomised smoothing:",
+                "pneumonia-cnn-noise the same trained on Gaussian noise (sigma 0.25), the base of randomised smoothing;",
+                "abdomen-unet the reference 2D U-Net that 'assess segmentation' attacks (data: samples/segmentation):",
                 "--out names its JSON descriptor, and its DJL weights (.params) are written beside it.",
                 "The recipe (layers, optimiser, epochs, seed) is fixed in code, so the same command gives the same model."},
             footer = {"", "Example:", "  cyberhealth ml train --use-case pneumonia --data samples/ml --out models/pneumonia.he.json",
                 "  cyberhealth ml train --use-case diabetes --epochs 10 --out /tmp/diabetes.he.json --json",
-                "  cyberhealth ml train --use-case pneumonia-cnn --out models/pneumonia-cnn.json --force"})
+                "  cyberhealth ml train --use-case pneumonia-cnn --out models/pneumonia-cnn.json --force",
+                "  cyberhealth ml train --use-case abdomen-unet --out models/abdomen-unet.json --force"})
     static final class Train implements Callable<Integer> {
 
-        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv or pneumonia-cnn-noise.")
+        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise or abdomen-unet.")
         String useCase;
 
-        @Option(names = "--data", description = "Folder laid out as ../shared/data (default: the bundled copy, samples/ml).")
+        @Option(names = "--data", description = "Folder laid out as ../shared/data (default: the bundled copy, samples/ml); for abdomen-unet, a folder with TotalSegmentator's example files (default: samples/segmentation).")
         Path data;
 
         @Option(names = "--out", required = true, description = "The model file to write (JSON).")
@@ -71,12 +75,13 @@ final class MlCommand implements Runnable {
         @Override
         public Integer call() {
             ReferenceClassifier classifier = ReferenceClassifier.find(useCase);
+            ReferenceSegmenter segmenter = ReferenceSegmenter.find(useCase);
             UseCase chosen = null;
-            if (classifier == null) {
+            if (classifier == null && segmenter == null) {
                 try {
                     chosen = UseCase.byId(useCase);
                 } catch (IllegalArgumentException e) {
-                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise)");
+                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, abdomen-unet)");
                 }
             }
             if (epochs != null && (epochs < 1 || epochs > 10_000)) {
@@ -85,12 +90,15 @@ final class MlCommand implements Runnable {
             if (Files.exists(out) && !force) {
                 throw new BadInputException(out + " exists (use --force to replace it)");
             }
-            Path root = data != null ? data : bundledData();
+            Path root = data != null ? data : segmenter != null ? ProjectHome.path().resolve("samples").resolve("segmentation") : bundledData();
             if (!Files.isDirectory(root)) {
                 throw new BadInputException("data folder " + root + " not found (give --data)");
             }
             if (classifier != null) {
                 return trainClassifier(classifier, root);
+            }
+            if (segmenter != null) {
+                return trainSegmenter(segmenter, root);
             }
             Recipe recipe = chosen.recipe();
             recipe = epochs == null ? recipe : recipe.withEpochs(epochs);
@@ -130,6 +138,28 @@ final class MlCommand implements Runnable {
                             "trainSamples", split.train().size(), "testSamples", trained.testSamples(), "accuracy", trained.testAccuracy()),
                     String.format(java.util.Locale.ROOT, "trained %s on %d images: accuracy %.2f%% on %d held-out images", classifier.id(),
                             split.train().size(), 100 * trained.testAccuracy(), trained.testSamples()),
+                    "wrote " + out + " and " + weights);
+            return 0;
+        }
+
+        private int trainSegmenter(ReferenceSegmenter segmenter, Path folder) {
+            if (!out.getFileName().toString().endsWith(".json")) {
+                throw new BadInputException("--out must name a .json descriptor (the weights go beside it, as .params)");
+            }
+            Path weights = ClassifierFile.parametersOf(out);
+            if (Files.exists(weights) && !force) {
+                throw new BadInputException(weights + " exists (use --force to replace it)");
+            }
+            int rounds = epochs != null ? epochs : segmenter.epochs();
+            SegmenterTraining.Trained trained;
+            try (ProgressBar bar = new ProgressBar(output.err(), "training " + segmenter.id(), rounds, !output.json())) {
+                trained = SegmenterTraining.run(segmenter, folder, rounds, seed != null ? seed : segmenter.seed(), epoch -> bar.step());
+            }
+            trained.write(out, force);
+            output.print(JsonOutput.object("useCase", segmenter.id(), "out", out.toString(), "weights", weights.toString(),
+                            "testSlices", trained.testSlices(), "meanDice", trained.test().meanDice()),
+                    String.format(java.util.Locale.ROOT, "trained %s: mean Dice %.3f on %d held-out slices", segmenter.id(),
+                            trained.test().meanDice(), trained.testSlices()),
                     "wrote " + out + " and " + weights);
             return 0;
         }

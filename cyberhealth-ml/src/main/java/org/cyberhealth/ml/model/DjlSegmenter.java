@@ -1,0 +1,149 @@
+package org.cyberhealth.ml.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.List;
+import org.cyberhealth.ml.EngineThreads;
+
+/**
+ * A trained DJL block (PyTorch engine) that maps normalised images (N, channels, H, W) to per-pixel class
+ * logits (N, classes, H, W), behind the {@link WhiteBoxSegmenter} interface. As {@link DjlClassifier}: it
+ * takes images in the natural range and normalises them as tensor operations, so input gradients flow
+ * through the normalisation; it runs in inference mode with frozen parameters, only the input asking for a
+ * gradient. Owns the manager that holds the parameters: close it when done.
+ */
+public final class DjlSegmenter implements WhiteBoxSegmenter {
+
+    static {
+        EngineThreads.useOneUnlessSet();
+    }
+
+    private final NDManager manager;
+    private final Block block;
+    private final InputSpec input;
+    private final List<String> classes;
+
+    private DjlSegmenter(NDManager manager, Block block, InputSpec input, List<String> classes) {
+        this.manager = manager;
+        this.block = block;
+        this.input = input;
+        this.classes = List.copyOf(classes);
+    }
+
+    /** Wraps an initialised {@code block} whose parameters live in {@code manager}; closing the segmenter closes the manager. */
+    public static DjlSegmenter of(NDManager manager, Block block, InputSpec input, List<String> classes) {
+        if (!block.isInitialized()) {
+            throw new IllegalArgumentException("the block must be initialised (trained or loaded)");
+        }
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("a segmenter needs the background and at least one class");
+        }
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            parameter.getValue().getArray().setRequiresGradient(false);
+        }
+        return new DjlSegmenter(manager, block, input, classes);
+    }
+
+    @Override
+    public InputSpec input() {
+        return input;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public float[][] predict(float[][] batch) {
+        input.check(batch);
+        try (NDManager scope = manager.newSubManager()) {
+            return rows(logits(scope, tensor(scope, batch)).softmax(1), batch.length, classes.size() * pixels());
+        }
+    }
+
+    @Override
+    public LossGradient lossGradient(float[][] batch, int[][] targets, float[][] weights) {
+        input.check(batch);
+        int pixels = pixels();
+        if (targets.length != batch.length || (weights != null && weights.length != batch.length)) {
+            throw new IllegalArgumentException(batch.length + " images but " + targets.length + " target masks"
+                    + (weights != null ? " and " + weights.length + " weight maps" : ""));
+        }
+        int[] flatTargets = new int[batch.length * pixels];
+        float[] flatWeights = new float[batch.length * pixels];
+        for (int i = 0; i < batch.length; i++) {
+            if (targets[i].length != pixels || (weights != null && weights[i].length != pixels)) {
+                throw new IllegalArgumentException("target masks and weight maps need " + pixels + " values per image");
+            }
+            for (int q = 0; q < pixels; q++) {
+                int c = targets[i][q];
+                if (c < 0 || c >= classes.size()) {
+                    throw new IllegalArgumentException("target class " + c + " outside 0.." + (classes.size() - 1));
+                }
+                flatTargets[i * pixels + q] = c;
+                flatWeights[i * pixels + q] = weights == null ? 1f : weights[i][q];
+            }
+        }
+        Shape perPixel = new Shape(batch.length, input.height(), input.width());
+        try (NDManager scope = manager.newSubManager();
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray x = tensor(scope, batch);
+            x.setRequiresGradient(true);
+            NDArray logProbabilities = logits(scope, x).logSoftmax(1);
+            // One-hot targets come out (N, H, W, classes); the network's classes are on axis 1.
+            NDArray oneHot = scope.create(flatTargets, perPixel).oneHot(classes.size()).transpose(0, 3, 1, 2);
+            NDArray crossEntropy = logProbabilities.mul(oneHot).sum(new int[] {1}).neg();
+            NDArray loss = crossEntropy.mul(scope.create(flatWeights, perPixel)).sum(new int[] {1, 2}).div(pixels);
+            // No batch statistics in inference mode: the gradient of the sum is, image by image, that of its own loss.
+            collector.backward(loss.sum());
+            return new LossGradient(loss.toFloatArray(), rows(x.getGradient(), batch.length, input.size()));
+        }
+    }
+
+    private int pixels() {
+        return input.height() * input.width();
+    }
+
+    private NDArray logits(NDManager scope, NDArray x) {
+        Shape perChannel = new Shape(1, input.channels(), 1, 1);
+        NDArray normalised = x.sub(scope.create(input.mean(), perChannel)).div(scope.create(input.std(), perChannel));
+        NDArray logits = block.forward(new ParameterStore(scope, false), new NDList(normalised), false).singletonOrThrow();
+        Shape expected = new Shape(x.getShape().get(0), classes.size(), input.height(), input.width());
+        if (!logits.getShape().equals(expected)) {
+            throw new IllegalArgumentException("the network gives outputs of shape " + logits.getShape() + ", not " + expected
+                    + " (one score per declared class and pixel)");
+        }
+        return logits;
+    }
+
+    private NDArray tensor(NDManager scope, float[][] batch) {
+        float[] flat = new float[batch.length * input.size()];
+        for (int i = 0; i < batch.length; i++) {
+            System.arraycopy(batch[i], 0, flat, i * input.size(), input.size());
+        }
+        return scope.create(flat, new Shape(batch.length, input.channels(), input.height(), input.width()));
+    }
+
+    private static float[][] rows(NDArray array, int count, int width) {
+        float[] flat = array.toFloatArray();
+        float[][] rows = new float[count][width];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(flat, i * width, rows[i], 0, width);
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
