@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  cyberhealth assess --model pneumonia-cnn --out report/ --time 5m",
             "  cyberhealth assess --model models/torch/pneumonia-torch.pt --data samples/ml/ml/pneumoniamnist.npz \\",
             "      --threats evasion,membership --samples 100 --out torch-report/ --json",
+            "  cyberhealth assess --model pneumonia-cnn --defences adversarial-training,jpeg --out defended/",
             "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
             "  cyberhealth assess evasion --model pneumonia-cnn --attack square --eps 8/255 --queries 1000",
             "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16",
@@ -68,6 +69,13 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--threats", split = ",", defaultValue = "evasion,membership,extraction",
             description = "Threats to assess (default: ${DEFAULT-VALUE}).")
     java.util.List<String> threats;
+
+    @Option(names = "--defences", split = ",", description = "Defences against evasion to assess next to the bare model, attacked adaptively:"
+            + " squeeze, jpeg, adversarial-training (the hardened model: --hardened-model, default <model>-adv).")
+    java.util.List<String> defences;
+
+    @Option(names = "--hardened-model", description = "The adversarially trained model for --defences adversarial-training.")
+    String hardenedModel;
 
     @Option(names = "--samples", defaultValue = "200", description = "At most this many images per attack (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -104,7 +112,8 @@ final class AssessCommand implements Callable<Integer> {
                 default -> throw new BadInputException("--fail-on takes high or medium, got '" + failOn + "'");
             };
         }
-        return AssessReport.run(model, data, AssessReport.threats(threats), budget, seed, out, force, threshold, output);
+        return AssessReport.run(model, data, AssessReport.threats(threats), AssessReport.defences(defences), hardenedModel, budget, seed, out,
+                force, threshold, output);
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,

@@ -20,7 +20,10 @@ import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.model.Classifier;
 import org.cyberhealth.ml.model.ClassifierFile;
 import org.cyberhealth.ml.model.ReferenceClassifier;
+import org.cyberhealth.assess.defence.PreprocessedClassifier;
+import org.cyberhealth.assess.defence.Preprocessor;
 import org.cyberhealth.assess.extraction.ReferenceCopyTrainer;
+import org.cyberhealth.ml.model.WhiteBoxClassifier;
 
 /**
  * {@code cyberhealth assess --model ... --out report/}: checks the options, opens the model (with its
@@ -61,8 +64,26 @@ final class AssessReport {
         return chosen;
     }
 
-    static int run(String model, Path data, Set<Threat> threats, Budget budget, long seed, Path out, boolean force, Section.Rating failOn,
-                   Output output) {
+    /** The defences the report can assess next to the bare model. */
+    static final List<String> DEFENCES = List.of("squeeze", "jpeg", "adversarial-training");
+
+    static List<String> defences(List<String> names) {
+        List<String> chosen = new ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            String d = name.trim().toLowerCase(Locale.ROOT);
+            if (!DEFENCES.contains(d)) {
+                throw new BadInputException("unknown defence '" + name + "' for the report (" + String.join(", ", DEFENCES)
+                        + "; randomised smoothing: 'assess defence --defence smoothing')");
+            }
+            if (!chosen.contains(d)) {
+                chosen.add(d);
+            }
+        }
+        return chosen;
+    }
+
+    static int run(String model, Path data, Set<Threat> threats, List<String> defenceNames, String hardenedModel, Budget budget, long seed,
+                   Path out, boolean force, Section.Rating failOn, Output output) {
         if (java.nio.file.Files.exists(out) && !force) {
             throw new BadInputException("output " + out + " already exists (use --force to replace it)");
         }
@@ -74,10 +95,22 @@ final class AssessReport {
         ReferenceCopyTrainer copies = file.input().channels() == 1
                 ? new ReferenceCopyTrainer(ReferenceClassifier.PNEUMONIA_CNN, file.input().height(), file.input().width(), file.classes(), COPY_EPOCHS)
                 : null;
+        ClassifierFile hardened = defenceNames.contains("adversarial-training")
+                ? ClassifierFile.read(AssessCommand.modelFile(hardenedModel != null ? hardenedModel : file.name() + "-adv")) : null;
         Report report;
-        try (Classifier classifier = file.source().whiteBox() ? file.openWhiteBox() : file.open()) {
+        try (Classifier classifier = file.source().whiteBox() ? file.openWhiteBox() : file.open();
+             Classifier trained = hardened != null ? hardened.openWhiteBox() : null) {
+            List<SecurityAssessment.Defence> defences = new ArrayList<>();
+            for (String name : defenceNames) {
+                if (classifier instanceof WhiteBoxClassifier whiteBox) {
+                    defences.add(name.equals("adversarial-training")
+                            ? new SecurityAssessment.Defence("adversarial training (" + hardened.name() + ")", (WhiteBoxClassifier) trained)
+                            : new SecurityAssessment.Defence(name + " (" + preprocessor(name).describe() + ")",
+                                    new PreprocessedClassifier(whiteBox, preprocessor(name))));
+                }
+            }
             SecurityAssessment assessment = new SecurityAssessment(file.name(), file.source().kind(), archive.getFileName().toString(), classifier,
-                    train, test, copies);
+                    train, test, copies, defences);
             Bars bars = new Bars(output);
             try {
                 report = assessment.run(threats, budget, seed, bars::update);
@@ -98,6 +131,11 @@ final class AssessReport {
         output.print(JsonOutput.object("model", descriptor.toString(), "report", out.resolve("index.html").toString(), "threats", ratings,
                 "failed", failed), lines.toArray(String[]::new));
         return failed ? 1 : 0;
+    }
+
+    private static Preprocessor preprocessor(String name) {
+        return AssessDefenceCommand.preprocessor(name, AssessDefenceCommand.DEFAULT_BITS, AssessDefenceCommand.DEFAULT_MEDIAN,
+                AssessDefenceCommand.DEFAULT_QUALITY);
     }
 
     /** One fraction bar per threat, opened when the threat starts and closed when the next one does. */

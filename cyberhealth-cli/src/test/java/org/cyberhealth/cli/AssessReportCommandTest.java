@@ -110,8 +110,26 @@ class AssessReportCommandTest {
         assertThat(at8).isLessThan(clean);
     }
 
+    @Test
+    void defencesAreAttackedAdaptivelyAndShownNextToTheBareModel(@TempDir Path out) throws IOException {
+        Path folder = out.resolve("r");
+        CliRun defended = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--data", DATA, "--threats", "evasion",
+                "--defences", "adversarial-training,jpeg", "--hardened-model", "../models/pneumonia-cnn-adv.json", "--samples", "16",
+                "--out", folder.toString(), "--json");
+        assertThat(defended.exitCode()).as(defended.err()).isEqualTo(0);
+        JsonNode table = JSON.readTree(folder.resolve("report.json").toFile()).path("sections").get(0).path("blocks").get(1);
+        List<String> header = new ArrayList<>();
+        table.path("header").forEach(h -> header.add(h.asText()));
+        assertThat(header).containsExactly("budget (L-inf)", "FGSM", "PGD-20", "PGD-20, adversarial training (pneumonia-cnn-adv)",
+                "PGD-20, jpeg (JPEG quality 75)");
+        JsonNode at8 = table.path("rows").get(4);
+        // Madry et al.'s defence holds at 8/255 where the bare model falls.
+        assertThat(percent(at8.get(3).asText())).isGreaterThan(percent(at8.get(2).asText()) + 30);
+        assertThat(JSON.readTree(defended.out()).path("threats").path("evasion").path("reason").asText()).contains("With adversarial training");
+    }
+
     @ParameterizedTest
-    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--samples, 3, --samples must be at least",
+    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, smoothing, unknown defence", "--samples, 3, --samples must be at least",
         "--fail-on, low, --fail-on takes"})
     void badOptionsExitTwoAndWriteNothing(String option, String value, String message, @TempDir Path out) {
         CliRun bad = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--out", out.resolve("r").toString(), option, value);

@@ -57,14 +57,14 @@ final class EvasionSection {
      * Attacks the images with every curve at every budget; the last curve is the strongest and decides the
      * rating and the example images.
      */
-    static Section assess(WhiteBoxClassifier model, List<Curve> curves, LabelledImages test, Budget budget, double share,
-                          IntConsumer imagesDone) {
+    static Section assess(WhiteBoxClassifier model, List<Curve> curves, List<SecurityAssessment.Defence> defences, LabelledImages test, Budget budget,
+                          double share, IntConsumer imagesDone) {
         Curve strongest = curves.get(curves.size() - 1);
         LabelledImages probe = test.spread(Budget.PROBE);
         long started = System.nanoTime();
         EvasionEvaluation.run(model, strongest.at().apply(EPS[EPS.length - 1]), probe.images(), probe.labels(), BATCH, n -> {});
         double perImage = (System.nanoTime() - started) / 1e9 / probe.size();
-        double cost = curves.stream().mapToDouble(Curve::costInPgdRuns).sum();
+        double cost = curves.stream().mapToDouble(Curve::costInPgdRuns).sum() + defences.size();
         LabelledImages images = test.spread(budget.images(perImage * EPS.length * cost, share, test.size()));
 
         double[][] accuracy = new double[curves.size()][EPS.length];
@@ -86,6 +86,18 @@ final class EvasionSection {
             done += images.size();
         }
         double[] strong = accuracy[curves.size() - 1];
+        double[][] defended = new double[defences.size()][EPS.length];
+        double[] defendedClean = new double[defences.size()];
+        for (int d = 0; d < defences.size(); d++) {
+            for (int e = 0; e < EPS.length; e++) {
+                int before = done;
+                EvasionResult r = EvasionEvaluation.run(defences.get(d).model(), strongest.at().apply(EPS[e]), images.images(), images.labels(),
+                        BATCH, n -> imagesDone.accept(before + n));
+                defended[d][e] = r.robustAccuracy();
+                defendedClean[d] = r.cleanAccuracy();
+                done += images.size();
+            }
+        }
 
         List<String> header = new ArrayList<>(List.of("budget (L-inf)"));
         List<AccuracyCurveSvg.Series> series = new ArrayList<>();
@@ -105,6 +117,15 @@ final class EvasionSection {
                 row.add(percent(accuracy[c][e]));
             }
             rows.add(row);
+        }
+        for (int d = 0; d < defences.size(); d++) {
+            String name = strongest.name() + ", " + defences.get(d).name();
+            header.add(name);
+            series.add(new AccuracyCurveSvg.Series(name, prepend(defendedClean[d], defended[d])));
+            cleanRow.add(percent(defendedClean[d]));
+            for (int e = 0; e < EPS.length; e++) {
+                rows.get(e + 1).add(percent(defended[d][e]));
+            }
         }
         String svg = AccuracyCurveSvg.render("Accuracy under attack (" + images.size() + " test images)", "L-inf budget (grey levels / 255)",
                 prepend(0, EPS), prependLabel("0", EPS_LABELS), series);
@@ -132,6 +153,11 @@ final class EvasionSection {
             blocks.add(new Block.Picture("evasion-examples.png", caption + ".", AdversarialExamplesPng.render(model.input(), examples.images(),
                     adversarial, shownEps)));
         }
+        if (!defences.isEmpty()) {
+            blocks.add(new Block.Paragraph("Each defence is attacked adaptively, as an attacker who knows it would: through a preprocessing "
+                    + "with BPDA (its backward pass taken as the identity, Athalye et al. 2018), an adversarially trained network with its own "
+                    + "gradients. Its clean accuracy (budget 0) is the price paid for it."));
+        }
         blocks.add(new Block.Paragraph("What to do: train with adversarial examples (adversarial training), check that inputs come from "
                 + "trusted devices, and watch for inputs the model is unsure about."));
         blocks.addAll(Threat.EVASION.references());
@@ -150,12 +176,20 @@ final class EvasionSection {
             rating = Section.Rating.LOW;
             reason = String.format(Locale.ROOT, "Accuracy stays at %s or more up to 8/255 (clean: %s).", percent(strong[3]), percent(clean));
         }
+        if (!defences.isEmpty()) {
+            int best = 0;
+            for (int d = 1; d < defences.size(); d++) {
+                best = defended[d][1] > defended[best][1] ? d : best;
+            }
+            reason += String.format(Locale.ROOT, " With %s: %s clean, %s at 2/255, %s at 8/255 (adaptive attack).", defences.get(best).name(),
+                    percent(defendedClean[best]), percent(defended[best][1]), percent(defended[best][3]));
+        }
         return new Section(Threat.EVASION.id(), Threat.EVASION.heading(), rating, reason, blocks);
     }
 
-    /** Work units the progress bar counts: every image once per budget. */
-    static int work(int images) {
-        return images * EPS.length;
+    /** Work units the progress bar counts: every image once per budget, undefended and under each defence. */
+    static int work(int images, int defences) {
+        return images * EPS.length * (1 + defences);
     }
 
     /** Up to {@code count} images the model labels right, spread through the set (so both classes show). */

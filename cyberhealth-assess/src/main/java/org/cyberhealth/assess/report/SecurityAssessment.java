@@ -27,7 +27,17 @@ import org.cyberhealth.ml.model.WhiteBoxClassifier;
  * @param copyTrainer  how an extraction attacker trains copies, or null when no copy can be trained
  */
 public record SecurityAssessment(String name, String source, String data, Classifier model, LabelledImages train, LabelledImages test,
-                                 CopyTrainer copyTrainer) {
+                                 CopyTrainer copyTrainer, List<Defence> defences) {
+
+    /**
+     * A defence against evasion to assess next to the bare model: its name and the defended model as an
+     * adaptive attacker meets it (a preprocessing wrapped for BPDA, or a hardened network).
+     */
+    public record Defence(String name, WhiteBoxClassifier model) {}
+
+    public SecurityAssessment {
+        defences = List.copyOf(defences);
+    }
 
     private static final double EVASION_SHARE = 0.5;
     private static final double EXTRACTION_SHARE = 0.45;
@@ -64,9 +74,11 @@ public record SecurityAssessment(String name, String source, String data, Classi
         // A model without gradients is attacked as its users meet it: through queries (Square).
         boolean whiteBox = model instanceof WhiteBoxClassifier;
         WhiteBoxClassifier attacked = QueryOnlyClassifier.of(model);
-        int planned = EvasionSection.work(Math.min(budget.samples(), test.size()));
-        return EvasionSection.assess(attacked, whiteBox ? EvasionSection.whiteBox(seed) : EvasionSection.queriesOnly(seed), test, budget,
-                EVASION_SHARE, n -> progress.update(Threat.EVASION.id(), n, planned));
+        // Defences wrap white-box models (BPDA needs the bare gradient); a query-only model meets none here.
+        List<Defence> defended = whiteBox ? defences : List.of();
+        int planned = EvasionSection.work(Math.min(budget.samples(), test.size()), defended.size());
+        return EvasionSection.assess(attacked, whiteBox ? EvasionSection.whiteBox(seed) : EvasionSection.queriesOnly(seed), defended, test,
+                budget, EVASION_SHARE, n -> progress.update(Threat.EVASION.id(), n, planned));
     }
 
     private Section extraction(Budget budget, long seed, Progress progress) {
