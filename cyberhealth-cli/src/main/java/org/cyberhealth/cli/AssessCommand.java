@@ -66,7 +66,7 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing report folder.")
     boolean force;
 
-    @Option(names = "--threats", split = ",", defaultValue = "evasion,membership,extraction",
+    @Option(names = {"--threats", "--attacks"}, split = ",", defaultValue = "evasion,membership,extraction",
             description = "Threats to assess (default: ${DEFAULT-VALUE}).")
     java.util.List<String> threats;
 

@@ -17,6 +17,7 @@ import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.io.AtomicOutput;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.data.MedMnist;
+import org.cyberhealth.ml.data.Split;
 import org.cyberhealth.ml.model.ReferenceClassifier;
 import org.cyberhealth.ml.model.TrainingInputs;
 import picocli.CommandLine.Command;
@@ -101,8 +102,7 @@ final class AssessMembershipCommand implements Callable<Integer> {
         if (samples != null && samples < 8) {
             throw new BadInputException("--samples must be at least 8");
         }
-        Path archive = data != null ? data : AssessCommand.bundledArchive();
-        Dataset population = population(archive, reference, samples);
+        Dataset population = population(data, reference, samples);
         ReferenceRecipe recipe = new ReferenceRecipe(reference, epochs);
         long started = System.nanoTime();
         MembershipExperiment.Outcome outcome = run(population, recipe, trained, seed, output);
@@ -113,7 +113,7 @@ final class AssessMembershipCommand implements Callable<Integer> {
                     curve.nonMembers(), List.of(new RocSvg.Curve(legend(chosen.name(), curve), curve.fpr(), curve.tpr())))
                     .getBytes(StandardCharsets.UTF_8));
         }
-        output.print(JsonOutput.object("model", reference.id(), "recipe", recipe.describe(), "data", archive.toString(), "attack", chosen.name(),
+        output.print(JsonOutput.object("model", reference.id(), "recipe", recipe.describe(), "data", data != null ? data.toString() : "bundled (the recipe's own)", "attack", chosen.name(),
                         "shadows", trained, "population", population.size(), "members", curve.members(), "seed", seed,
                         "trainAccuracy", outcome.trainAccuracy(), "testAccuracy", outcome.testAccuracy(), "auc", curve.auc(),
                         "tprAt0.1%FPR", curve.tprAt(0.001), "tprAt1%FPR", curve.tprAt(0.01), "balancedAccuracy", curve.bestBalancedAccuracy(),
@@ -143,11 +143,16 @@ final class AssessMembershipCommand implements Callable<Integer> {
     }
 
     /** The archive's train and test parts, thinned to {@code samples} images when given. */
+    /**
+     * The recipe's own data (train and test parts together), or those of {@code archive} (a MedMNIST .npz) when
+     * given, as the population the target and the shadows are drawn from.
+     */
     static Dataset population(Path archive, ReferenceClassifier reference, Integer samples) {
-        List<String> classes = List.of("normal", "pneumonia");
-        Dataset train = MedMnist.read(archive, "train", reference.id(), classes);
-        Dataset test = MedMnist.read(archive, "test", reference.id(), classes);
-        return MembershipExperiment.population(List.of(train, test), samples == null ? Integer.MAX_VALUE : samples, reference.id());
+        Split own = reference.data(MlCommand.bundledData());
+        List<String> classes = own.train().classes();
+        List<Dataset> parts = archive == null ? List.of(own.train(), own.test())
+                : List.of(MedMnist.read(archive, "train", reference.id(), classes), MedMnist.read(archive, "test", reference.id(), classes));
+        return MembershipExperiment.population(parts, samples == null ? Integer.MAX_VALUE : samples, reference.id());
     }
 
     /** Trains the target and the shadows with a progress bar counting models. */

@@ -42,7 +42,8 @@ final class MlCommand implements Runnable {
                 "Use case pneumonia-cnn instead trains the reference classifier that 'assess' attacks (ReLU, max-pooling);",
                 "pneumonia-cnn-adv the same network adversarially trained (PGD L-inf, eps 8/255, 7 steps, Madry et al. 2018),",
                 "pneumonia-cnn-noise the same trained on Gaussian noise (sigma 0.25), the base of randomised smoothing;",
-                "breastmnist-cnn the same layout on BreastMNIST ultrasound (malignant or not);",
+                "breastmnist-cnn the same layout on BreastMNIST ultrasound (malignant or not); breast-cancer-mlp an MLP",
+                "on the Wisconsin table (columns scaled into [0, 1] with the training range);",
                 "abdomen-unet the reference 2D U-Net that 'assess segmentation' attacks (data: samples/segmentation):",
                 "--out names its JSON descriptor, and its DJL weights (.params) are written beside it.",
                 "The recipe (layers, optimiser, epochs, seed) is fixed in code, so the same command gives the same model."},
@@ -52,7 +53,7 @@ final class MlCommand implements Runnable {
                 "  cyberhealth ml train --use-case abdomen-unet --out models/abdomen-unet.json --force"})
     static final class Train implements Callable<Integer> {
 
-        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, breastmnist-cnn or abdomen-unet.")
+        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, breastmnist-cnn, breast-cancer-mlp or abdomen-unet.")
         String useCase;
 
         @Option(names = "--data", description = "Folder laid out as ../shared/data (default: the bundled copy, samples/ml); for abdomen-unet, a folder with TotalSegmentator's example files (default: samples/segmentation).")
@@ -82,7 +83,7 @@ final class MlCommand implements Runnable {
                 try {
                     chosen = UseCase.byId(useCase);
                 } catch (IllegalArgumentException e) {
-                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, breastmnist-cnn, abdomen-unet)");
+                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, breastmnist-cnn, breast-cancer-mlp, abdomen-unet)");
                 }
             }
             if (epochs != null && (epochs < 1 || epochs > 10_000)) {

@@ -36,6 +36,17 @@ class AssessMembershipCommandTest {
     }
 
     @Test
+    void eachReferenceModelPlaysOnItsOwnData() throws Exception {
+        // The breast-cancer table: 569 rows, not the X-rays of the default archive.
+        CliRun table = CliRun.of("assess", "membership", "--model", "breast-cancer-mlp", "--attack", "loss", "--epochs", "5", "--json");
+        assertThat(table.exitCode()).as(table.err()).isEqualTo(0);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(table.out()).path("population").asInt()).isEqualTo(569);
+        CliRun breast = CliRun.of("assess", "membership", "--model", "breastmnist-cnn", "--attack", "loss", "--epochs", "2", "--json");
+        assertThat(breast.exitCode()).as(breast.err()).isEqualTo(0);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(breast.out()).path("population").asInt()).isEqualTo(546 + 156);
+    }
+
+    @Test
     void theLossThresholdTrainsNoShadowAndPrintsText() {
         CliRun run = CliRun.of("assess", "membership", "--model", "pneumonia-cnn", "--data", DATA, "--attack", "loss", "--samples", "40",
                 "--epochs", "2");

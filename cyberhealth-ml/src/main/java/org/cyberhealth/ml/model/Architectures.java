@@ -19,14 +19,23 @@ public final class Architectures {
     /** conv 16 3x3, ReLU, max-pool 2, conv 32 3x3, ReLU, max-pool 2, dense 64, ReLU, dense (classes): 28x28 inputs. */
     public static final String SMALL_CNN = "small-cnn";
 
+    /** dense 64, ReLU, dense 32, ReLU, dense (classes): rows of a table, given as 1 x 1 x n inputs. */
+    public static final String SMALL_MLP = "small-mlp";
+
     private Architectures() {}
 
     public static List<String> names() {
-        return List.of(SMALL_CNN);
+        return List.of(SMALL_CNN, SMALL_MLP);
     }
 
     /** A fresh, uninitialised block of layout {@code name} with {@code classes} outputs (logits). */
     public static Block build(String name, int classes) {
+        if (SMALL_MLP.equals(name)) {
+            return new SequentialBlock().add(Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(64).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(32).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(classes).build());
+        }
         if (!SMALL_CNN.equals(name)) {
             throw new IllegalArgumentException("unknown architecture '" + name + "' (known: " + String.join(", ", names()) + ")");
         }

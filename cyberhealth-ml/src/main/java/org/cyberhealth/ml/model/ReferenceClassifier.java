@@ -3,6 +3,7 @@ package org.cyberhealth.ml.model;
 import java.nio.file.Path;
 import java.util.List;
 import org.cyberhealth.ml.data.MedMnist;
+import org.cyberhealth.ml.data.UnitRange;
 import org.cyberhealth.ml.data.Split;
 import org.cyberhealth.ml.train.UseCase;
 
@@ -56,6 +57,20 @@ public enum ReferenceClassifier {
             // MedMNIST's labels: 0 malignant, 1 normal or benign.
             List<String> classes = List.of("malignant", "normal or benign");
             return new Split(MedMnist.read(npz, "train", "breastmnist", classes), MedMnist.read(npz, "test", "breastmnist", classes));
+        }
+    },
+
+    /**
+     * Malignant or benign from the 30 measurements of the Wisconsin diagnostic breast-cancer table, split as the
+     * HE use case splits it (80/20, seed 7): a tabular model for membership inference and extraction. Columns are
+     * scaled into [0, 1] with the training part's range ({@link UnitRange}), the input the descriptor declares.
+     */
+    BREAST_CANCER_MLP("breast-cancer-mlp", Architectures.SMALL_MLP, 60, 32, 1e-3, 7, TrainingInputs.CLEAN) {
+        @Override
+        public Split data(Path root) {
+            Split raw = UseCase.BREAST_CANCER.data(root);
+            UnitRange range = UnitRange.fit(raw.train());
+            return new Split(range.apply(raw.train()), range.apply(raw.test()));
         }
     };
 
