@@ -3,7 +3,6 @@ package org.cyberhealth.assess.evasion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.cyberhealth.ml.model.InputSpec;
 import org.cyberhealth.ml.model.WhiteBoxClassifier;
 
@@ -66,49 +65,7 @@ public final class Apgd implements EvasionAttack {
 
     @Override
     public float[][] generate(WhiteBoxClassifier model, float[][] images, int[] labels) {
-        float[][] best = new float[images.length][];
-        double[] bestLoss = new double[images.length];
-        boolean[] fooled = new boolean[images.length];
-        for (int i = 0; i < images.length; i++) {
-            best[i] = images[i].clone();
-            bestLoss[i] = Double.NEGATIVE_INFINITY;
-        }
-        if (eps == 0) {
-            return best;
-        }
-        Random random = new Random(seed);
-        for (int restart = 0; restart < restarts; restart++) {
-            List<Integer> open = new ArrayList<>();
-            for (int i = 0; i < images.length; i++) {
-                if (!fooled[i]) {
-                    open.add(i);
-                }
-            }
-            if (open.isEmpty()) {
-                break;
-            }
-            float[][] x = new float[open.size()][];
-            int[] y = new int[open.size()];
-            float[][] starts = new float[open.size()][];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = images[open.get(k)];
-                y[k] = labels[open.get(k)];
-                starts[k] = norm.randomStart(x[k], eps, model.input(), random);
-            }
-            float[][] found = run(model, x, y, starts);
-            float[][] p = model.predict(found);
-            for (int k = 0; k < x.length; k++) {
-                int i = open.get(k);
-                boolean wrong = Scores.argmax(p[k]) != y[k];
-                double loss = -Math.log(Math.max(p[k][y[k]], Float.MIN_VALUE));
-                if ((wrong && !fooled[i]) || (wrong == fooled[i] && loss > bestLoss[i])) {
-                    best[i] = found[k];
-                    bestLoss[i] = loss;
-                    fooled[i] = wrong;
-                }
-            }
-        }
-        return best;
+        return RandomRestarts.mostDamaging(model, images, labels, norm, eps, restarts, seed, (x, y, starts) -> run(model, x, y, starts));
     }
 
     /** One APGD run from {@code starts}: the highest-loss point each image reached. */

@@ -114,7 +114,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
     public float[][] predict(float[][] batch) {
         input.check(batch);
         try (NDManager scope = manager.newSubManager()) {
-            return rows(output.probabilities(outputs(scope, tensor(scope, batch))), batch.length, classes.size());
+            return Batches.rows(output.probabilities(outputs(scope, Batches.tensor(scope, batch, input))), batch.length, classes.size());
         }
     }
 
@@ -123,14 +123,14 @@ public final class DjlClassifier implements WhiteBoxClassifier {
         checkLabelled(batch, labels);
         try (NDManager scope = manager.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = tensor(scope, batch);
+            NDArray x = Batches.tensor(scope, batch, input);
             x.setRequiresGradient(true);
             NDArray oneHot = scope.create(labels).oneHot(classes.size());
             NDArray loss = output.logProbabilities(outputs(scope, x)).mul(oneHot).sum(new int[] {1}).neg();
             // Images do not interact (no batch statistics in inference mode), so the gradient of the sum
             // holds, image by image, the gradient of that image's own loss.
             collector.backward(loss.sum());
-            return new LossGradient(loss.toFloatArray(), rows(x.getGradient(), batch.length, input.size()));
+            return new LossGradient(loss.toFloatArray(), Batches.rows(x.getGradient(), batch.length, input.size()));
         }
     }
 
@@ -139,7 +139,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
         checkLabelled(batch, labels);
         try (NDManager scope = manager.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = tensor(scope, batch);
+            NDArray x = Batches.tensor(scope, batch, input);
             x.setRequiresGradient(true);
             NDArray oneHot = scope.create(labels).oneHot(classes.size());
             NDArray logits = output.logits(outputs(scope, x));
@@ -148,7 +148,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
             NDArray others = logits.sub(oneHot.mul(1e30f)).max(new int[] {1});
             NDArray margin = logits.mul(oneHot).sum(new int[] {1}).sub(others);
             collector.backward(margin.sum());
-            return new MarginGradient(margin.toFloatArray(), rows(x.getGradient(), batch.length, input.size()));
+            return new MarginGradient(margin.toFloatArray(), Batches.rows(x.getGradient(), batch.length, input.size()));
         }
     }
 
@@ -165,8 +165,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
     }
 
     private NDArray outputs(NDManager scope, NDArray x) {
-        Shape perChannel = new Shape(1, input.channels(), 1, 1);
-        NDArray normalised = x.sub(scope.create(input.mean(), perChannel)).div(scope.create(input.std(), perChannel));
+        NDArray normalised = Batches.normalised(scope, x, input);
         NDList in = new NDList(layout.arrange(normalised));
         // DJL runs a TorchScript module's inference forward without autograd, so no gradient would reach
         // the input; the module was put in eval mode when loaded and runs here with autograd on.
@@ -178,23 +177,6 @@ public final class DjlClassifier implements WhiteBoxClassifier {
                     + " (one score per declared class)");
         }
         return outputs;
-    }
-
-    private NDArray tensor(NDManager scope, float[][] batch) {
-        float[] flat = new float[batch.length * input.size()];
-        for (int i = 0; i < batch.length; i++) {
-            System.arraycopy(batch[i], 0, flat, i * input.size(), input.size());
-        }
-        return scope.create(flat, new Shape(batch.length, input.channels(), input.height(), input.width()));
-    }
-
-    private static float[][] rows(NDArray array, int count, int width) {
-        float[] flat = array.toFloatArray();
-        float[][] rows = new float[count][width];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(flat, i * width, rows[i], 0, width);
-        }
-        return rows;
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
     public float[][] predict(float[][] batch) {
         input.check(batch);
         try (NDManager scope = manager.newSubManager()) {
-            return rows(logits(scope, tensor(scope, batch)).softmax(1), batch.length, classes.size() * pixels());
+            return Batches.rows(logits(scope, Batches.tensor(scope, batch, input)).softmax(1), batch.length, classes.size() * pixels());
         }
     }
 
@@ -96,7 +96,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
         Shape perPixel = new Shape(batch.length, input.height(), input.width());
         try (NDManager scope = manager.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = tensor(scope, batch);
+            NDArray x = Batches.tensor(scope, batch, input);
             x.setRequiresGradient(true);
             NDArray logProbabilities = logits(scope, x).logSoftmax(1);
             // One-hot targets come out (N, H, W, classes); the network's classes are on axis 1.
@@ -105,7 +105,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
             NDArray loss = crossEntropy.mul(scope.create(flatWeights, perPixel)).sum(new int[] {1, 2}).div(pixels);
             // No batch statistics in inference mode: the gradient of the sum is, image by image, that of its own loss.
             collector.backward(loss.sum());
-            return new LossGradient(loss.toFloatArray(), rows(x.getGradient(), batch.length, input.size()));
+            return new LossGradient(loss.toFloatArray(), Batches.rows(x.getGradient(), batch.length, input.size()));
         }
     }
 
@@ -114,8 +114,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
     }
 
     private NDArray logits(NDManager scope, NDArray x) {
-        Shape perChannel = new Shape(1, input.channels(), 1, 1);
-        NDArray normalised = x.sub(scope.create(input.mean(), perChannel)).div(scope.create(input.std(), perChannel));
+        NDArray normalised = Batches.normalised(scope, x, input);
         NDArray logits = block.forward(new ParameterStore(scope, false), new NDList(normalised), false).singletonOrThrow();
         Shape expected = new Shape(x.getShape().get(0), classes.size(), input.height(), input.width());
         if (!logits.getShape().equals(expected)) {
@@ -123,23 +122,6 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
                     + " (one score per declared class and pixel)");
         }
         return logits;
-    }
-
-    private NDArray tensor(NDManager scope, float[][] batch) {
-        float[] flat = new float[batch.length * input.size()];
-        for (int i = 0; i < batch.length; i++) {
-            System.arraycopy(batch[i], 0, flat, i * input.size(), input.size());
-        }
-        return scope.create(flat, new Shape(batch.length, input.channels(), input.height(), input.width()));
-    }
-
-    private static float[][] rows(NDArray array, int count, int width) {
-        float[] flat = array.toFloatArray();
-        float[][] rows = new float[count][width];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(flat, i * width, rows[i], 0, width);
-        }
-        return rows;
     }
 
     @Override

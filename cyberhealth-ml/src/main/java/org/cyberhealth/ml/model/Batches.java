@@ -1,0 +1,36 @@
+package org.cyberhealth.ml.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/** Moving batches of images between Java arrays and DJL tensors, shared by the DJL model wrappers. */
+final class Batches {
+
+    private Batches() {}
+
+    /** The images as one (n, channels, height, width) tensor in {@code scope}. */
+    static NDArray tensor(NDManager scope, float[][] batch, InputSpec input) {
+        float[] flat = new float[batch.length * input.size()];
+        for (int i = 0; i < batch.length; i++) {
+            System.arraycopy(batch[i], 0, flat, i * input.size(), input.size());
+        }
+        return scope.create(flat, new Shape(batch.length, input.channels(), input.height(), input.width()));
+    }
+
+    /** The declared normalisation, as tensor operations so that gradients flow through it. */
+    static NDArray normalised(NDManager scope, NDArray x, InputSpec input) {
+        Shape perChannel = new Shape(1, input.channels(), 1, 1);
+        return x.sub(scope.create(input.mean(), perChannel)).div(scope.create(input.std(), perChannel));
+    }
+
+    /** A tensor's values as {@code count} rows of {@code width}. */
+    static float[][] rows(NDArray array, int count, int width) {
+        float[] flat = array.toFloatArray();
+        float[][] rows = new float[count][width];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(flat, i * width, rows[i], 0, width);
+        }
+        return rows;
+    }
+}
