@@ -50,10 +50,11 @@ public final class StealingTraining {
      * What the attacker holds after training: the declared segmenter's parameter file, the decoder's weights (in
      * its parameter order), the codes of each slice, and the geometry the thief needs to decode them.
      */
-    public record Trained(DeclaredTask task, byte[] segmenterParameters, List<float[]> decoder, int[][] codes, Codes geometry) {}
+    public record Trained(DeclaredTask task, byte[] segmenterParameters, List<float[]> decoder, int[][] codes, int[][] heldOutCodes,
+                          Codes geometry) {}
 
-    /** Trains on {@code train} and encodes {@code toSteal}. */
-    public static Trained run(String name, SegmentationSlices train, SegmentationSlices toSteal, Recipe recipe, IntConsumer epochDone) {
+    /** Trains on {@code train}, then encodes it (the stolen slices) and {@code heldOut} (slices it never saw). */
+    public static Trained run(String name, SegmentationSlices train, SegmentationSlices heldOut, Recipe recipe, IntConsumer epochDone) {
         int n = train.size();
         int h = train.height();
         int w = train.width();
@@ -91,8 +92,10 @@ public final class StealingTraining {
                     epochDone.accept(epoch + 1);
                 }
                 Codes geometry = new Codes(recipe.latentChannels(), h / 4, w / 4, recipe.levels());
-                int[][] codes = encode(network, manager, toSteal.images(), mean, deviation, geometry);
-                return new Trained(task, ExportedWeights.write(task, values(network.segmenter())), values(network.decoder()), codes, geometry);
+                int[][] codes = encode(network, manager, train.images(), mean, deviation, geometry);
+                int[][] heldOutCodes = encode(network, manager, heldOut.images(), mean, deviation, geometry);
+                return new Trained(task, ExportedWeights.write(task, values(network.segmenter())), values(network.decoder()), codes, heldOutCodes,
+                        geometry);
             }
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("training " + name + " failed: " + e.getMessage(), e);
