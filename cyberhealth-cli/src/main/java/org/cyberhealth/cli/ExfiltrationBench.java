@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
             "gateway against it: a U-Net with a compression branch trained jointly on the 24 training CT slices (64 x 64), its",
             "decoder and codes shipped as extra tensors and in the low 8 mantissa bits; PSNR/SSIM of the stolen slices, images",
             "per MB, Dice of the declared task next to the honest abdomen-unet, the gateway's verdicts, and each sanitiser's",
-            "Dice cost and effect on the stolen images. About 3 minutes on one core with the default 150 epochs."},
+            "Dice cost and effect on the stolen images. About 4 minutes on one core with the default 150 epochs."},
         footer = {"", "Example:", "  cyberhealth bench exfiltration", "  cyberhealth bench exfiltration --epochs 20 --out /tmp/b.md"})
 final class ExfiltrationBench implements Callable<Integer> {
 
