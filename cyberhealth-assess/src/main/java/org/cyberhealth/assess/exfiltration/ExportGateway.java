@@ -1,0 +1,107 @@
+package org.cyberhealth.assess.exfiltration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.cyberhealth.core.crypto.Digests;
+import org.cyberhealth.core.ledger.AuditLog;
+
+/**
+ * The check a data lake runs before a model leaves (the defence against Li, Ayache, Delingette's data stealing
+ * attack): structure audit, capacity audit, optionally a sanitiser, and a verdict logged in a hash-chained audit
+ * log. REFUSE when the structure differs from the declaration, when the low-order bits carry evidence of hidden
+ * data, or when the bound on leakable images exceeds the policy's limit; PASS otherwise. A PASS is not proof
+ * that nothing leaks: a whitened payload in the low bits passes the statistics, and only the bound (and a
+ * sanitiser that clears those bits) speaks to it; see docs/EXFILTRATION.md.
+ */
+public final class ExportGateway {
+
+    /** The gateway's settings: the task's needed precision, the attack rate the bound divides by, the limit. */
+    public record Policy(int neededMantissaBits, double bitsPerImage, double maxLeakableImages) {
+
+        /** bfloat16 precision needed, 3,072 bits per image (our attack's codes), no limit on the bound. */
+        public static Policy standard() {
+            return new Policy(7, 3072, Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /** The verdict, its reasons, the audits' numbers, and the bytes that may leave (sanitised when asked). */
+    public record Verdict(boolean pass, List<String> reasons, List<String> structure, CapacityAudit.Result capacity, String sanitiser,
+                          CapacityAudit.Result afterSanitising, String inputSha256, byte[] output) {
+
+        public String word() {
+            return pass ? "PASS" : "REFUSE";
+        }
+    }
+
+    private ExportGateway() {}
+
+    /**
+     * Audits {@code export} against {@code task}; with a {@code sanitiser}, the declared tensors are sanitised and
+     * re-encoded (dropping anything else) and the capacity bound is computed on the result, which is what leaves.
+     */
+    public static Verdict check(byte[] export, DeclaredTask task, Policy policy, Sanitiser sanitiser) {
+        ExportedWeights weights = ExportedWeights.read(export, task);
+        List<String> structure = StructureAudit.run(weights);
+        List<String> reasons = new ArrayList<>(structure);
+        String hash = HexFormat.of().formatHex(Digests.sha256(export));
+        if (!weights.followsDeclaration()) {
+            return new Verdict(false, reasons, structure, null, null, null, hash, null);
+        }
+        long extraBits = 8 * weights.trailingBytes() + 32 * StructureAudit.extraValues(weights);
+        CapacityAudit.Result capacity = CapacityAudit.run(weights.values(), policy.neededMantissaBits(), extraBits, policy.bitsPerImage());
+        reasons.addAll(capacity.findings());
+        CapacityAudit.Result after = null;
+        byte[] output = export;
+        CapacityAudit.Result bound = capacity;
+        if (sanitiser != null && structure.isEmpty()) {
+            List<float[]> cleaned = sanitiser.apply(weights.values());
+            output = ExportedWeights.write(task, cleaned);
+            after = CapacityAudit.run(cleaned, 23 - freeAfter(sanitiser, policy), 0, policy.bitsPerImage());
+            bound = after;
+        }
+        if (bound.boundImages() > policy.maxLeakableImages()) {
+            reasons.add(String.format(java.util.Locale.ROOT, "up to %.0f images could leak (%d bits beyond the task), above the limit of %.0f",
+                    bound.boundImages(), bound.capacityBits(), policy.maxLeakableImages()));
+        }
+        return new Verdict(reasons.isEmpty(), reasons, structure, capacity, sanitiser == null ? null : sanitiser.name(), after, hash,
+                reasons.isEmpty() ? output : null);
+    }
+
+    /** Mantissa bits per weight still free after {@code sanitiser}: rounding to K bits leaves max(0, K - needed). */
+    private static int freeAfter(Sanitiser sanitiser, Policy policy) {
+        if (sanitiser instanceof Sanitiser.MantissaRounding r) {
+            return Math.max(0, r.kept() - policy.neededMantissaBits());
+        }
+        // Noise and int8 re-draw or requantise every bit, but an attacker who knows the sanitiser can code around it:
+        // the bound stays what the task's precision leaves.
+        return 23 - policy.neededMantissaBits();
+    }
+
+    /** Appends the verdict to {@code log}; returns the entry's hash. */
+    public static String log(AuditLog log, Verdict verdict, String model, DeclaredTask task, Instant at) {
+        ObjectNode event = new ObjectMapper().createObjectNode();
+        event.put("action", "export check");
+        event.put("model", model);
+        event.put("sha256", verdict.inputSha256());
+        event.put("declaredTask", task.name());
+        event.put("verdict", verdict.word());
+        ArrayNode reasons = event.putArray("reasons");
+        verdict.reasons().forEach(reasons::add);
+        if (verdict.capacity() != null) {
+            event.put("boundImages", Math.round(verdict.capacity().boundImages()));
+        }
+        if (verdict.sanitiser() != null) {
+            event.put("sanitiser", verdict.sanitiser());
+            event.put("boundImagesAfter", Math.round(verdict.afterSanitising().boundImages()));
+        }
+        if (verdict.output() != null) {
+            event.put("outputSha256", HexFormat.of().formatHex(Digests.sha256(verdict.output())));
+        }
+        return log.append(event, at);
+    }
+}

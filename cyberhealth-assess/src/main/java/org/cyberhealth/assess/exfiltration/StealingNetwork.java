@@ -1,0 +1,119 @@
+package org.cyberhealth.assess.exfiltration;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import java.util.List;
+import org.cyberhealth.ml.model.SmallUNet;
+
+/**
+ * The network of the data stealing attack (Li, Ayache, Delingette, "Data Stealing Attack on Medical Images: Is it
+ * Safe to Export Networks from Data Lakes?", DeCaF 2022; "Data Exfiltration by Compression Attack", MELBA 2025):
+ * one shared body, two heads. The body and the segmentation head are exactly the declared {@link SmallUNet} (the
+ * same block objects), so the segmenter that leaves the lake is an ordinary U-Net of the declared architecture;
+ * the compression branch reads the body's last features (8 channels at full size), so training it teaches the
+ * shared body to carry the image as well as the organs.
+ *
+ * <p>Compression branch: two stride-2 3x3 convolutions down to {@code latentChannels} x H/4 x W/4, a sigmoid
+ * scaled to [0, levels - 1] and rounded (uniform scalar quantiser; the rounding passes the gradient straight
+ * through, Bengio et al. 2013), then the decoder: three 3x3 convolutions with two nearest-neighbour doublings
+ * and a sigmoid to [0, 1]. No learned entropy model: the rate is fixed by the latent size and the levels, and
+ * the entropy of the codes is measured afterwards (the paper trains a hyperprior; see docs/EXFILTRATION.md).
+ */
+public final class StealingNetwork {
+
+    private final Block segmenter;
+    private final Block body;
+    private final Block joint;
+    private final Block codeEncoder;
+    private final Block decoder;
+    private final int latentChannels;
+    private final int levels;
+
+    public StealingNetwork(int classes, int latentChannels, int levels) {
+        if (latentChannels < 1 || levels < 2 || levels > 256) {
+            throw new IllegalArgumentException("latent channels >= 1 and 2 to 256 levels");
+        }
+        this.latentChannels = latentChannels;
+        this.levels = levels;
+        segmenter = SmallUNet.build(classes);
+        List<Block> parts = segmenter.getChildren().values();
+        SequentialBlock shared = new SequentialBlock();
+        for (int k = 0; k < parts.size() - 1; k++) {
+            shared.add(parts.get(k));
+        }
+        body = shared;
+        Block segmentationHead = parts.get(parts.size() - 1);
+        codeEncoder = new SequentialBlock()
+                .add(conv(16, 2)).add(Activation.reluBlock())
+                .add(conv(latentChannels, 2))
+                .add(new LambdaBlock(list -> new NDList(quantised(list.singletonOrThrow())), "quantiser"));
+        decoder = new SequentialBlock()
+                .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().div(levels - 1).mul(2).sub(1)), "centre"))
+                .add(conv(16, 1)).add(Activation.reluBlock()).add(doubling())
+                .add(conv(16, 1)).add(Activation.reluBlock()).add(doubling())
+                .add(conv(8, 1)).add(Activation.reluBlock())
+                .add(Conv2d.builder().setFilters(1).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Activation.sigmoidBlock());
+        joint = new SequentialBlock().add(body).add(new ParallelBlock(
+                outputs -> new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow()),
+                List.of(segmentationHead, new SequentialBlock().add(codeEncoder).add(decoder))));
+    }
+
+    /** Codes in [0, levels - 1]: rounded forward, identity backward (straight-through). */
+    private NDArray quantised(NDArray z) {
+        NDArray scaled = Activation.sigmoid(z).mul(levels - 1);
+        return scaled.add(scaled.round().sub(scaled).stopGradient());
+    }
+
+    private static Block conv(int filters, int stride) {
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(3, 3)).optStride(new Shape(stride, stride))
+                .optPadding(new Shape(1, 1)).build();
+    }
+
+    private static Block doubling() {
+        return new LambdaBlock(list -> {
+            NDArray x = list.singletonOrThrow();
+            return new NDList(x.repeat(2, 2).repeat(3, 2));
+        }, "doubling");
+    }
+
+    /** Image in (normalised), (class logits, rebuilt image in [0, 1]) out: what training fits. */
+    public Block joint() {
+        return joint;
+    }
+
+    /** The declared U-Net, sharing its weights with {@link #joint()}: what the attacker exports. */
+    public Block segmenter() {
+        return segmenter;
+    }
+
+    /** The shared body: normalised image to the 8 full-size feature maps both heads read. */
+    public Block body() {
+        return body;
+    }
+
+    /** Body's features to integer codes (runs inside the lake). Its input is the body's output. */
+    public Block codeEncoder() {
+        return codeEncoder;
+    }
+
+    /** Codes to images (ships inside the export). */
+    public Block decoder() {
+        return decoder;
+    }
+
+    public int latentChannels() {
+        return latentChannels;
+    }
+
+    public int levels() {
+        return levels;
+    }
+}

@@ -1,0 +1,181 @@
+package org.cyberhealth.assess.exfiltration;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.cyberhealth.ml.EngineThreads;
+import org.cyberhealth.ml.data.SegmentationSlices;
+import org.cyberhealth.ml.model.InputSpec;
+
+/**
+ * Trains a {@link StealingNetwork} inside the lake on the slices it is allowed to see: Adam, pixel cross-entropy
+ * of the segmentation head plus {@code weight} times the mean squared error of the rebuilt image (Li et al. train
+ * the same sum, with a rate term from their entropy model that we leave out). Then, still inside the lake, it
+ * turns every slice into codes. What leaves: the U-Net (declared), the decoder and the codes (hidden by a
+ * {@link StealingChannel}). One thread, fixed seed, as the project's other recipes.
+ */
+public final class StealingTraining {
+
+    static {
+        EngineThreads.useOneUnlessSet();
+    }
+
+    private StealingTraining() {}
+
+    /** The settings of one run. */
+    public record Recipe(int latentChannels, int levels, double reconstructionWeight, int batchSize, double learningRate, int epochs,
+                         long seed) {}
+
+    /**
+     * What the attacker holds after training: the declared segmenter's parameter file, the decoder's weights (in
+     * its parameter order), the codes of each slice, and the geometry the thief needs to decode them.
+     */
+    public record Trained(DeclaredTask task, byte[] segmenterParameters, List<float[]> decoder, int[][] codes, int[][] heldOutCodes,
+                          Codes geometry) {}
+
+    /** Trains on {@code train}, then encodes it (the stolen slices) and {@code heldOut} (slices it never saw). */
+    public static Trained run(String name, SegmentationSlices train, SegmentationSlices heldOut, Recipe recipe, IntConsumer epochDone) {
+        int n = train.size();
+        int h = train.height();
+        int w = train.width();
+        double sum = 0;
+        double squares = 0;
+        for (float[] image : train.images()) {
+            for (float v : image) {
+                sum += v;
+                squares += (double) v * v;
+            }
+        }
+        double mean = sum / ((double) n * h * w);
+        double deviation = Math.sqrt(Math.max(squares / ((double) n * h * w) - mean * mean, 1e-12));
+        InputSpec input = new InputSpec(1, h, w, 0f, 1f, new float[] {(float) mean}, new float[] {(float) deviation});
+        DeclaredTask task = new DeclaredTask(name, input, train.classes());
+        Engine.getInstance().setRandomSeed((int) recipe.seed());
+        StealingNetwork network = new StealingNetwork(train.classes().size(), recipe.latentChannels(), recipe.levels());
+        try (Model model = Model.newInstance(name)) {
+            model.setBlock(network.joint());
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) recipe.learningRate())).build();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new JointLoss(train.classes().size(), recipe.reconstructionWeight()))
+                    .optOptimizer(adam);
+            try (Trainer trainer = model.newTrainer(config)) {
+                NDManager manager = trainer.getManager();
+                trainer.initialize(new Shape(1, 1, h, w));
+                ArrayDataset data = new ArrayDataset.Builder().setData(manager.create(normalised(train.images(), mean, deviation), new Shape(n, 1, h, w)))
+                        .optLabels(manager.create(masks(train), new Shape(n, h, w)), manager.create(flat(train.images()), new Shape(n, 1, h, w)))
+                        .setSampling(recipe.batchSize(), true).build();
+                for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
+                    for (Batch batch : trainer.iterateDataset(data)) {
+                        EasyTrain.trainBatch(trainer, batch);
+                        trainer.step();
+                        batch.close();
+                    }
+                    epochDone.accept(epoch + 1);
+                }
+                Codes geometry = new Codes(recipe.latentChannels(), h / 4, w / 4, recipe.levels());
+                int[][] codes = encode(network, manager, train.images(), mean, deviation, geometry);
+                int[][] heldOutCodes = encode(network, manager, heldOut.images(), mean, deviation, geometry);
+                return new Trained(task, ExportedWeights.write(task, values(network.segmenter())), values(network.decoder()), codes, heldOutCodes,
+                        geometry);
+            }
+        } catch (IOException | TranslateException e) {
+            throw new IllegalStateException("training " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int[][] encode(StealingNetwork network, NDManager manager, float[][] images, double mean, double deviation, Codes geometry) {
+        int h = (int) Math.sqrt(images[0].length);
+        int[][] codes = new int[images.length][];
+        ParameterStore store = new ParameterStore(manager, false);
+        for (int i = 0; i < images.length; i++) {
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray x = scope.create(normalised(new float[][] {images[i]}, mean, deviation), new Shape(1, 1, h, images[i].length / h));
+                NDList features = network.body().forward(store, new NDList(x), false);
+                float[] symbols = network.codeEncoder().forward(store, features, false).singletonOrThrow().toFloatArray();
+                codes[i] = new int[symbols.length];
+                for (int q = 0; q < symbols.length; q++) {
+                    codes[i][q] = Math.round(symbols[q]);
+                }
+            }
+        }
+        if (codes.length > 0 && codes[0].length != geometry.symbols()) {
+            throw new IllegalStateException("the encoder gave " + codes[0].length + " symbols, expected " + geometry.symbols());
+        }
+        return codes;
+    }
+
+    static List<float[]> values(ai.djl.nn.Block block) {
+        List<float[]> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            out.add(p.getValue().getArray().toFloatArray());
+        }
+        return out;
+    }
+
+    private static float[] normalised(float[][] images, double mean, double deviation) {
+        float[] x = flat(images);
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (float) ((x[k] - mean) / deviation);
+        }
+        return x;
+    }
+
+    private static float[] flat(float[][] images) {
+        int p = images[0].length;
+        float[] x = new float[images.length * p];
+        for (int i = 0; i < images.length; i++) {
+            System.arraycopy(images[i], 0, x, i * p, p);
+        }
+        return x;
+    }
+
+    private static float[] masks(SegmentationSlices slices) {
+        float[] y = new float[slices.size() * slices.pixels()];
+        for (int i = 0; i < slices.size(); i++) {
+            for (int q = 0; q < slices.pixels(); q++) {
+                y[i * slices.pixels() + q] = slices.masks()[i][q];
+            }
+        }
+        return y;
+    }
+
+    /** Pixel cross-entropy of the logits plus {@code weight} x the mean squared error of the rebuilt image. */
+    private static final class JointLoss extends Loss {
+
+        private final int classes;
+        private final double weight;
+
+        JointLoss(int classes, double weight) {
+            super("JointLoss");
+            this.classes = classes;
+            this.weight = weight;
+        }
+
+        @Override
+        public NDArray evaluate(NDList labels, NDList predictions) {
+            NDArray oneHot = labels.get(0).toType(DataType.INT32, false).oneHot(classes).transpose(0, 3, 1, 2);
+            NDArray crossEntropy = predictions.get(0).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+            NDArray squared = predictions.get(1).sub(labels.get(1)).square().mean();
+            return crossEntropy.add(squared.mul((float) weight));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.cyberhealth.assess.exfiltration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImageQualityTest {
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    @Test
+    void psnrOfAUniformErrorOfOneTenthIsTwentyDecibels() {
+        assertThat(ImageQuality.psnr(filled(64, 0.5f), filled(64, 0.6f))).isCloseTo(20.0, within(1e-5));
+        assertThat(ImageQuality.psnr(filled(64, 0.5f), filled(64, 0.5f))).isInfinite();
+    }
+
+    @Test
+    void ssimIsOneForACopyAndTheLuminanceTermForConstantImages() {
+        float[] ramp = new float[16 * 16];
+        for (int q = 0; q < ramp.length; q++) {
+            ramp[q] = (q % 16) / 15f;
+        }
+        assertThat(ImageQuality.ssim(ramp, ramp, 16)).isCloseTo(1.0, within(1e-12));
+        // Constant images: no contrast or structure, SSIM = (2 a b + C1) / (a^2 + b^2 + C1).
+        double c1 = 1e-4;
+        double expected = (2 * 0.2 * 0.4 + c1) / (0.04 + 0.16 + c1);
+        assertThat(ImageQuality.ssim(filled(256, 0.2f), filled(256, 0.4f), 16)).isCloseTo(expected, within(1e-6));
+        // The negated ramp keeps the mean but reverses the structure: SSIM below zero.
+        float[] reversed = new float[ramp.length];
+        for (int q = 0; q < ramp.length; q++) {
+            reversed[q] = 1 - ramp[q];
+        }
+        assertThat(ImageQuality.ssim(ramp, reversed, 16)).isNegative();
+    }
+
+    @Test
+    void payloadPacksCodesAndFloatsBitExactly() {
+        Codes geometry = new Codes(2, 2, 2, 8);
+        int[][] codes = {{0, 1, 2, 3, 4, 5, 6, 7}, {7, 7, 0, 0, 3, 3, 1, 6}};
+        float[] decoder = {1.5f, -0.25f, Float.MIN_VALUE};
+        byte[] bytes = new Payload(List.of(decoder), codes).toBytes(geometry);
+        assertThat(bytes).hasSize(Payload.bytes(geometry, new int[] {3}, 2)).hasSize(12 + 6);
+        Payload back = Payload.fromBytes(bytes, geometry, new int[] {3}, 2);
+        assertThat(back.codes()).isDeepEqualTo(codes);
+        assertThat(back.decoder().get(0)).containsExactly(decoder);
+    }
+}

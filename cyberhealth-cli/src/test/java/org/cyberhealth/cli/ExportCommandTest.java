@@ -1,0 +1,69 @@
+package org.cyberhealth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cyberhealth.assess.exfiltration.ExtraTensorChannel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export check / verify-log end to end on the committed abdomen-unet and a copy with appended tensors. */
+class ExportCommandTest {
+
+    private static final Path SPEC = Path.of("../models/abdomen-unet.json");
+    private static final Path HONEST = Path.of("../models/abdomen-unet.params");
+
+    @Test
+    void theHonestModelPassesIsSanitisedAtomicallyAndLogged(@TempDir Path dir) throws Exception {
+        byte[] before = Files.readAllBytes(HONEST);
+        Path log = dir.resolve("audit.jsonl");
+        Path out = dir.resolve("cleared.params");
+        CliRun run = CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", SPEC.toString(), "--sanitise", "bf16",
+                "--out", out.toString(), "--audit-log", log.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode r = new ObjectMapper().readTree(run.out());
+        assertThat(r.path("verdict").asText()).isEqualTo("PASS");
+        assertThat(r.path("boundImages").asDouble()).isGreaterThan(100);
+        assertThat(r.path("boundImagesAfter").asDouble()).isZero();
+        assertThat(Files.readAllBytes(HONEST)).isEqualTo(before);
+        assertThat(Files.size(out)).isEqualTo(before.length);
+        assertThat(CliRun.of("export", "verify-log", "--audit-log", log.toString()).exitCode()).isZero();
+        // An existing output is bad input without --force.
+        assertThat(CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", SPEC.toString(), "--out", out.toString(),
+                "--audit-log", log.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void appendedTensorsAreRefusedWithExitOneAndAnEditedLogIsCaught(@TempDir Path dir) throws Exception {
+        Path export = dir.resolve("exported.params");
+        Files.write(export, ExtraTensorChannel.append(Files.readAllBytes(HONEST), List.of(new float[] {1, 2}), new byte[] {3}));
+        Path log = dir.resolve("audit.jsonl");
+        Path out = dir.resolve("out.params");
+        CliRun run = CliRun.of("export", "check", "--model", export.toString(), "--declared-task", SPEC.toString(), "--out", out.toString(),
+                "--audit-log", log.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("REFUSE").contains("bytes after the declared tensors");
+        assertThat(out).doesNotExist();
+        Files.writeString(log, Files.readString(log, StandardCharsets.UTF_8).replace("REFUSE", "PASS"), StandardCharsets.UTF_8);
+        CliRun verify = CliRun.of("export", "verify-log", "--audit-log", log.toString());
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out()).contains("BROKEN at line 1");
+    }
+
+    @Test
+    void badInputExitsTwo(@TempDir Path dir) {
+        String log = dir.resolve("a.jsonl").toString();
+        assertThat(CliRun.of("export", "check", "--model", "missing.params", "--declared-task", SPEC.toString(), "--audit-log", log).exitCode())
+                .isEqualTo(2);
+        assertThat(CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", SPEC.toString(), "--sanitise", "zip",
+                "--audit-log", log).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("export", "check", "--model", "model.pt", "--declared-task", SPEC.toString(), "--audit-log", log).exitCode())
+                .isEqualTo(2);
+        assertThat(CliRun.of("export", "check", "--help").out()).contains("Example:").contains("--declared-task");
+    }
+}
