@@ -81,6 +81,20 @@ public final class NetworkWeights {
         return names().stream().filter(n -> n.endsWith("_weight")).toList();
     }
 
+    /** The last layer's weight matrix, one row per class: what detection of radioactive data reads. */
+    public float[][] lastLayer() {
+        List<String> weights = weightNames();
+        String name = weights.get(weights.size() - 1);
+        float[] flat = array(name);
+        int rows = (int) shapes.get(name).get(0);
+        int width = flat.length / rows;
+        float[][] out = new float[rows][width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * width, out[r], 0, width);
+        }
+        return out;
+    }
+
     /** These weights with parameter {@code name} replaced by {@code replacement} (same size). */
     public NetworkWeights with(String name, float[] replacement) {
         if (replacement.length != array(name).length) {
