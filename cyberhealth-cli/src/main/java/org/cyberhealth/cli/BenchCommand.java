@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 /** {@code cyberhealth bench}: the benchmark commands that write docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and write its tables into docs/BENCHMARKS.md (machine, date and command included).",
-        subcommands = {BenchCommand.Image.class, TableBenchCommand.class, HeBenchCommand.class, AssessBenchCommand.class, ExfiltrationBench.class},
+        subcommands = {BenchCommand.Image.class, TableBenchCommand.class, HeBenchCommand.class, AssessBenchCommand.class, ExfiltrationBench.class,
+            ProvenanceBenchCommand.class},
         footer = {"", "Example:", "  cyberhealth bench image --data ../shared/data", "  cyberhealth bench table --data ../shared/data", "  cyberhealth bench he"})
 final class BenchCommand implements Runnable {
 

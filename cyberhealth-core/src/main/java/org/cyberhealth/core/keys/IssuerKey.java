@@ -28,7 +28,10 @@ public final class IssuerKey {
         BLOCK_TAGS("cyberhealth/v1/block-tags"),
         RECIPIENT_CODES("cyberhealth/v1/recipient-codes"),
         TABLE_MARKS("cyberhealth/v1/table-marks"),
-        TABLE_FINGERPRINTS("cyberhealth/v1/table-fingerprints");
+        TABLE_FINGERPRINTS("cyberhealth/v1/table-fingerprints"),
+        MODEL_WATERMARK("cyberhealth/v1/model-watermark"),
+        TRIGGER_SET("cyberhealth/v1/trigger-set"),
+        RADIOACTIVE_DATA("cyberhealth/v1/radioactive-data");
 
         private final String label;
 

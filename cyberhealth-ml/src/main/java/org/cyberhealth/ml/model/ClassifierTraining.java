@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
@@ -104,6 +105,16 @@ public final class ClassifierTraining {
     /** As {@link #fit(ReferenceClassifier, Dataset, int, long, IntConsumer)}, each mini-batch replaced by {@code transform}'s images. */
     public static Fitted fit(ReferenceClassifier reference, Dataset train, int epochs, long seed, BatchTransform transform,
                              IntConsumer epochDone) {
+        return fit(reference, train, epochs, seed, transform, TrainingHook.NONE, epochDone);
+    }
+
+    /** As {@link #fit(ReferenceClassifier, Dataset, int, long, IntConsumer)}, with {@code hook}'s start and loss term. */
+    public static Fitted fit(ReferenceClassifier reference, Dataset train, int epochs, long seed, TrainingHook hook, IntConsumer epochDone) {
+        return fit(reference, train, epochs, seed, BatchTransform.NONE, hook, epochDone);
+    }
+
+    private static Fitted fit(ReferenceClassifier reference, Dataset train, int epochs, long seed, BatchTransform transform,
+                              TrainingHook hook, IntConsumer epochDone) {
         int[] shape = train.shape();
         if (shape.length != 3 || shape[0] != 1) {
             throw new IllegalArgumentException(reference.id() + " takes single-channel images");
@@ -111,7 +122,7 @@ public final class ClassifierTraining {
         Standardisation pixels = Standardisation.fit(train, false);
         return fit(reference, shape[1], shape[2], pixels.mean()[0], pixels.scale()[0], flatten(pixels.apply(train.features())),
                 toFloats(train.targets()), new Shape(train.size()), train.classes().size(), Loss.softmaxCrossEntropyLoss(), epochs, seed, transform,
-                epochDone);
+                hook, epochDone);
     }
 
     /**
@@ -147,13 +158,13 @@ public final class ClassifierTraining {
         }
         Loss soft = new SoftmaxCrossEntropyLoss("SoftmaxCrossEntropyLoss", 1, -1, false, true);
         return fit(reference, height, width, mean, deviation > 0 ? deviation : 1, x, y, new Shape(images.length, classes), classes, soft,
-                epochs, seed, BatchTransform.NONE, epochDone);
+                epochs, seed, BatchTransform.NONE, TrainingHook.NONE, epochDone);
     }
 
     /** The shared loop: {@code x} already normalised with {@code mean} and {@code deviation}, which the returned input declares. */
     private static Fitted fit(ReferenceClassifier reference, int height, int width, double mean, double deviation, float[] x, float[] y,
                               Shape labelShape, int classes, Loss loss, int epochs, long seed, BatchTransform transform,
-                              IntConsumer epochDone) {
+                              TrainingHook hook, IntConsumer epochDone) {
         InputSpec input = new InputSpec(1, height, width, 0f, 1f, new float[] {(float) mean}, new float[] {(float) deviation});
         Engine.getInstance().setRandomSeed((int) seed);
         try (Model model = Model.newInstance(reference.id())) {
@@ -162,6 +173,7 @@ public final class ClassifierTraining {
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam))) {
                 NDManager manager = trainer.getManager();
                 trainer.initialize(new Shape(1, 1, height, width));
+                hook.prepare(model.getBlock());
                 int count = (int) labelShape.get(0);
                 NDArray images = manager.create(x, new Shape(count, 1, height, width));
                 NDArray labels = manager.create(y, labelShape);
@@ -169,7 +181,12 @@ public final class ClassifierTraining {
                 DjlClassifier current = DjlClassifier.duringTraining(manager, model.getBlock(), input, classNames(classes));
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     for (Batch batch : trainer.iterateDataset(data)) {
-                        EasyTrain.trainBatch(trainer, transform == BatchTransform.NONE ? batch : transformed(batch, current, transform, model));
+                        Batch fed = transform == BatchTransform.NONE ? batch : transformed(batch, current, transform, model);
+                        if (hook == TrainingHook.NONE) {
+                            EasyTrain.trainBatch(trainer, fed);
+                        } else {
+                            trainHooked(trainer, fed, hook, model.getBlock());
+                        }
                         trainer.step();
                         batch.close();
                     }
@@ -181,6 +198,16 @@ public final class ClassifierTraining {
             return new Fitted(input, bytes.toByteArray());
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("training " + reference.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One step's gradients as EasyTrain computes them on one device, with the hook's penalty added to the loss. */
+    private static void trainHooked(Trainer trainer, Batch batch, TrainingHook hook, ai.djl.nn.Block block) {
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
+            NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+            NDArray penalty = hook.penalty(block, batch.getManager());
+            collector.backward(penalty == null ? loss : loss.add(penalty));
         }
     }
 
