@@ -78,6 +78,12 @@ final class LayerPass {
         return paidSideBits;
     }
 
+    /** Whether the sample of {@code rank} sits at a range limit with its error pointing out of the range: any mapping that moves it gets it a location-map flag instead. */
+    boolean outwardAtLimit(int rank) {
+        int v = window.values[ranked[rank]];
+        return errors[rank] < 0 ? v == window.minValue : v == window.maxValue;
+    }
+
     /** The prediction errors by rank (of at least the usable ranks), before this pass marks them; not to be changed. */
     int[] errors() {
         return errors;
