@@ -106,12 +106,22 @@ final class SmallPayloadPlanner {
             }
         }
         // flags come in runs the estimate cannot see (the location map codes them together, and a marked
-        // sample can land where the extractor must ask the map): where there are any, every candidate is walked
+        // sample can land where the extractor must ask the map): where the best estimates expect any,
+        // all of them are walked
         boolean flagsLikely = false;
-        for (int i = (snapshots - 1) * width; i < snapshots * width; i++) {
-            flagsLikely |= atLimit[i] > 0;
+        for (int i = 0; i < best.size; i++) {
+            int c = best.left[i] * (BINS + 1) + best.right[i];
+            flagsLikely |= c != NONE * (BINS + 1) + NONE && sideBits[c] - ruleBits(best.left[i], best.right[i]) > 0;
+        }
+        boolean bestIsBins = !(best.left[0] == NONE && best.right[0] == NONE);
+        boolean clearlyBest = best.size == 1 || best.cost[1] > CLOSE_ESTIMATE * best.cost[0];
+        if (bestIsBins && clearlyBest && !flagsLikely) {
+            // nothing to compare, and nothing to confirm: without samples at a limit a bin pair's walk
+            // carries exactly the counted carriers, which reach the payload
+            return ClassedRule.single(expansion(best.left[0], best.right[0]), false, usable);
         }
         LayerRule chosen = null;
+        LayerPass.Walk chosenWalk = null;
         double chosenCost = Double.POSITIVE_INFINITY;
         for (int i = 0; i < best.size; i++) {
             if (chosen != null && !flagsLikely && best.cost[i] > CLOSE_ESTIMATE * best.cost[0]) {
@@ -125,9 +135,13 @@ final class SmallPayloadPlanner {
                 double cost = walk.distortion() + bitCost * unpaidSide;
                 if (cost < chosenCost) {
                     chosen = rule;
+                    chosenWalk = walk;
                     chosenCost = cost;
                 }
             }
+        }
+        if (chosen != null) {
+            pass.remember(chosen, chosenWalk);
         }
         return chosen;
     }
