@@ -78,6 +78,11 @@ final class LayerPass {
         return paidSideBits;
     }
 
+    /** Whether some sample of the window sits at a range limit: if none does, {@link #outwardAtLimit} holds for no rank. */
+    boolean touchesLimits() {
+        return window.touchesLimits();
+    }
+
     /** Whether the sample of {@code rank} sits at a range limit with its error pointing out of the range: any mapping that moves it gets it a location-map flag instead. */
     boolean outwardAtLimit(int rank) {
         int v = window.values[ranked[rank]];

@@ -174,6 +174,8 @@ final class SmallPayloadPlanner {
         int[] running = new int[width];
         int[] runningAtLimit = new int[width];
         int[] runningPairs = new int[5];
+        // most blocks have no sample at a limit, and asking each rank reads its sample at random
+        boolean limits = pass.touchesLimits();
         int rank = 0;
         for (int j = 0; j < ends.length; j++) {
             for (; rank < ends[j]; rank++) {
@@ -182,7 +184,7 @@ final class SmallPayloadPlanner {
                 int negative = e >> 31;
                 int bin = Math.min(BINS, e ^ negative) + (negative & (BINS + 1));
                 running[bin]++;
-                if (pass.outwardAtLimit(rank)) {
+                if (limits && pass.outwardAtLimit(rank)) {
                     runningAtLimit[bin]++;
                 }
                 if ((rank & 1) == 1) {
@@ -269,7 +271,16 @@ final class SmallPayloadPlanner {
 
     /** The bits {@link ClassedRule#write} spends on a single class of these bins. */
     private static int ruleBits(int left, int right) {
-        return 2 + gammaBits(code(left)) + gammaBits(code(right));
+        return 2 + OPTION_BITS[left] + OPTION_BITS[right];
+    }
+
+    /** The gamma code length of each side option's code, by option (bins, then none). */
+    private static final int[] OPTION_BITS = new int[BINS + 1];
+
+    static {
+        for (int option = 0; option <= BINS; option++) {
+            OPTION_BITS[option] = gammaBits(code(option));
+        }
     }
 
     private static int code(int option) {
