@@ -81,10 +81,17 @@ final class SmallPayloadPlanner {
         double[] distortion = new double[candidates];
         double[] sideBits = new double[candidates];
         double cheapest = Double.POSITIVE_INFINITY;
+        java.util.Arrays.fill(distortion, Double.POSITIVE_INFINITY);
+        int last = (snapshots - 1) * width;
         for (int left = 0; left <= BINS; left++) {
+            if (worthless(counts, last + BINS + 1, left)) {
+                continue;
+            }
             for (int right = 0; right <= BINS; right++) {
+                if (worthless(counts, last, right)) {
+                    continue;
+                }
                 int c = left * (BINS + 1) + right;
-                distortion[c] = Double.POSITIVE_INFINITY;
                 if (left == NONE && right == NONE) {
                     // the slot of "no bin on either side", which carries nothing, holds pairwise expansion
                     pairwiseCost(pairs, snapshots, need, distortion, c);
@@ -144,6 +151,15 @@ final class SmallPayloadPlanner {
             pass.remember(chosen, chosenWalk);
         }
         return chosen;
+    }
+
+    /**
+     * Whether a side's bin {@code option} carries nothing in the whole layer (its count there, at
+     * {@code base} on, is 0) and has a longer code than no bin at all: then no bin does better at every
+     * prefix, and the candidate is not costed (most bins of a smooth block's sides).
+     */
+    private static boolean worthless(int[] counts, int base, int option) {
+        return option != NONE && option >= 2 && counts[base + option] == 0;
     }
 
     /** The snapshots' prefix lengths: from the payload (a rank carries at most a bit) up by {@link #GROWTH}, the last the whole layer. */
