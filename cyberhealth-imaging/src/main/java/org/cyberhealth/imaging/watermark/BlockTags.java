@@ -1,7 +1,6 @@
 package org.cyberhealth.imaging.watermark;
 
 import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cyberhealth.core.bits.Bits;
@@ -22,10 +21,13 @@ final class BlockTags {
     /** Initialised once; each tag works on a clone, which is much cheaper than a new instance, and thread-safe. */
     private final Mac prototype;
     private final byte[] key;
+    private final int version;
 
-    BlockTags(byte[] key) {
+    /** Tags of container {@code version}, which says how samples are fed to the MAC ({@link SampleBytes}). */
+    BlockTags(byte[] key, int version) {
         this.key = key;
         this.prototype = newMac(key);
+        this.version = version;
     }
 
     private Mac mac() {
@@ -53,13 +55,12 @@ final class BlockTags {
         int w = grid.width(block);
         int h = grid.height(block);
         mac.update(ByteBuffer.allocate(20).putInt(block).putInt(x).putInt(y).putInt(w).putInt(h).array());
-        ByteBuffer row = ByteBuffer.allocate(4 * w);
-        IntBuffer rowSamples = row.asIntBuffer();
+        SampleBytes encoding = SampleBytes.of(version, raster);
+        byte[] row = new byte[encoding.width() * w];
         int[] s = raster.samples();
         for (int r = y; r < y + h; r++) {
-            rowSamples.clear();
-            rowSamples.put(s, r * raster.width() + x, w);
-            mac.update(row.array());
+            encoding.write(s, r * raster.width() + x, w, row);
+            mac.update(row);
         }
         mac.update(ByteBuffer.allocate(4).putInt(slice.length()).array());
         mac.update(slice.toBytes());

@@ -13,18 +13,24 @@ import org.cyberhealth.core.bits.Bits;
  * into the least significant bits of a few reserved samples (see {@link HeaderSlots}), three times.
  * A CRC tells a real header from the random low bits of an unmarked image.
  */
-record ContainerHeader(int schemeId, boolean robust, int blockSize, int sliceLength, int bundleBits,
+record ContainerHeader(int version, int schemeId, boolean robust, int blockSize, int sliceLength, int bundleBits,
         byte[] keyId, BitSet skippedBlocks, int blockCount) {
 
     static final int MAGIC = 0xC4E1;
-    static final int VERSION = 1;
+    /**
+     * The version written: 2 hashes samples in as few bytes as their range needs, 1 (still read) as
+     * 4-byte integers ({@link SampleBytes}). A reader finds no header of a later version, as of an
+     * unmarked image.
+     */
+    static final int VERSION = 2;
+    private static final int OLDEST_VERSION = 1;
     /** No header is longer: bounds what a reader of an unmarked or hostile image does. */
     static final int MAX_BITS = 4096;
     private static final int CRC_BITS = 16;
 
     Bits toBits() {
         Bits bits = new Bits(256);
-        bits.append(MAGIC, 16).append(VERSION, 4).append(schemeId, 4).append(robust);
+        bits.append(MAGIC, 16).append(version, 4).append(schemeId, 4).append(robust);
         bits.append(blockSize, 16).append(sliceLength, 16).append(bundleBits, 24);
         bits.appendBytes(keyId);
         bits.append(!skippedBlocks.isEmpty());
@@ -45,7 +51,11 @@ record ContainerHeader(int schemeId, boolean robust, int blockSize, int sliceLen
     static ContainerHeader parse(Bits lowBits, java.util.function.IntUnaryOperator blockCountFor) {
         try {
             BitCursor in = new BitCursor(lowBits);
-            if (in.readInt(16) != MAGIC || in.readInt(4) != VERSION) {
+            if (in.readInt(16) != MAGIC) {
+                return null;
+            }
+            int version = in.readInt(4);
+            if (version < OLDEST_VERSION || version > VERSION) {
                 return null;
             }
             int scheme = in.readInt(4);
@@ -64,7 +74,7 @@ record ContainerHeader(int schemeId, boolean robust, int blockSize, int sliceLen
             if (crc != crc(lowBits.slice(0, end))) {
                 return null;
             }
-            return new ContainerHeader(scheme, robust, blockSize, slice, bundle, keyId, skipped, blocks);
+            return new ContainerHeader(version, scheme, robust, blockSize, slice, bundle, keyId, skipped, blocks);
         } catch (BadInputException e) {
             return null;
         }

@@ -79,7 +79,7 @@ public final class CryptoWatermark {
         byte[] keyId = key.verificationKey().keyIdBytes();
         byte[] code = RecipientCodes.of(key, record.recipient());
         byte[] box = Aead.seal(key.derive(Purpose.RECORD_ENCRYPTION), record.toBytes(), associatedData(keyId, identity));
-        Seal seal = new Seal(key, keyId, identity, RasterDigest.of(raster), box, code);
+        Seal seal = new Seal(key, keyId, identity, RasterDigest.of(raster, ContainerHeader.VERSION), box, code);
         BitSet roi = untouched == null ? new BitSet() : untouched;
         for (int size : blockSizes(raster)) {
             Raster attempt = raster.copy();
@@ -150,8 +150,8 @@ public final class CryptoWatermark {
     private MarkReport tryMark(Raster r, int blockSize, BitSet roi, Seal seal) {
         Layout layout = Layout.forMarking(r, blockSize, roi);
         Bits side = robust ? seal.embedRobustMark(r, layout) : new Bits(0);
-        byte[] signature = seal.key.sign(SealMessage.of(seal.keyId, seal.identity, seal.originalDigest, RasterDigest.of(r), seal.box, seal.code));
-        BlockTags tags = new BlockTags(seal.key.derive(Purpose.BLOCK_TAGS));
+        byte[] signature = seal.key.sign(SealMessage.of(seal.keyId, seal.identity, seal.originalDigest, RasterDigest.of(r, ContainerHeader.VERSION), seal.box, seal.code));
+        BlockTags tags = new BlockTags(seal.key.derive(Purpose.BLOCK_TAGS), ContainerHeader.VERSION);
         ContainerHeader draft = layout.header(WatermarkSchemes.idOf(scheme), robust, 0, 0, seal.keyId);
         int headerBits = draft.bitLength();
         List<Integer> slots = HeaderSlots.choose(r, headerBits, layout.untouchedSamples);
@@ -209,7 +209,7 @@ public final class CryptoWatermark {
         ReversibleScheme scheme = WatermarkSchemes.byId(header.schemeId());
         Layout layout = Layout.forVerifying(marked, header);
         Raster work = marked.copy();
-        BlockTags tags = issuerKey == null ? null : new BlockTags(issuerKey.derive(Purpose.BLOCK_TAGS));
+        BlockTags tags = issuerKey == null ? null : new BlockTags(issuerKey.derive(Purpose.BLOCK_TAGS), header.version());
         int[] blocks = layout.embeddableBlocks();
         Bits[] slices = new Bits[blocks.length];
         IntStream.range(0, blocks.length).parallel().forEach(j -> slices[j] = readBlock(scheme, work, layout, blocks[j], header.sliceLength(), tags));
@@ -235,13 +235,13 @@ public final class CryptoWatermark {
             }
         }
         layout.restoreHeaderLowBits(work, bundle.headerOriginalLowBits());
-        byte[] robustlyMarkedDigest = RasterDigest.of(work);
+        byte[] robustlyMarkedDigest = RasterDigest.of(work, header.version());
         boolean fullyRestored = !header.robust() || issuerKey != null;
         if (header.robust() && issuerKey != null) {
             WatermarkSchemes.robustLayer(issuerKey.derive(Purpose.EMBEDDING)).remove(work, layout.changeable(Region.whole(work)),
                     Bits.fromBytes(bundle.recipientCode()), bundle.robustSideInfo());
         }
-        byte[] originalDigest = fullyRestored ? RasterDigest.of(work) : bundle.originalDigest();
+        byte[] originalDigest = fullyRestored ? RasterDigest.of(work, header.version()) : bundle.originalDigest();
         byte[] keyId = header.keyId();
         boolean sealValid = Arrays.equals(originalDigest, bundle.originalDigest()) && verificationKey.verifies(
                 SealMessage.of(keyId, identity, originalDigest, robustlyMarkedDigest, bundle.recordBox(), bundle.recipientCode()),

@@ -53,7 +53,7 @@ final class Layout {
     }
 
     ContainerHeader header(int schemeId, boolean robust, int slice, int bundleBits, byte[] keyId) {
-        return new ContainerHeader(schemeId, robust, grid.blockSize(), slice, bundleBits, keyId, untouchedBlocks, grid.count());
+        return new ContainerHeader(ContainerHeader.VERSION, schemeId, robust, grid.blockSize(), slice, bundleBits, keyId, untouchedBlocks, grid.count());
     }
 
     void reserve(List<Integer> starts, int length) {

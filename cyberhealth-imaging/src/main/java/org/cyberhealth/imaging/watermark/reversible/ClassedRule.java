@@ -69,6 +69,11 @@ final class ClassedRule implements LayerRule {
         return pairwise[k] && ((rank - starts[k]) & 1) == 0 && rank + 1 < starts[k + 1];
     }
 
+    /** This rule over {@code usable} candidate samples if it is one class (which spans them all), else null. */
+    ClassedRule over(int usable) {
+        return expansions.length == 1 ? single(expansions[0], pairwise[0], usable) : null;
+    }
+
     /** One class over the whole usable layer. */
     static ClassedRule single(MirroredExpansion expansion, boolean pairwise, int usable) {
         return new ClassedRule(usable, new MirroredExpansion[] {expansion}, new boolean[] {pairwise}, usable);

@@ -213,7 +213,7 @@ final class ExpansionOptimizer {
     }
 
     /** The category of a rank pair by mirrored errors: (0,0), (0,1) or (1,0), (1,1), (0,2+) or (2+,0), others. */
-    private static int pairCategory(int first, int second) {
+    static int pairCategory(int first, int second) {
         return PAIR_CATEGORY[3 * Math.min(2, first ^ first >> 31) + Math.min(2, second ^ second >> 31)];
     }
 

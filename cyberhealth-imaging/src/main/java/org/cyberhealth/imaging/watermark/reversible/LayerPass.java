@@ -78,6 +78,17 @@ final class LayerPass {
         return paidSideBits;
     }
 
+    /** Whether some sample of the window sits at a range limit: if none does, {@link #outwardAtLimit} holds for no rank. */
+    boolean touchesLimits() {
+        return window.touchesLimits();
+    }
+
+    /** Whether the sample of {@code rank} sits at a range limit with its error pointing out of the range: any mapping that moves it gets it a location-map flag instead. */
+    boolean outwardAtLimit(int rank) {
+        int v = window.values[ranked[rank]];
+        return errors[rank] < 0 ? v == window.minValue : v == window.maxValue;
+    }
+
     /** The prediction errors by rank (of at least the usable ranks), before this pass marks them; not to be changed. */
     int[] errors() {
         return errors;
@@ -125,8 +136,33 @@ final class LayerPass {
         return !window.inRange(u + expansion.mark(e, 0)) || !window.inRange(u + expansion.mark(e, 1));
     }
 
+    /**
+     * The rule of the last walk that wrote nothing, and its outcome: a planner walks the rule it
+     * chooses, and the caller walks it again for its side information (a small block's walk costs as
+     * much as planning it).
+     */
+    private LayerRule walkedRule;
+    private Walk walked;
+
     /** Walks the layer under {@code rule}, writing the marked samples when asked (only sensible when it completes). */
     Walk embed(LayerRule rule, boolean write) {
+        if (!write && rule == walkedRule) {
+            return walked;
+        }
+        Walk walk = walk(rule, write);
+        // a walk that writes changes the samples the next one would read
+        walkedRule = write ? null : rule;
+        walked = write ? null : walk;
+        return walk;
+    }
+
+    /** Makes {@code walk}, a dry walk of {@code rule} on this pass, the one {@link #embed} gives again without walking. */
+    void remember(LayerRule rule, Walk walk) {
+        walkedRule = rule;
+        walked = walk;
+    }
+
+    private Walk walk(LayerRule rule, boolean write) {
         int need = bitsToCarry();
         int carried = 0;
         long distortion = 0;

@@ -188,6 +188,15 @@ final class RhombusWindow {
         return value >= minValue && value <= maxValue;
     }
 
+    /** Whether some sample of the window, of either layer or the border, sits at the minimum or the maximum of the range. */
+    boolean touchesLimits() {
+        boolean touches = false;
+        for (int v : values) {
+            touches |= v == minValue | v == maxValue;
+        }
+        return touches;
+    }
+
     /** Whether the least significant bit of {@code value} can be replaced without leaving the range. */
     boolean lsbReplaceable(int value) {
         return (value & ~1) >= minValue && (value | 1) <= maxValue;

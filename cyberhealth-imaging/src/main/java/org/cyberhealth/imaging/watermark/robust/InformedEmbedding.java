@@ -63,9 +63,11 @@ final class InformedEmbedding {
     private final double[] weakestChange;
     /** Per bit, during {@link #plan}: whether some zone of it started or stopped changing the weakest sum. */
     private final boolean[] weakestChangeStale;
-    /** Scratch for {@link #plan}: every zone's headroom under the guards being planned. */
+    /** Scratch for {@link #plan}: every zone's headroom under the first guards, then the zones near a guard that moved. */
     private final int[] rooms;
     private boolean started;
+    /** The guards of the last plan. */
+    private Guards planned;
 
     InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message) {
         this.parameters = parameters;
@@ -103,7 +105,7 @@ final class InformedEmbedding {
         this.changesWeakest = new boolean[layout.zoneCount()];
         this.weakestChange = new double[message.length()];
         this.weakestChangeStale = new boolean[message.length()];
-        this.rooms = new int[layout.zoneCount()];
+        this.rooms = new int[2 * layout.zoneCount()];
         int most = 0;
         for (int bit = 0; bit < message.length(); bit++) {
             most = Math.max(most, layout.zonesOf(bit));
@@ -121,17 +123,29 @@ final class InformedEmbedding {
 
     /**
      * The side information embedding with {@code guards} would produce. Between two plans only the
-     * zones whose headroom changed are looked at again (a pass over the zones' extremes finds them), and
-     * only the bits whose weakest sum they change are summed again: guards a level apart change a few
-     * zones of a picture.
+     * zones whose headroom can have changed are looked at again (those with an extreme within the
+     * largest shift of a guard that moved, found in the zones sorted by their extremes), and only the
+     * bits whose weakest sum they change are summed again: guards a level apart change a few zones of
+     * a picture.
      */
     SideInformation plan(Guards guards) {
-        zones.headrooms(guards, largestShift, rooms);
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            if (!started || rooms[zone] != headroom[zone]) {
+        if (!started) {
+            zones.headrooms(guards, largestShift, rooms);
+            for (int zone = 0; zone < layout.zoneCount(); zone++) {
                 headroomChanged(zone, rooms[zone]);
             }
+        } else {
+            // only zones whose extremes lie within the largest shift of a guard that moved can change
+            int near = zones.zonesNear(planned, guards, largestShift, rooms);
+            for (int i = 0; i < near; i++) {
+                int zone = rooms[i];
+                int room = zones.headroom(zone, guards, largestShift);
+                if (room != headroom[zone]) {
+                    headroomChanged(zone, room);
+                }
+            }
         }
+        planned = guards;
         for (int bit = 0; bit < message.length(); bit++) {
             // the weakest sum matters only to a moved bit whose last search stopped at the weakest strength
             if (weakestChangeStale[bit] && movedZones[bit] > 0 && !Double.isNaN(weakestTotal[bit])) {

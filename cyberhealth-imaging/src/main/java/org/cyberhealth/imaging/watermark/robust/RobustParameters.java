@@ -72,16 +72,44 @@ public record RobustParameters(int messageBits, int unit, int zoneUnits, double 
     public static int usedRangeBits(Raster raster) {
         int[] s = raster.samples();
         int step = Math.max(1, s.length / 40_000);
-        double[] sample = new double[(s.length + step - 1) / step];
-        for (int i = 0, j = 0; i < s.length; i += step, j++) {
-            sample[j] = s[i];
+        int n = (s.length + step - 1) / step;
+        int highRank = (int) (0.999 * (n - 1));
+        int lowRank = (int) (0.001 * (n - 1));
+        long spread;
+        if ((long) raster.maxValue() - raster.minValue() < COUNTED_RANGE) {
+            // every medical format: the two order statistics from a histogram of the subsample, in two passes
+            int[] counts = new int[raster.maxValue() - raster.minValue() + 1];
+            for (int i = 0; i < s.length; i += step) {
+                counts[s[i] - raster.minValue()]++;
+            }
+            spread = (long) valueOfRank(counts, highRank) - valueOfRank(counts, lowRank);
+        } else {
+            double[] sample = new double[n];
+            for (int i = 0, j = 0; i < s.length; i += step, j++) {
+                sample[j] = s[i];
+            }
+            // two selections instead of a sort: the same percentiles, in linear time
+            double high = OrderStatistic.select(sample, n, highRank);
+            double low = OrderStatistic.select(sample, n, lowRank);
+            spread = (long) high - (long) low;
         }
-        // two selections instead of a sort: the same percentiles, in linear time
-        double high = OrderStatistic.select(sample, sample.length, (int) (0.999 * (sample.length - 1)));
-        double low = OrderStatistic.select(sample, sample.length, (int) (0.001 * (sample.length - 1)));
-        long spread = (long) high - (long) low;
         int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, spread));
         int formatBits = 32 - Integer.numberOfLeadingZeros(raster.peak());
         return Math.max(8, Math.min(bits, Math.min(formatBits, 30)));
+    }
+
+    /** Ranges up to this many levels are counted in a histogram rather than selected from. */
+    private static final long COUNTED_RANGE = 1 << 17;
+
+    /** The histogram index (level above the minimum) of the sample of ascending rank {@code rank}. */
+    private static int valueOfRank(int[] counts, int rank) {
+        int seen = 0;
+        for (int level = 0; level < counts.length; level++) {
+            seen += counts[level];
+            if (seen > rank) {
+                return level;
+            }
+        }
+        return counts.length - 1;
     }
 }

@@ -37,6 +37,9 @@ final class ZoneStatistics {
     /** Extremes of the changeable samples; lowest > highest when none may change. */
     private final int[] lowest;
     private final int[] highest;
+    /** The changeable zones by lowest and by highest sample, for {@link #zonesNear}; built on first use. */
+    private int[] byLowest;
+    private int[] byHighest;
 
     private ZoneStatistics(int zoneCount) {
         difference = new double[zoneCount];
@@ -297,10 +300,103 @@ final class ZoneStatistics {
     void headrooms(Guards guards, int limit, int[] out) {
         long low = guards.low();
         long high = guards.high();
-        for (int zone = 0; zone < out.length; zone++) {
+        for (int zone = 0; zone < lowest.length; zone++) {
             long room = Math.min(lowest[zone] - low, high - highest[zone]);
             out[zone] = lowest[zone] > highest[zone] ? limit : (int) Math.max(-1, Math.min(limit, room));
         }
+    }
+
+    /**
+     * The zones whose {@link #headroom} (limited to {@code limit}) can differ between guards {@code from}
+     * and {@code to}, into {@code out}; returns how many (a zone may come twice). A headroom reads the low
+     * guard only for a zone whose lowest sample lies less than {@code limit} above it (and not below
+     * both), the high guard likewise: the zones are looked up in their order by lowest and by highest
+     * sample, built on first use.
+     */
+    int zonesNear(Guards from, Guards to, int limit, int[] out) {
+        if (byLowest == null) {
+            byLowest = sortedBy(lowest);
+            byHighest = sortedBy(highest);
+        }
+        int n = 0;
+        if (from.low() != to.low()) {
+            long a = Math.min(from.low(), to.low());
+            long b = (long) Math.max(from.low(), to.low()) + limit;
+            n = collect(byLowest, lowest, a, b - 1, out, n);
+        }
+        if (from.high() != to.high()) {
+            long a = (long) Math.min(from.high(), to.high()) - limit + 1;
+            long b = Math.max(from.high(), to.high());
+            n = collect(byHighest, highest, a, b, out, n);
+        }
+        return n;
+    }
+
+    /**
+     * Zone indices sorted by {@code values} (zones without a changeable sample left out, as their
+     * headroom never changes): counted when the values span a range no wider than a 16-bit format's.
+     */
+    private int[] sortedBy(int[] values) {
+        int n = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int zone = 0; zone < values.length; zone++) {
+            if (lowest[zone] <= highest[zone]) {
+                n++;
+                min = Math.min(min, values[zone]);
+                max = Math.max(max, values[zone]);
+            }
+        }
+        int[] zones = new int[n];
+        if (n == 0) {
+            return zones;
+        }
+        if (max - min < 1 << 17) {
+            int[] starts = new int[(int) (max - min) + 2];
+            for (int zone = 0; zone < values.length; zone++) {
+                if (lowest[zone] <= highest[zone]) {
+                    starts[(int) (values[zone] - min) + 1]++;
+                }
+            }
+            for (int v = 1; v < starts.length; v++) {
+                starts[v] += starts[v - 1];
+            }
+            for (int zone = 0; zone < values.length; zone++) {
+                if (lowest[zone] <= highest[zone]) {
+                    zones[starts[(int) (values[zone] - min)]++] = zone;
+                }
+            }
+            return zones;
+        }
+        long[] keyed = new long[n];
+        for (int zone = 0, i = 0; zone < values.length; zone++) {
+            if (lowest[zone] <= highest[zone]) {
+                keyed[i++] = (long) values[zone] << 32 | zone;
+            }
+        }
+        Arrays.sort(keyed);
+        for (int i = 0; i < n; i++) {
+            zones[i] = (int) keyed[i];
+        }
+        return zones;
+    }
+
+    /** Appends to {@code out} from {@code n} on the zones of {@code sorted} whose value lies in {@code [a, b]}. */
+    private static int collect(int[] sorted, int[] values, long a, long b, int[] out, int n) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[sorted[mid]] < a) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < sorted.length && values[sorted[i]] <= b; i++) {
+            out[n++] = sorted[i];
+        }
+        return n;
     }
 
     /** Whether shifting the zone by {@code shift} keeps every changeable sample inside the guards. */

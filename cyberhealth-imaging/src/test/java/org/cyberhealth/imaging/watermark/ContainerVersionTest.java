@@ -1,0 +1,52 @@
+package org.cyberhealth.imaging.watermark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.cyberhealth.core.keys.IssuerKey;
+import org.cyberhealth.core.keys.KeyFiles;
+import org.cyberhealth.imaging.ImageIdentity;
+import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.io.ImageFiles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Images marked before container version 2 (samples hashed as 4-byte integers) still verify and
+ * restore bit for bit (every other test marks version 2). The fixtures are described in
+ * {@code src/test/resources/container-v1/README.md}.
+ */
+class ContainerVersionTest {
+
+    private static Path fixture(String name) {
+        try {
+            return Path.of(ContainerVersionTest.class.getResource("/container-v1/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void versionOneContainersVerifyAndRestore() {
+        IssuerKey key = KeyFiles.readIssuerKey(fixture("fixture.key"));
+        for (String image : new String[] {"airplane-128", "ct-128"}) {
+            Raster original = ImageFiles.read(fixture(image + ".png")).raster();
+            Raster marked = ImageFiles.read(fixture(image + "-marked-v1.png")).raster();
+            assertThat(marked.samples()).isNotEqualTo(original.samples());
+
+            Verification withIssuerKey = CryptoWatermark.verify(marked, ImageIdentity.NONE, key.verificationKey(), key);
+            assertThat(withIssuerKey.verdict()).as(image).isEqualTo(Verdict.AUTHENTIC);
+            assertThat(withIssuerKey.restored().orElseThrow().samples()).isEqualTo(original.samples());
+            assertThat(withIssuerKey.record().orElseThrow().recipient()).isEqualTo("lab-42");
+            assertThat(CryptoWatermark.verify(marked, ImageIdentity.NONE, key.verificationKey(), null).verdict())
+                    .isEqualTo(Verdict.AUTHENTIC);
+
+            // a changed sample is still found and located in a version 1 container
+            Raster tampered = marked.copy();
+            tampered.set(100, 20, tampered.get(100, 20) ^ 4);
+            Verification changed = CryptoWatermark.verify(tampered, ImageIdentity.NONE, key.verificationKey(), key);
+            assertThat(changed.verdict()).isEqualTo(Verdict.TAMPERED);
+            assertThat(changed.tamperedRegions()).hasSize(1);
+        }
+    }
+}
