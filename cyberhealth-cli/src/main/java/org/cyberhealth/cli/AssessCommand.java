@@ -77,6 +77,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--hardened-model", description = "The adversarially trained model for --defences adversarial-training.")
     String hardenedModel;
 
+    @Option(names = "--shadows", defaultValue = "8", description = "Membership on a reference model: LiRA with this many shadow models"
+            + " retrained from its recipe (even, 4 to 64; 0: the loss attack on the model as delivered). Default: ${DEFAULT-VALUE}.")
+    int shadows;
+
     @Option(names = "--samples", defaultValue = "200", description = "At most this many images per attack (default: ${DEFAULT-VALUE}).")
     int samples;
 
@@ -112,8 +116,11 @@ final class AssessCommand implements Callable<Integer> {
                 default -> throw new BadInputException("--fail-on takes high or medium, got '" + failOn + "'");
             };
         }
-        return AssessReport.run(model, data, AssessReport.threats(threats), AssessReport.defences(defences), hardenedModel, budget, seed, out,
-                force, threshold, output);
+        if (shadows != 0 && (shadows < 4 || shadows > 64 || shadows % 2 != 0)) {
+            throw new BadInputException("--shadows must be 0, or even from 4 to 64, got " + shadows);
+        }
+        return AssessReport.run(model, data, AssessReport.threats(threats), AssessReport.defences(defences), hardenedModel, shadows, budget,
+                seed, out, force, threshold, output);
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,

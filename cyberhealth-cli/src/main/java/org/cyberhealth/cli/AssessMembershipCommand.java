@@ -89,7 +89,9 @@ final class AssessMembershipCommand implements Callable<Integer> {
         ReferenceClassifier reference = ReferenceClassifier.find(model);
         if (reference == null || reference.inputs().kind() != TrainingInputs.Kind.CLEAN) {
             // The shadows are retrained with the plain recipe; a hardened recipe's training inputs are not replayed.
-            throw new BadInputException("membership inference retrains the model from its recipe; known recipes: pneumonia-cnn (got '" + model + "')");
+            throw new BadInputException("membership inference retrains the model from its recipe; known recipes: " + String.join(", ",
+                    java.util.Arrays.stream(ReferenceClassifier.values()).filter(r -> r.inputs().kind() == TrainingInputs.Kind.CLEAN)
+                            .map(ReferenceClassifier::id).toList()) + " (got '" + model + "')");
         }
         MembershipAttack chosen = attack(attack, offline);
         int trained = chosen instanceof LossThreshold ? 0 : shadows;

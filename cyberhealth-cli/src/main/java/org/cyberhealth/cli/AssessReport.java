@@ -20,6 +20,8 @@ import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.model.Classifier;
 import org.cyberhealth.ml.model.ClassifierFile;
 import org.cyberhealth.ml.model.ReferenceClassifier;
+import org.cyberhealth.ml.model.TrainingInputs;
+import org.cyberhealth.assess.membership.ReferenceRecipe;
 import org.cyberhealth.assess.defence.PreprocessedClassifier;
 import org.cyberhealth.assess.defence.Preprocessor;
 import org.cyberhealth.assess.extraction.ReferenceCopyTrainer;
@@ -82,8 +84,11 @@ final class AssessReport {
         return chosen;
     }
 
-    static int run(String model, Path data, Set<Threat> threats, List<String> defenceNames, String hardenedModel, Budget budget, long seed,
-                   Path out, boolean force, Section.Rating failOn, Output output) {
+    /** The population LiRA's game may use, in images per attacked image of the budget: members and non-members together. */
+    private static final int POPULATION_PER_SAMPLE = 10;
+
+    static int run(String model, Path data, Set<Threat> threats, List<String> defenceNames, String hardenedModel, int shadows, Budget budget,
+                   long seed, Path out, boolean force, Section.Rating failOn, Output output) {
         if (java.nio.file.Files.exists(out) && !force) {
             throw new BadInputException("output " + out + " already exists (use --force to replace it)");
         }
@@ -110,7 +115,7 @@ final class AssessReport {
                 }
             }
             SecurityAssessment assessment = new SecurityAssessment(file.name(), file.source().kind(), archive.getFileName().toString(), classifier,
-                    train, test, copies, defences);
+                    train, test, copies, defences, replay(file, data, shadows, budget));
             Bars bars = new Bars(output);
             try {
                 report = assessment.run(threats, budget, seed, bars::update);
@@ -131,6 +136,19 @@ final class AssessReport {
         output.print(JsonOutput.object("model", descriptor.toString(), "report", out.resolve("index.html").toString(), "threats", ratings,
                 "failed", failed), lines.toArray(String[]::new));
         return failed ? 1 : 0;
+    }
+
+    /**
+     * LiRA's game when the model is a reference model whose recipe can be replayed (plain training inputs) and
+     * shadows are asked for; otherwise null (the loss attack on the model as delivered).
+     */
+    private static SecurityAssessment.Replay replay(ClassifierFile file, Path data, int shadows, Budget budget) {
+        ReferenceClassifier reference = ReferenceClassifier.find(file.name());
+        if (shadows == 0 || reference == null || reference.inputs().kind() != TrainingInputs.Kind.CLEAN) {
+            return null;
+        }
+        return new SecurityAssessment.Replay(new ReferenceRecipe(reference, reference.epochs()), reference.id(),
+                AssessMembershipCommand.population(data, reference, budget.samples() * POPULATION_PER_SAMPLE), shadows);
     }
 
     private static Preprocessor preprocessor(String name) {

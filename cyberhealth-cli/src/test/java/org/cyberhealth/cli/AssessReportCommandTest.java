@@ -65,6 +65,10 @@ class AssessReportCommandTest {
         double at8 = percent(rows.get(rows.size() - 1).get(2).asText());
         assertThat(rows.get(rows.size() - 1).get(0).asText()).isEqualTo("8/255");
         assertThat(at8).isLessThan(clean - 30);
+        // A reference model's recipe is replayed: LiRA with the default 8 shadows next to the loss threshold.
+        JsonNode membership = JSON.readTree(report.resolve("report.json").toFile()).path("sections").get(1).path("blocks").get(1);
+        assertThat(membership.path("rows").get(0).get(0).asText()).isEqualTo("loss threshold");
+        assertThat(membership.path("rows").get(1).get(0).asText()).isEqualTo("LiRA online, 8 shadows");
         String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("AML.T0015").contains("AML.T0024.000").contains("ML05 Model Theft").doesNotContain("<script");
     }
@@ -130,7 +134,7 @@ class AssessReportCommandTest {
 
     @ParameterizedTest
     @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, smoothing, unknown defence", "--samples, 3, --samples must be at least",
-        "--fail-on, low, --fail-on takes"})
+        "--fail-on, low, --fail-on takes", "--shadows, 5, --shadows must be"})
     void badOptionsExitTwoAndWriteNothing(String option, String value, String message, @TempDir Path out) {
         CliRun bad = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--out", out.resolve("r").toString(), option, value);
         assertThat(bad.exitCode()).isEqualTo(2);

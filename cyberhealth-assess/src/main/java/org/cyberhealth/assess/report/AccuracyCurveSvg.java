@@ -24,7 +24,10 @@ public final class AccuracyCurveSvg {
     /** A chart of {@code series} over the budgets {@code eps}, labelled with {@code epsLabels} on the x axis. */
     public static String render(String title, String xAxis, double[] eps, String[] epsLabels, List<Series> series) {
         double maxEps = eps[eps.length - 1];
-        SvgPlot plot = new SvgPlot(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM, title);
+        // The legend's column grows with the longest name (about 7 px a character at 12 px), so no name is cut.
+        int longest = series.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        int right = Math.max(RIGHT, 44 + 7 * longest);
+        SvgPlot plot = new SvgPlot(WIDTH - RIGHT + right, HEIGHT, LEFT, right, TOP, BOTTOM, title);
         for (int tick = 0; tick <= 100; tick += 20) {
             plot.horizontalGrid(TOP + plot.plotHeight * (1 - tick / 100.0), tick + "%");
         }

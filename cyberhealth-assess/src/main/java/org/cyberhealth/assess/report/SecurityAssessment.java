@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.cyberhealth.assess.LabelledImages;
 import org.cyberhealth.assess.extraction.CopyTrainer;
+import org.cyberhealth.assess.membership.ModelRecipe;
 import org.cyberhealth.core.report.Report;
 import org.cyberhealth.core.report.Section;
+import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.model.Classifier;
 import org.cyberhealth.ml.model.QueryOnlyClassifier;
 import org.cyberhealth.ml.model.WhiteBoxClassifier;
@@ -27,7 +29,13 @@ import org.cyberhealth.ml.model.WhiteBoxClassifier;
  * @param copyTrainer  how an extraction attacker trains copies, or null when no copy can be trained
  */
 public record SecurityAssessment(String name, String source, String data, Classifier model, LabelledImages train, LabelledImages test,
-                                 CopyTrainer copyTrainer, List<Defence> defences) {
+                                 CopyTrainer copyTrainer, List<Defence> defences, Replay replay) {
+
+    /**
+     * The model's training recipe and the population it may be retrained on, when known (the reference models):
+     * membership is then assessed by LiRA's game with {@code shadows} shadow models instead of on the model as delivered.
+     */
+    public record Replay(ModelRecipe recipe, String name, Dataset population, int shadows) {}
 
     /**
      * A defence against evasion to assess next to the bare model: its name and the defended model as an
@@ -53,9 +61,14 @@ public record SecurityAssessment(String name, String source, String data, Classi
             sections.add(evasion(budget, seed, progress));
         }
         if (threats.contains(Threat.MEMBERSHIP)) {
-            progress.update(Threat.MEMBERSHIP.id(), 0, 1);
-            sections.add(MembershipSection.assess(model, train, test, budget.samples()));
-            progress.update(Threat.MEMBERSHIP.id(), 1, 1);
+            if (replay != null) {
+                sections.add(MembershipSection.replay(replay.recipe(), replay.name(), replay.population(), replay.shadows(), seed,
+                        n -> progress.update(Threat.MEMBERSHIP.id(), n, replay.shadows() + 1)));
+            } else {
+                progress.update(Threat.MEMBERSHIP.id(), 0, 1);
+                sections.add(MembershipSection.assess(model, train, test, budget.samples()));
+                progress.update(Threat.MEMBERSHIP.id(), 1, 1);
+            }
         }
         if (threats.contains(Threat.EXTRACTION)) {
             sections.add(extraction(budget, seed, progress));
