@@ -59,12 +59,12 @@ final class PrivacyDefenceRuns {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-34s %-13s %6.2f%% %6.2f%% %7.4f %8.2f%% %8.2f%%", setting, attack, 100 * trainAccuracy, 100 * testAccuracy,
+            return String.format(Locale.ROOT, "%-38s %-14s %6.2f%% %6.2f%% %7.4f %8.2f%% %8.2f%%", setting, attack, 100 * trainAccuracy, 100 * testAccuracy,
                     roc.auc(), 100 * roc.tprAt(0.001), 100 * roc.tprAt(0.01));
         }
     }
 
-    static final String MEMBERSHIP_HEADER = String.format(Locale.ROOT, "%-34s %-13s %7s %7s %7s %9s %9s", "model", "attack", "train", "test", "AUC",
+    static final String MEMBERSHIP_HEADER = String.format(Locale.ROOT, "%-38s %-14s %7s %7s %7s %9s %9s", "model", "attack", "train", "test", "AUC",
             "TPR@0.1%", "TPR@1%");
 
     /** Loss threshold always; LiRA online too when there are shadows. */
@@ -186,9 +186,9 @@ final class PrivacyDefenceRuns {
         membership.forEach(r -> lines.add(r.line()));
         lines.add(String.format(Locale.ROOT, "extraction of %s (copies trained %d epochs; fidelity on %s's test images):", file.name(), copyEpochs,
                 archive.getFileName()));
-        lines.add(String.format(Locale.ROOT, "%-34s %-9s %8s %9s %9s", "victim answers", "method", "queries", "fidelity", "accuracy"));
+        lines.add(String.format(Locale.ROOT, "%-38s %-9s %8s %9s %9s", "victim answers", "method", "queries", "fidelity", "accuracy"));
         for (ExtractionRow r : extraction) {
-            lines.add(String.format(Locale.ROOT, "%-34s %-9s %8d %8.2f%% %8.2f%%", r.setting(), r.result().attack(), r.result().queries(),
+            lines.add(String.format(Locale.ROOT, "%-38s %-9s %8d %8.2f%% %8.2f%%", r.setting(), r.result().attack(), r.result().queries(),
                     100 * r.result().fidelity(), 100 * r.result().accuracy()));
         }
         output.print(JsonOutput.object("defence", defence, "settings", processing.describe(), "model", file.name(), "cleanAccuracy", plain,
