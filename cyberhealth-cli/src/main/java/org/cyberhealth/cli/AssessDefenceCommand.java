@@ -27,10 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cyberhealth assess defence}: how much a defence buys against PGD, measured with the adaptive attack too. */
+/** {@code cyberhealth assess defence}: how much a defence buys against the attack it is meant for, measured with the adaptive attack too. */
 @Command(name = "defence", mixinStandardHelpOptions = true,
-        description = {"Evaluate a defence against white-box evasion (PGD, L-inf, pixels in [0, 1]) on",
-            "the model's test images: clean and robust accuracy without and with it.",
+        description = {"Evaluate a defence against the attack it is meant for, without and with it.",
+            "Evasion (PGD, L-inf, pixels in [0, 1], the model's test images):",
             "squeeze: bit-depth reduction then median smoothing (Xu et al. 2018); jpeg:",
             "  JPEG compression (Guo et al. 2018). Both are attacked naively (gradients of",
             "  the bare model) and adaptively (BPDA: the preprocessing's backward pass taken",
@@ -40,22 +40,38 @@ import picocli.CommandLine.Option;
             "smoothing: randomised smoothing of --defended-model (default pneumonia-cnn-noise,",
             "  trained on noise of the same sigma): certified accuracy at L2 radii 0, 0.25",
             "  and 0.5 (Cohen et al. 2019, CERTIFY with --n0, --n, --alpha).",
+            "detector: feature-squeezing detection (Xu et al. 2018; --bits, --median),",
+            "  threshold at --fpr on the validation images; PGD naive and adaptive.",
+            "Membership inference (the pneumonia-cnn recipe retrained on half of --population",
+            "train+test images, --epochs; loss threshold, and LiRA online with --shadows > 0):",
+            "dp-sgd: DP-SGD (Abadi et al. 2016) at --epsilon, --delta (RDP accountant).",
+            "Membership inference and extraction (Knockoff, Jacobian at --queries):",
+            "labels-only, top-k (--k), rounding (--decimals), output-noise (--noise-scale):",
+            "  output post-processing that keeps the label (Tramer et al. 2016).",
             "Exit codes: 0 done, 2 bad input (unknown defence, eps < 0, bad settings,",
             "missing or malformed file)."},
         footer = {"", "Example:", "  cyberhealth assess defence --model pneumonia-cnn --defence jpeg --eps 2/255,8/255",
             "  cyberhealth assess defence --model pneumonia-cnn --defence adversarial-training --samples 100 --json",
-            "  cyberhealth assess defence --model pneumonia-cnn --defence smoothing --samples 50 --n 1000"})
+            "  cyberhealth assess defence --model pneumonia-cnn --defence smoothing --samples 50 --n 1000",
+            "  cyberhealth assess defence --model pneumonia-cnn --defence dp-sgd --epsilon 8 --population 600 --shadows 4",
+            "  cyberhealth assess defence --model pneumonia-cnn --defence rounding --decimals 1 --queries 1000,5000",
+            "  cyberhealth assess defence --model pneumonia-cnn --defence detector --eps 2/255,8/255 --fpr 0.05"})
 final class AssessDefenceCommand implements Callable<Integer> {
 
     static final int DEFAULT_BITS = 4;
     static final int DEFAULT_MEDIAN = 2;
     static final int DEFAULT_QUALITY = 75;
     static final double[] RADII = {0, 0.25, 0.5};
+    static final List<String> DEFENCES = List.of("squeeze", "jpeg", "adversarial-training", "smoothing", "detector", "dp-sgd", "labels-only", "top-k",
+            "rounding", "output-noise");
+    /** The defences measured by membership inference (and, but for dp-sgd, extraction). */
+    static final List<String> PRIVACY = List.of("dp-sgd", "labels-only", "top-k", "rounding", "output-noise");
 
     @Option(names = "--model", required = true, description = "The undefended model: a reference name (pneumonia-cnn) or a descriptor (.json).")
     String model;
 
-    @Option(names = "--defence", required = true, description = "squeeze, jpeg, adversarial-training or smoothing.")
+    @Option(names = "--defence", required = true, description = "squeeze, jpeg, adversarial-training, smoothing, detector, dp-sgd, labels-only,"
+            + " top-k, rounding or output-noise.")
     String defence;
 
     @Option(names = "--defended-model", description = "adversarial-training: the hardened model (default pneumonia-cnn-adv); smoothing: the base"
@@ -92,6 +108,41 @@ final class AssessDefenceCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "0.001", description = "smoothing: failure probability of a certificate (default: ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--fpr", defaultValue = "0.05", description = "detector: false-positive rate on clean images (default: ${DEFAULT-VALUE}).")
+    double fpr;
+
+    @Option(names = "--epsilon", defaultValue = "8", description = "dp-sgd: target epsilon (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--delta", defaultValue = "1e-5", description = "dp-sgd: delta (default: ${DEFAULT-VALUE}).")
+    double delta;
+
+    @Option(names = "--population", defaultValue = "600", description = "Membership: images of the game, half of them members (default: ${DEFAULT-VALUE}).")
+    int population;
+
+    @Option(names = "--shadows", defaultValue = "0", description = "Membership: shadow models for LiRA, even; 0 runs the loss attack only (default:"
+            + " ${DEFAULT-VALUE}).")
+    int shadows;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Membership: epochs of the retrained models (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--queries", split = ",", defaultValue = "1000,5000", description = "Extraction budgets (default: ${DEFAULT-VALUE}).")
+    List<Integer> queries;
+
+    @Option(names = "--copy-epochs", defaultValue = "5", description = "Extraction: epochs of the copies (default: ${DEFAULT-VALUE}).")
+    int copyEpochs;
+
+    @Option(names = "--k", defaultValue = "1", description = "top-k: classes released (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--decimals", defaultValue = "2", description = "rounding: decimals kept (default: ${DEFAULT-VALUE}).")
+    int decimals;
+
+    @Option(names = "--noise-scale", defaultValue = "1.0", description = "output-noise: sd of the noise on log-probabilities (default:"
+            + " ${DEFAULT-VALUE}).")
+    double noiseScale;
+
     @Option(names = "--data", description = "A MedMNIST .npz archive (default: the bundled samples/ml/ml/pneumoniamnist.npz).")
     Path data;
 
@@ -110,8 +161,8 @@ final class AssessDefenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String chosen = defence.toLowerCase(Locale.ROOT);
-        if (!List.of("squeeze", "jpeg", "adversarial-training", "smoothing").contains(chosen)) {
-            throw new BadInputException("unknown defence '" + defence + "' (squeeze, jpeg, adversarial-training, smoothing)");
+        if (!DEFENCES.contains(chosen)) {
+            throw new BadInputException("unknown defence '" + defence + "' (" + String.join(", ", DEFENCES) + ")");
         }
         if (!attack.equalsIgnoreCase("pgd")) {
             throw new BadInputException("unknown attack '" + attack + "' (pgd)");
@@ -127,6 +178,24 @@ final class AssessDefenceCommand implements Callable<Integer> {
         ClassifierFile file = ClassifierFile.read(AssessCommand.modelFile(model));
         if (chosen.equals("smoothing")) {
             return smoothing(file, archive);
+        }
+        if (chosen.equals("detector")) {
+            return PrivacyDefenceRuns.detector(file, archive, samples, budgets, steps, fpr, bits, median, seed, output);
+        }
+        if (PRIVACY.contains(chosen)) {
+            checkMembership();
+            if (chosen.equals("dp-sgd")) {
+                if (!(epsilon > 0 && epsilon <= 100) || !(delta > 0 && delta < 1)) {
+                    throw new BadInputException("--epsilon must be in (0, 100] and --delta in (0, 1)");
+                }
+                return PrivacyDefenceRuns.dpSgd(archive, population, shadows, epochs, epsilon, delta, seed, output);
+            }
+            int[] budgetsOfQueries = queries.stream().mapToInt(Integer::intValue).toArray();
+            if (budgetsOfQueries.length == 0 || queries.stream().anyMatch(q -> q < 1 || q > 1_000_000) || copyEpochs < 1 || copyEpochs > 1000) {
+                throw new BadInputException("--queries must be 1 to 1000000 each and --copy-epochs 1 to 1000");
+            }
+            return PrivacyDefenceRuns.postProcessing(chosen, PrivacyDefenceRuns.processing(chosen, k, decimals, noiseScale, seed), file, archive,
+                    population, shadows, epochs, budgetsOfQueries, copyEpochs, seed, output);
         }
         ClassifierFile hardened = chosen.equals("adversarial-training")
                 ? ClassifierFile.read(AssessCommand.modelFile(defendedModel != null ? defendedModel : "pneumonia-cnn-adv")) : null;
@@ -168,6 +237,18 @@ final class AssessDefenceCommand implements Callable<Integer> {
         output.print(JsonOutput.object("model", file.name(), "defence", chosen, "settings", hardened != null ? hardened.name() : preprocessor.describe(),
                 "attack", "pgd", "norm", "linf", "steps", steps, "samples", test.size(), "seed", seed, "results", json), lines.toArray(String[]::new));
         return 0;
+    }
+
+    private void checkMembership() {
+        if (population < 8 || population > 100_000) {
+            throw new BadInputException("--population must be 8 to 100000");
+        }
+        if (shadows != 0 && (shadows < 4 || shadows > 1024 || shadows % 2 != 0)) {
+            throw new BadInputException("--shadows must be 0, or even from 4 to 1024 (each image is in half of them), got " + shadows);
+        }
+        if (epochs < 1 || epochs > 1000) {
+            throw new BadInputException("--epochs must be 1 to 1000");
+        }
     }
 
     private int smoothing(ClassifierFile file, Path archive) {

@@ -19,7 +19,6 @@ import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.data.MedMnist;
 import org.cyberhealth.ml.data.Split;
 import org.cyberhealth.ml.model.ReferenceClassifier;
-import org.cyberhealth.ml.model.TrainingInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,10 +86,10 @@ final class AssessMembershipCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReferenceClassifier reference = ReferenceClassifier.find(model);
-        if (reference == null || reference.inputs().kind() != TrainingInputs.Kind.CLEAN) {
-            // The shadows are retrained with the plain recipe; a hardened recipe's training inputs are not replayed.
+        if (reference == null || !reference.replayable()) {
+            // The shadows are retrained with the plain recipe; hardened or private recipes have their own (assess defence).
             throw new BadInputException("membership inference retrains the model from its recipe; known recipes: " + String.join(", ",
-                    java.util.Arrays.stream(ReferenceClassifier.values()).filter(r -> r.inputs().kind() == TrainingInputs.Kind.CLEAN)
+                    java.util.Arrays.stream(ReferenceClassifier.values()).filter(ReferenceClassifier::replayable)
                             .map(ReferenceClassifier::id).toList()) + " (got '" + model + "')");
         }
         MembershipAttack chosen = attack(attack, offline);

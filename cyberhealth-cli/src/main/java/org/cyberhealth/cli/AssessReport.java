@@ -20,7 +20,6 @@ import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.model.Classifier;
 import org.cyberhealth.ml.model.ClassifierFile;
 import org.cyberhealth.ml.model.ReferenceClassifier;
-import org.cyberhealth.ml.model.TrainingInputs;
 import org.cyberhealth.assess.membership.ReferenceRecipe;
 import org.cyberhealth.assess.defence.PreprocessedClassifier;
 import org.cyberhealth.assess.defence.Preprocessor;
@@ -139,12 +138,12 @@ final class AssessReport {
     }
 
     /**
-     * LiRA's game when the model is a reference model whose recipe can be replayed (plain training inputs) and
+     * LiRA's game when the model is a reference model whose recipe can be replayed (plain training) and
      * shadows are asked for; otherwise null (the loss attack on the model as delivered).
      */
     private static SecurityAssessment.Replay replay(ClassifierFile file, Path data, int shadows, Budget budget) {
         ReferenceClassifier reference = ReferenceClassifier.find(file.name());
-        if (shadows == 0 || reference == null || reference.inputs().kind() != TrainingInputs.Kind.CLEAN) {
+        if (shadows == 0 || reference == null || !reference.replayable()) {
             return null;
         }
         return new SecurityAssessment.Replay(new ReferenceRecipe(reference, reference.epochs()), reference.id(),

@@ -8,6 +8,8 @@ import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.ml.data.Split;
 import org.cyberhealth.ml.model.ClassifierFile;
 import org.cyberhealth.ml.model.ClassifierTraining;
+import org.cyberhealth.ml.model.DpSgd;
+import org.cyberhealth.ml.model.DpSgdTraining;
 import org.cyberhealth.ml.model.ReferenceClassifier;
 import org.cyberhealth.ml.model.ReferenceSegmenter;
 import org.cyberhealth.ml.model.SegmenterTraining;
@@ -53,7 +55,7 @@ final class MlCommand implements Runnable {
                 "  cyberhealth ml train --use-case abdomen-unet --out models/abdomen-unet.json --force"})
     static final class Train implements Callable<Integer> {
 
-        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, breastmnist-cnn, breast-cancer-mlp or abdomen-unet.")
+        @Option(names = "--use-case", required = true, description = "breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, pneumonia-cnn-dp, breastmnist-cnn, breast-cancer-mlp or abdomen-unet.")
         String useCase;
 
         @Option(names = "--data", description = "Folder laid out as ../shared/data (default: the bundled copy, samples/ml); for abdomen-unet, a folder with TotalSegmentator's example files (default: samples/segmentation).")
@@ -83,7 +85,7 @@ final class MlCommand implements Runnable {
                 try {
                     chosen = UseCase.byId(useCase);
                 } catch (IllegalArgumentException e) {
-                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, breastmnist-cnn, breast-cancer-mlp, abdomen-unet)");
+                    throw new BadInputException("unknown use case '" + useCase + "' (breast-cancer, diabetes, pneumonia, pneumonia-cnn, pneumonia-cnn-adv, pneumonia-cnn-noise, pneumonia-cnn-dp, breastmnist-cnn, breast-cancer-mlp, abdomen-unet)");
                 }
             }
             if (epochs != null && (epochs < 1 || epochs > 10_000)) {
@@ -132,7 +134,11 @@ final class MlCommand implements Runnable {
             ClassifierTraining.Trained trained;
             try (ProgressBar bar = new ProgressBar(output.err(), "training " + classifier.id(), rounds, !output.json())) {
                 long chosenSeed = seed != null ? seed : classifier.seed();
-                trained = ClassifierTraining.run(classifier, split, rounds, chosenSeed, TrainingTransforms.of(classifier.inputs(), chosenSeed),
+                DpSgd privacy = classifier.privacy();
+                trained = privacy != null
+                        ? DpSgdTraining.run(classifier, split, new DpSgd(privacy.clipNorm(), privacy.noiseMultiplier(), privacy.expectedBatch(), rounds,
+                                privacy.learningRate()), chosenSeed, epoch -> bar.step())
+                        : ClassifierTraining.run(classifier, split, rounds, chosenSeed, TrainingTransforms.of(classifier.inputs(), chosenSeed),
                         epoch -> bar.step());
             }
             trained.write(out, force);

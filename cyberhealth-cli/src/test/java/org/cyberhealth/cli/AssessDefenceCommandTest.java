@@ -50,6 +50,41 @@ class AssessDefenceCommandTest {
         assertThat(java.nio.file.Files.readString(dir.resolve("assess-defences.svg"))).contains("<svg").contains("squeezing, BPDA");
     }
 
+    @Test
+    void dpSgdAndRoundingMeasureMembershipAndExtraction() throws Exception {
+        CliRun dp = CliRun.of("assess", "defence", "--model", MODEL, "--data", DATA, "--defence", "dp-sgd", "--population", "40", "--epochs", "2",
+                "--epsilon", "8", "--json");
+        assertThat(dp.exitCode()).as(dp.err()).isEqualTo(0);
+        JsonNode r = new ObjectMapper().readTree(dp.out());
+        assertThat(r.path("epsilon").asDouble()).isBetween(7.9, 8.0);
+        assertThat(r.path("results")).hasSize(2);
+        assertThat(r.path("results").get(1).path("auc").asDouble()).isBetween(0.0, 1.0);
+        CliRun rounding = CliRun.of("assess", "defence", "--model", MODEL, "--data", DATA, "--defence", "rounding", "--decimals", "1", "--population",
+                "40", "--epochs", "2", "--queries", "150", "--copy-epochs", "1");
+        assertThat(rounding.exitCode()).as(rounding.err()).isEqualTo(0);
+        assertThat(rounding.out()).contains("rounded to 1 decimal").contains("(the label is kept)").contains("jacobian").contains("knockoff");
+    }
+
+    @Test
+    void theDetectorReportsNaiveAndAdaptiveRates() throws Exception {
+        CliRun run = CliRun.of("assess", "defence", "--model", MODEL, "--data", DATA, "--defence", "detector", "--samples", "20", "--steps", "5",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode r = new ObjectMapper().readTree(run.out());
+        assertThat(r.path("results")).hasSize(2);
+        assertThat(r.path("results").get(1).path("attack").asText()).isEqualTo("adaptive");
+        assertThat(r.path("results").get(0).path("detectionRate").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"detector, --fpr, 0, --fpr must be", "dp-sgd, --epsilon, 0, --epsilon must be", "dp-sgd, --shadows, 3, --shadows must be",
+        "rounding, --decimals, 9, decimals must be", "top-k, --k, 0, k must be", "labels-only, --queries, 0, --queries must be"})
+    void badPrivacyOptionsExitTwo(String defence, String option, String value, String message) {
+        CliRun run = CliRun.of("assess", "defence", "--model", MODEL, "--data", DATA, "--defence", defence, option, value);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+    }
+
     @ParameterizedTest
     @CsvSource({"--defence, distillation, unknown defence", "--eps, -1, --eps must be", "--quality, 0, JPEG quality", "--bits, 0, bits must be",
         "--steps, 0, --steps must be", "--attack, cw, unknown attack", "--model, no-such-model, no model"})

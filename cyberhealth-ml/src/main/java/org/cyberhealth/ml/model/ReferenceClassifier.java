@@ -72,6 +72,18 @@ public enum ReferenceClassifier {
             UnitRange range = UnitRange.fit(raw.train());
             return new Split(range.apply(raw.train()), range.apply(raw.test()));
         }
+    },
+
+    /**
+     * The same network trained with DP-SGD (Abadi et al., CCS 2016) at (8, 1e-5)-differential privacy on the 2,428
+     * training images: clip 1, Poisson sampling with expected batch 64 (q = 0.0264), 10 epochs (379 steps), Adam lr 0.001,
+     * noise multiplier 0.73 (module assess's accountant: epsilon 7.87 at delta 1e-5; a test holds it below 8).
+     */
+    PNEUMONIA_CNN_DP("pneumonia-cnn-dp", Architectures.SMALL_CNN, 10, 64, 1e-3, 7, TrainingInputs.CLEAN, new DpSgd(1.0, 0.73, 64, 10, 1e-3)) {
+        @Override
+        public Split data(Path root) {
+            return UseCase.PNEUMONIA.data(root);
+        }
     };
 
     private final String id;
@@ -81,8 +93,15 @@ public enum ReferenceClassifier {
     private final double learningRate;
     private final long seed;
     private final TrainingInputs inputs;
+    private final DpSgd privacy;
 
     ReferenceClassifier(String id, String architecture, int epochs, int batchSize, double learningRate, long seed, TrainingInputs inputs) {
+        this(id, architecture, epochs, batchSize, learningRate, seed, inputs, null);
+    }
+
+    ReferenceClassifier(String id, String architecture, int epochs, int batchSize, double learningRate, long seed, TrainingInputs inputs,
+                        DpSgd privacy) {
+        this.privacy = privacy;
         this.id = id;
         this.architecture = architecture;
         this.epochs = epochs;
@@ -119,6 +138,19 @@ public enum ReferenceClassifier {
     /** What the recipe trains on (module assess builds the matching {@link BatchTransform}). */
     public TrainingInputs inputs() {
         return inputs;
+    }
+
+    /** The DP-SGD settings of a privately trained recipe ({@link DpSgdTraining}), or {@code null} for ordinary training. */
+    /**
+     * True when the recipe is plain training (clean inputs, no DP-SGD), which a membership experiment can replay
+     * with the shared training loop; hardened and private recipes have their own replays (module assess).
+     */
+    public boolean replayable() {
+        return inputs.kind() == TrainingInputs.Kind.CLEAN && privacy == null;
+    }
+
+    public DpSgd privacy() {
+        return privacy;
     }
 
     /** The training and test parts, read from a folder laid out as ../shared/data. */
