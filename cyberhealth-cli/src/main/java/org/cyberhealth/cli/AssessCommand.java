@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  cyberhealth assess --model pneumonia-cnn --out report/ --time 5m",
             "  cyberhealth assess --model models/torch/pneumonia-torch.pt --data samples/ml/ml/pneumoniamnist.npz \\",
             "      --threats evasion,membership --samples 100 --out torch-report/ --json",
-            "  cyberhealth assess --model pneumonia-cnn --defences adversarial-training,jpeg --out defended/",
+            "  cyberhealth assess --model pneumonia-cnn --defences adversarial-training,jpeg,labels-only,rounding --out defended/",
             "  cyberhealth assess evasion --model pneumonia-cnn --attack pgd --eps 8/255",
             "  cyberhealth assess evasion --model pneumonia-cnn --attack square --eps 8/255 --queries 1000",
             "  cyberhealth assess membership --model pneumonia-cnn --attack lira --shadows 16",
@@ -70,8 +70,9 @@ final class AssessCommand implements Callable<Integer> {
             description = "Threats to assess (default: ${DEFAULT-VALUE}).")
     java.util.List<String> threats;
 
-    @Option(names = "--defences", split = ",", description = "Defences against evasion to assess next to the bare model, attacked adaptively:"
-            + " squeeze, jpeg, adversarial-training (the hardened model: --hardened-model, default <model>-adv).")
+    @Option(names = "--defences", split = ",", description = "Defences to assess next to the bare model. Against evasion, attacked adaptively:"
+            + " squeeze, jpeg, adversarial-training (the hardened model: --hardened-model, default <model>-adv). On the service's outputs,"
+            + " against membership and extraction: labels-only, top-k (k 1), rounding (2 decimals), output-noise (scale 1).")
     java.util.List<String> defences;
 
     @Option(names = "--hardened-model", description = "The adversarially trained model for --defences adversarial-training.")

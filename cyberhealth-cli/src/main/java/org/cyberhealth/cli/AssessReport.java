@@ -21,6 +21,7 @@ import org.cyberhealth.ml.model.Classifier;
 import org.cyberhealth.ml.model.ClassifierFile;
 import org.cyberhealth.ml.model.ReferenceClassifier;
 import org.cyberhealth.assess.membership.ReferenceRecipe;
+import org.cyberhealth.assess.defence.OutputPostProcessing;
 import org.cyberhealth.assess.defence.PreprocessedClassifier;
 import org.cyberhealth.assess.defence.Preprocessor;
 import org.cyberhealth.assess.extraction.ReferenceCopyTrainer;
@@ -65,8 +66,10 @@ final class AssessReport {
         return chosen;
     }
 
-    /** The defences the report can assess next to the bare model. */
-    static final List<String> DEFENCES = List.of("squeeze", "jpeg", "adversarial-training");
+    /** The defences the report can assess next to the bare model: against evasion, then on the service's outputs. */
+    static final List<String> EVASION_DEFENCES = List.of("squeeze", "jpeg", "adversarial-training");
+    static final List<String> OUTPUT_DEFENCES = List.of("labels-only", "top-k", "rounding", "output-noise");
+    static final List<String> DEFENCES = java.util.stream.Stream.concat(EVASION_DEFENCES.stream(), OUTPUT_DEFENCES.stream()).toList();
 
     static List<String> defences(List<String> names) {
         List<String> chosen = new ArrayList<>();
@@ -105,8 +108,11 @@ final class AssessReport {
         try (Classifier classifier = file.source().whiteBox() ? file.openWhiteBox() : file.open();
              Classifier trained = hardened != null ? hardened.openWhiteBox() : null) {
             List<SecurityAssessment.Defence> defences = new ArrayList<>();
+            List<OutputPostProcessing> outputs = new ArrayList<>();
             for (String name : defenceNames) {
-                if (classifier instanceof WhiteBoxClassifier whiteBox) {
+                if (OUTPUT_DEFENCES.contains(name)) {
+                    outputs.add(PrivacyDefenceRuns.processing(name, 1, 2, 1.0, seed));
+                } else if (classifier instanceof WhiteBoxClassifier whiteBox) {
                     defences.add(name.equals("adversarial-training")
                             ? new SecurityAssessment.Defence("adversarial training (" + hardened.name() + ")", (WhiteBoxClassifier) trained)
                             : new SecurityAssessment.Defence(name + " (" + preprocessor(name).describe() + ")",
@@ -114,7 +120,7 @@ final class AssessReport {
                 }
             }
             SecurityAssessment assessment = new SecurityAssessment(file.name(), file.source().kind(), archive.getFileName().toString(), classifier,
-                    train, test, copies, defences, replay(file, data, shadows, budget));
+                    train, test, copies, defences, outputs, replay(file, data, shadows, budget));
             Bars bars = new Bars(output);
             try {
                 report = assessment.run(threats, budget, seed, bars::update);

@@ -132,8 +132,25 @@ class AssessReportCommandTest {
         assertThat(JSON.readTree(defended.out()).path("threats").path("evasion").path("reason").asText()).contains("With adversarial training");
     }
 
+    @Test
+    void outputDefencesAreMeasuredAgainstMembershipAndExtraction(@TempDir Path out) throws IOException {
+        Path folder = out.resolve("r");
+        CliRun run = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--data", DATA, "--threats", "membership,extraction",
+                "--defences", "labels-only,rounding", "--samples", "16", "--shadows", "4", "--time", "10s", "--out", folder.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode sections = JSON.readTree(folder.resolve("report.json").toFile()).path("sections");
+        List<String> attacks = new ArrayList<>();
+        sections.get(0).path("blocks").get(1).path("rows").forEach(r -> attacks.add(r.get(0).asText()));
+        assertThat(attacks).containsExactly("loss threshold", "LiRA online, 4 shadows", "loss threshold, labels only", "LiRA online, 4 shadows, labels only",
+                "loss threshold, rounded to 2 decimals", "LiRA online, 4 shadows, rounded to 2 decimals", "chance");
+        // Labels only: every released row is one-hot, so the loss attack can only tell right from wrong labels.
+        JsonNode extraction = sections.get(1).path("blocks").get(2);
+        assertThat(extraction.path("caption").asText()).startsWith("The same attack against a service");
+        assertThat(extraction.path("rows").get(0).get(0).asText()).isEqualTo("labels only");
+    }
+
     @ParameterizedTest
-    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, smoothing, unknown defence", "--samples, 3, --samples must be at least",
+    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, smoothing, unknown defence", "--defences, labels, unknown defence", "--samples, 3, --samples must be at least",
         "--fail-on, low, --fail-on takes", "--shadows, 5, --shadows must be"})
     void badOptionsExitTwoAndWriteNothing(String option, String value, String message, @TempDir Path out) {
         CliRun bad = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--out", out.resolve("r").toString(), option, value);

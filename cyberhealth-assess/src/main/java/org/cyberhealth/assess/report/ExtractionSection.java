@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.cyberhealth.assess.LabelledImages;
+import org.cyberhealth.assess.defence.OutputPostProcessing;
+import org.cyberhealth.assess.defence.PostProcessedClassifier;
 import org.cyberhealth.assess.extraction.CopyTrainer;
 import org.cyberhealth.assess.extraction.ExtractionEvaluation;
 import org.cyberhealth.assess.extraction.ExtractionResult;
@@ -28,8 +30,8 @@ final class ExtractionSection {
 
     private ExtractionSection() {}
 
-    static Section assess(Classifier model, LabelledImages seeds, LabelledImages test, CopyTrainer trainer, double seconds, long seed,
-                          IntConsumer queriesDone) {
+    static Section assess(Classifier model, LabelledImages seeds, LabelledImages test, CopyTrainer trainer,
+                          List<OutputPostProcessing> outputDefences, double seconds, long seed, IntConsumer queriesDone) {
         JacobianAugmentation attack = new JacobianAugmentation(seeds.spread(SEEDS).images(), 0.1, 3);
         List<ExtractionResult> results = new ArrayList<>();
         long started = System.nanoTime();
@@ -46,6 +48,12 @@ final class ExtractionSection {
             }));
         }
         ExtractionResult last = results.get(results.size() - 1);
+        // Each output defence meets the same attack at the largest budget reached.
+        List<ExtractionResult> defended = new ArrayList<>();
+        for (OutputPostProcessing defence : outputDefences) {
+            defended.addAll(ExtractionEvaluation.run(new PostProcessedClassifier(model, defence), attack, new int[] {(int) last.queries()},
+                    trainer, test, seed, n -> {}));
+        }
 
         List<List<String>> rows = new ArrayList<>();
         double[] queries = new double[results.size()];
@@ -68,6 +76,16 @@ final class ExtractionSection {
                 + "(the model itself is right on %s of them; a copy that always answers the commonest label agrees on %s).", SEEDS,
                 test.size(), EvasionSection.percent(last.victimAccuracy()), EvasionSection.percent(last.agreementBaseline()))));
         blocks.add(new Block.Table("Copy against queries", List.of("queries", "fidelity", "copy's accuracy"), rows));
+        if (!outputDefences.isEmpty()) {
+            List<List<String>> defenceRows = new ArrayList<>();
+            for (int d = 0; d < outputDefences.size(); d++) {
+                ExtractionResult r = defended.get(d);
+                defenceRows.add(List.of(outputDefences.get(d).describe(), String.format(Locale.ROOT, "%,d", r.queries()),
+                        EvasionSection.percent(r.fidelity()), EvasionSection.percent(r.accuracy())));
+            }
+            blocks.add(new Block.Table("The same attack against a service that releases less", List.of("released", "queries", "fidelity",
+                    "copy's accuracy"), defenceRows));
+        }
         if (results.size() > 1) {
             blocks.add(new Block.Chart("extraction-fidelity.svg", "Fidelity of the copy against the number of queries (log scale).",
                     AccuracyCurveSvg.render("Model extraction (Jacobian augmentation)", "queries (log scale)", queries, labels,

@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.Locale;
 import org.cyberhealth.assess.LabelledImages;
 import java.util.function.IntConsumer;
+import org.cyberhealth.assess.defence.OutputPostProcessing;
+import org.cyberhealth.assess.defence.PostProcessedClassifier;
 import org.cyberhealth.assess.membership.Confidence;
 import org.cyberhealth.assess.membership.Lira;
 import org.cyberhealth.assess.membership.LossThreshold;
 import org.cyberhealth.assess.membership.MembershipExperiment;
 import org.cyberhealth.assess.membership.ModelRecipe;
+import org.cyberhealth.assess.membership.Observations;
 import org.cyberhealth.assess.membership.Roc;
 import org.cyberhealth.core.report.Block;
 import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.model.Classifier;
+import org.cyberhealth.ml.model.ClassifierTraining;
 
 /**
  * The membership part of a report, on the model as delivered: the loss-threshold attack (Yeom et al.
@@ -28,7 +32,8 @@ final class MembershipSection {
 
     private MembershipSection() {}
 
-    static Section assess(Classifier model, LabelledImages members, LabelledImages nonMembers, int perGroup) {
+    static Section assess(Classifier model, LabelledImages members, LabelledImages nonMembers, int perGroup,
+                          List<OutputPostProcessing> outputDefences) {
         LabelledImages in = members.spread(perGroup);
         LabelledImages out = nonMembers.spread(perGroup);
         double[] scores = new double[in.size() + out.size()];
@@ -38,12 +43,19 @@ final class MembershipSection {
         for (int i = 0; i < in.size(); i++) {
             isMember[i] = true;
         }
-        Roc roc = Roc.of(scores, isMember);
+        List<Attacked> attacks = new ArrayList<>(List.of(new Attacked("loss threshold", Roc.of(scores, isMember), false)));
+        for (OutputPostProcessing defence : outputDefences) {
+            Classifier released = new PostProcessedClassifier(model, defence);
+            double[] defended = new double[scores.length];
+            score(released, in, defended, 0);
+            score(released, out, defended, in.size());
+            attacks.add(new Attacked("loss threshold, " + defence.describe(), Roc.of(defended, isMember), true));
+        }
         String what = String.format(Locale.ROOT, "We asked the model about %d images of its training part and %d it never saw, and "
                 + "guessed 'trained on' when its loss (how wrong it is on the true label) was low. If the guess is better than chance, the "
                 + "model's answers reveal who was in the training data. The training part is the one declared with the data; if the model "
                 + "was trained on other images, this part measures nothing.", in.size(), out.size());
-        return section(what, List.of(new Attacked("loss threshold", roc)), out.size());
+        return section(what, attacks, out.size());
     }
 
     /**
@@ -51,10 +63,18 @@ final class MembershipSection {
      * {@code population}, {@code shadows} shadow models on other halves, every image scored by the loss
      * threshold and by LiRA online; the stronger attack decides the rating.
      */
-    static Section replay(ModelRecipe recipe, String recipeName, Dataset population, int shadows, long seed, IntConsumer modelsTrained) {
+    static Section replay(ModelRecipe recipe, String recipeName, Dataset population, int shadows, List<OutputPostProcessing> outputDefences,
+                          long seed, IntConsumer modelsTrained) {
         MembershipExperiment.Outcome outcome = MembershipExperiment.run(population, recipe, shadows, seed, modelsTrained);
-        List<Attacked> attacks = List.of(new Attacked("loss threshold", outcome.roc(new LossThreshold())),
-                new Attacked("LiRA online, " + shadows + " shadows", outcome.roc(Lira.online())));
+        String lira = "LiRA online, " + shadows + " shadows";
+        List<Attacked> attacks = new ArrayList<>(List.of(new Attacked("loss threshold", outcome.roc(new LossThreshold()), false),
+                new Attacked(lira, outcome.roc(Lira.online()), false)));
+        for (OutputPostProcessing defence : outputDefences) {
+            // The service releases processed rows to everyone, shadows' owner included: the game is the same, on those rows.
+            MembershipExperiment.Outcome released = released(outcome, population, defence);
+            attacks.add(new Attacked("loss threshold, " + defence.describe(), released.roc(new LossThreshold()), true));
+            attacks.add(new Attacked(lira + ", " + defence.describe(), released.roc(Lira.online()), true));
+        }
         String what = String.format(Locale.ROOT, "We replayed the model's training recipe (%s) as Carlini et al. (2022) do: the model "
                 + "retrained on a random half of %d images, %d shadow models on other random halves, so that for every image the attacker "
                 + "knows how models behave with and without it (LiRA), next to the simple loss threshold. The retrained model scores %s "
@@ -63,7 +83,31 @@ final class MembershipSection {
         return section(what, attacks, population.size() - outcome.memberCount());
     }
 
-    private record Attacked(String name, Roc roc) {}
+    /** An attack's curve; {@code defended} when it ran on a defended service's answers (shown, but not rating the model). */
+    private record Attacked(String name, Roc roc, boolean defended) {}
+
+    /** The experiment's observations as a service applying {@code defence} would have released them. */
+    private static MembershipExperiment.Outcome released(MembershipExperiment.Outcome outcome, Dataset population, OutputPostProcessing defence) {
+        Observations seen = outcome.seen();
+        float[][] images = new float[population.size()][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = ClassifierTraining.toFloats(population.features()[i]);
+        }
+        float[][][] shadows = new float[seen.shadowCount()][][];
+        for (int s = 0; s < shadows.length; s++) {
+            shadows[s] = processed(seen.shadows()[s], images, defence);
+        }
+        return new MembershipExperiment.Outcome(new Observations(seen.labels(), processed(seen.target(), images, defence), shadows,
+                seen.shadowIn()), outcome.members(), outcome.trainAccuracy(), outcome.testAccuracy());
+    }
+
+    private static float[][] processed(float[][] rows, float[][] images, OutputPostProcessing defence) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = defence.apply(rows[i], images[i]);
+        }
+        return out;
+    }
 
     private static Section section(String what, List<Attacked> attacks, int nonMembers) {
         List<Block> blocks = new ArrayList<>();
@@ -75,7 +119,8 @@ final class MembershipSection {
             rows.add(List.of(a.name(), String.format(Locale.ROOT, "%.3f", a.roc().auc()), EvasionSection.percent(a.roc().tprAt(0.01)),
                     EvasionSection.percent(a.roc().tprAt(0.001)), EvasionSection.percent(a.roc().bestBalancedAccuracy())));
             curves.add(new RocSvg.Curve(String.format(Locale.ROOT, "%s, AUC %.3f", a.name(), a.roc().auc()), a.roc().fpr(), a.roc().tpr()));
-            strongest = a.roc().tprAt(0.01) > strongest.roc().tprAt(0.01) ? a : strongest;
+            // The model as delivered decides the rating; defended rows only inform.
+            strongest = !a.defended() && a.roc().tprAt(0.01) > strongest.roc().tprAt(0.01) ? a : strongest;
         }
         rows.add(List.of("chance", "0.500", "1.0%", nonMembers < 1000 ? "0.1% (not resolved below 1/" + nonMembers + ")" : "0.1%", "50.0%"));
         blocks.add(new Block.Table("Membership attacks", List.of("attack", "AUC", "TPR at 1% FPR", "TPR at 0.1% FPR", "best balanced accuracy"),

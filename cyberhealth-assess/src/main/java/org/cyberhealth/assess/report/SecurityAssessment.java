@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.cyberhealth.assess.LabelledImages;
+import org.cyberhealth.assess.defence.OutputPostProcessing;
 import org.cyberhealth.assess.extraction.CopyTrainer;
 import org.cyberhealth.assess.membership.ModelRecipe;
 import org.cyberhealth.core.report.Report;
@@ -27,9 +28,11 @@ import org.cyberhealth.ml.model.WhiteBoxClassifier;
  * @param source       how the model is reached (djl, torchscript, onnx, endpoint)
  * @param data         where the images came from
  * @param copyTrainer  how an extraction attacker trains copies, or null when no copy can be trained
+ * @param outputDefences what the service may release instead of full probabilities (labels only, rounding...):
+ *                     membership and extraction are measured again against each
  */
 public record SecurityAssessment(String name, String source, String data, Classifier model, LabelledImages train, LabelledImages test,
-                                 CopyTrainer copyTrainer, List<Defence> defences, Replay replay) {
+                                 CopyTrainer copyTrainer, List<Defence> defences, List<OutputPostProcessing> outputDefences, Replay replay) {
 
     /**
      * The model's training recipe and the population it may be retrained on, when known (the reference models):
@@ -45,6 +48,7 @@ public record SecurityAssessment(String name, String source, String data, Classi
 
     public SecurityAssessment {
         defences = List.copyOf(defences);
+        outputDefences = List.copyOf(outputDefences);
     }
 
     private static final double EVASION_SHARE = 0.5;
@@ -62,11 +66,11 @@ public record SecurityAssessment(String name, String source, String data, Classi
         }
         if (threats.contains(Threat.MEMBERSHIP)) {
             if (replay != null) {
-                sections.add(MembershipSection.replay(replay.recipe(), replay.name(), replay.population(), replay.shadows(), seed,
-                        n -> progress.update(Threat.MEMBERSHIP.id(), n, replay.shadows() + 1)));
+                sections.add(MembershipSection.replay(replay.recipe(), replay.name(), replay.population(), replay.shadows(), outputDefences,
+                        seed, n -> progress.update(Threat.MEMBERSHIP.id(), n, replay.shadows() + 1)));
             } else {
                 progress.update(Threat.MEMBERSHIP.id(), 0, 1);
-                sections.add(MembershipSection.assess(model, train, test, budget.samples()));
+                sections.add(MembershipSection.assess(model, train, test, budget.samples(), outputDefences));
                 progress.update(Threat.MEMBERSHIP.id(), 1, 1);
             }
         }
@@ -103,7 +107,7 @@ public record SecurityAssessment(String name, String source, String data, Classi
             planned += b + test.size();
         }
         long total = planned;
-        return ExtractionSection.assess(model, train, test, copyTrainer, budget.seconds(EXTRACTION_SHARE), seed,
+        return ExtractionSection.assess(model, train, test, copyTrainer, outputDefences, budget.seconds(EXTRACTION_SHARE), seed,
                 n -> progress.update(Threat.EXTRACTION.id(), n, total));
     }
 
