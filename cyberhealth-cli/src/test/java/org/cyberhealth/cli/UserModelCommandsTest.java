@@ -96,6 +96,15 @@ class UserModelCommandsTest {
     }
 
     @Test
+    void aTorchScriptSegmenterIsAttackedWhiteBox() throws Exception {
+        CliRun run = CliRun.of("assess", "segmentation", "--model", "../models/torch/abdomen-seg-torch.pt", "--attack", "untargeted",
+                "--eps", "8/255", "--steps", "5", "--samples", "2", "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.toString()).contains("abdomen-seg-torch");
+    }
+
+    @Test
     void aModelFileWithoutItsDescriptorIsRefusedWithWhatToWrite(@TempDir Path folder) throws Exception {
         Path bare = Files.copy(Path.of(TORCHSCRIPT), folder.resolve("bare.pt"));
         CliRun run = CliRun.of("assess", "evasion", "--model", bare.toString(), "--data", DATA);

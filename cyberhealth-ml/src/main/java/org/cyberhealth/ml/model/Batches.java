@@ -1,8 +1,13 @@
 package org.cyberhealth.ml.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.training.ParameterStore;
 
 /** Moving batches of images between Java arrays and DJL tensors, shared by the DJL model wrappers. */
 final class Batches {
@@ -22,6 +27,16 @@ final class Batches {
     static NDArray normalised(NDManager scope, NDArray x, InputSpec input) {
         Shape perChannel = new Shape(1, input.channels(), 1, 1);
         return x.sub(scope.create(input.mean(), perChannel)).div(scope.create(input.std(), perChannel));
+    }
+
+    /**
+     * The block's output for {@code in}, with autograd able to reach the input. DJL runs a TorchScript module's
+     * inference forward without autograd, so a module (put in eval mode when loaded) runs with it on.
+     */
+    static NDArray forward(Block block, NDManager scope, NDArray in) {
+        NDList inputs = new NDList(in);
+        return (block instanceof PtSymbolBlock module ? IValueUtils.forward(module, inputs, true)
+                : block.forward(new ParameterStore(scope, false), inputs, false)).singletonOrThrow();
     }
 
     /** A tensor's values as {@code count} rows of {@code width}. */

@@ -3,16 +3,12 @@ package org.cyberhealth.ml.model;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SymbolBlock;
-import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.List;
 import org.cyberhealth.ml.EngineThreads;
@@ -166,11 +162,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
 
     private NDArray outputs(NDManager scope, NDArray x) {
         NDArray normalised = Batches.normalised(scope, x, input);
-        NDList in = new NDList(layout.arrange(normalised));
-        // DJL runs a TorchScript module's inference forward without autograd, so no gradient would reach
-        // the input; the module was put in eval mode when loaded and runs here with autograd on.
-        NDArray outputs = (block instanceof PtSymbolBlock module ? IValueUtils.forward(module, in, true)
-                : block.forward(new ParameterStore(scope, false), in, false)).singletonOrThrow();
+        NDArray outputs = Batches.forward(block, scope, layout.arrange(normalised));
         Shape expected = new Shape(x.getShape().get(0), classes.size());
         if (!outputs.getShape().equals(expected)) {
             throw new IllegalArgumentException("the network gives outputs of shape " + outputs.getShape() + ", not " + expected

@@ -1,14 +1,14 @@
 package org.cyberhealth.ml.model;
 
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SymbolBlock;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.List;
 import org.cyberhealth.ml.EngineThreads;
@@ -27,12 +27,15 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
     }
 
     private final NDManager manager;
+    /** What closing the segmenter releases: the manager, or the loaded model that owns it. */
+    private final AutoCloseable owner;
     private final Block block;
     private final InputSpec input;
     private final List<String> classes;
 
-    private DjlSegmenter(NDManager manager, Block block, InputSpec input, List<String> classes) {
+    private DjlSegmenter(NDManager manager, AutoCloseable owner, Block block, InputSpec input, List<String> classes) {
         this.manager = manager;
+        this.owner = owner;
         this.block = block;
         this.input = input;
         this.classes = List.copyOf(classes);
@@ -40,7 +43,17 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
 
     /** Wraps an initialised {@code block} whose parameters live in {@code manager}; closing the segmenter closes the manager. */
     public static DjlSegmenter of(NDManager manager, Block block, InputSpec input, List<String> classes) {
-        if (!block.isInitialized()) {
+        return checked(manager, manager, block, input, classes);
+    }
+
+    /** Wraps a loaded model (a user's TorchScript module); the segmenter holds and closes it. */
+    public static DjlSegmenter of(Model model, InputSpec input, List<String> classes) {
+        return checked(model.getNDManager(), model, model.getBlock(), input, classes);
+    }
+
+    private static DjlSegmenter checked(NDManager manager, AutoCloseable owner, Block block, InputSpec input, List<String> classes) {
+        // A loaded TorchScript module (a symbol block) reports no initialisation: its weights came with it.
+        if (!block.isInitialized() && !(block instanceof SymbolBlock)) {
             throw new IllegalArgumentException("the block must be initialised (trained or loaded)");
         }
         if (classes.size() < 2) {
@@ -49,7 +62,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
         for (Pair<String, Parameter> parameter : block.getParameters()) {
             parameter.getValue().getArray().setRequiresGradient(false);
         }
-        return new DjlSegmenter(manager, block, input, classes);
+        return new DjlSegmenter(manager, owner, block, input, classes);
     }
 
     @Override
@@ -115,7 +128,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
 
     private NDArray logits(NDManager scope, NDArray x) {
         NDArray normalised = Batches.normalised(scope, x, input);
-        NDArray logits = block.forward(new ParameterStore(scope, false), new NDList(normalised), false).singletonOrThrow();
+        NDArray logits = Batches.forward(block, scope, normalised);
         Shape expected = new Shape(x.getShape().get(0), classes.size(), input.height(), input.width());
         if (!logits.getShape().equals(expected)) {
             throw new IllegalArgumentException("the network gives outputs of shape " + logits.getShape() + ", not " + expected
@@ -126,6 +139,10 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
 
     @Override
     public void close() {
-        manager.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot release the model: " + e.getMessage(), e);
+        }
     }
 }

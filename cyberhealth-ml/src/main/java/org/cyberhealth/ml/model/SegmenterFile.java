@@ -17,6 +17,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.ZooModel;
 import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.io.AtomicOutput;
 
@@ -26,7 +28,7 @@ import org.cyberhealth.core.io.AtomicOutput;
  * the classes naming the mask's labels with the background first, and DJL's parameter file beside it. Only
  * the project's {@link SmallUNet} layout is read for now.
  */
-public record SegmenterFile(Path path, String name, InputSpec input, List<String> classes, JsonNode training) {
+public record SegmenterFile(Path path, String name, Path torchScript, InputSpec input, List<String> classes, JsonNode training) {
 
     public static final String FORMAT = "cyberhealth-segmenter/1";
     private static final long MAX_DESCRIPTOR_BYTES = 1 << 20;
@@ -49,9 +51,12 @@ public record SegmenterFile(Path path, String name, InputSpec input, List<String
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new BadInputException(descriptor + " is not a " + FORMAT + " file");
         }
-        if (!SmallUNet.NAME.equals(root.path("architecture").asText())) {
+        // Either the project's U-Net with DJL weights beside the descriptor, or a user's TorchScript module.
+        Path torchScript = root.hasNonNull("torchscript")
+                ? descriptor.toAbsolutePath().getParent().resolve(root.path("torchscript").asText()).normalize() : null;
+        if (torchScript == null && !SmallUNet.NAME.equals(root.path("architecture").asText())) {
             throw new BadInputException(descriptor + ": unknown architecture '" + root.path("architecture").asText() + "' (known: "
-                    + SmallUNet.NAME + ")");
+                    + SmallUNet.NAME + "; or name a TorchScript module with \"torchscript\")");
         }
         try {
             JsonNode shape = root.path("inputShape");
@@ -62,7 +67,7 @@ public record SegmenterFile(Path path, String name, InputSpec input, List<String
             InputSpec input = new InputSpec(shape.get(0).asInt(), shape.get(1).asInt(), shape.get(2).asInt(), (float) range.get(0).asDouble(),
                     (float) range.get(1).asDouble(), new float[] {(float) root.path("mean").get(0).asDouble()},
                     new float[] {(float) root.path("std").get(0).asDouble()});
-            if (input.channels() != 1 || input.height() % 4 != 0 || input.width() % 4 != 0) {
+            if (torchScript == null && (input.channels() != 1 || input.height() % 4 != 0 || input.width() % 4 != 0)) {
                 throw new BadInputException(descriptor + ": " + SmallUNet.NAME + " takes one channel and sides that are multiples of 4");
             }
             List<String> classes = new ArrayList<>();
@@ -70,7 +75,7 @@ public record SegmenterFile(Path path, String name, InputSpec input, List<String
             if (classes.size() < 2 || !classes.get(0).equals("background")) {
                 throw new BadInputException(descriptor + ": classes must start with 'background' and name at least one more");
             }
-            return new SegmenterFile(descriptor, root.path("name").asText(), input, classes, root.path("training"));
+            return new SegmenterFile(descriptor, root.path("name").asText(), torchScript, input, classes, root.path("training"));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(descriptor + ": " + e.getMessage());
         }
@@ -78,6 +83,9 @@ public record SegmenterFile(Path path, String name, InputSpec input, List<String
 
     /** Opens the network with its input gradient; close the result when done. */
     public DjlSegmenter open() {
+        if (torchScript != null) {
+            return openTorchScript();
+        }
         Path weights = ClassifierFile.parametersOf(path);
         try {
             if (Files.size(weights) > MAX_MODEL_BYTES) {
@@ -88,6 +96,30 @@ public record SegmenterFile(Path path, String name, InputSpec input, List<String
             throw new BadInputException("no such file: " + weights + " (the weights of " + path + ")");
         } catch (IOException e) {
             throw new BadInputException("cannot read " + weights + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DjlSegmenter openTorchScript() {
+        try {
+            if (Files.size(torchScript) > MAX_MODEL_BYTES) {
+                throw new BadInputException(torchScript + " is larger than " + (MAX_MODEL_BYTES >> 20) + " MiB");
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("no such file: " + torchScript + " (named by " + path + ")");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + torchScript + ": " + e.getMessage(), e);
+        }
+        ZooModel<NDList, NDList> model = TorchScriptLoading.module(torchScript);
+        try {
+            DjlSegmenter segmenter = DjlSegmenter.of(model, input, classes);
+            float[] blank = new float[input.size()];
+            java.util.Arrays.fill(blank, input.lower());
+            segmenter.predict(new float[][] {blank});
+            return segmenter;
+        } catch (RuntimeException e) {
+            model.close();
+            throw new BadInputException(torchScript + " does not fit the declared input (" + input.channels() + "x" + input.height() + "x"
+                    + input.width() + ") and classes (" + classes.size() + "): " + TorchScriptLoading.firstLine(e), e);
         }
     }
 

@@ -25,21 +25,8 @@ final class TorchScriptLoading {
     }
 
     static DjlClassifier load(ModelSource.TorchScript source, InputSpec input, List<String> classes) {
-        Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-                .optModelPath(source.file()).optEngine("PyTorch").optTranslator(new NoopTranslator())
-                .optOption("trainParam", "true").build();
-        ZooModel<NDList, NDList> model;
+        ZooModel<NDList, NDList> model = module(source.file());
         try {
-            model = criteria.loadModel();
-        } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
-            throw new BadInputException(source.file() + " is not a TorchScript module PyTorch can load: " + firstLine(e), e);
-        }
-        try {
-            if (!(model.getBlock() instanceof PtSymbolBlock module)) {
-                throw new BadInputException(source.file() + " did not load as a TorchScript module");
-            }
-            // Eval mode: dropout off, batch normalisation on its running statistics, as in deployment.
-            JniUtils.enableInferenceMode(module);
             DjlClassifier classifier = DjlClassifier.of(model, input, classes, source.layout(), source.output());
             checkOutputs(classifier, source.file());
             return classifier;
@@ -47,6 +34,26 @@ final class TorchScriptLoading {
             model.close();
             throw e;
         }
+    }
+
+    /** Loads the TorchScript module in {@code file}, in eval mode, with its parameters in training form; close it when done. */
+    static ZooModel<NDList, NDList> module(Path file) {
+        Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
+                .optModelPath(file).optEngine("PyTorch").optTranslator(new NoopTranslator())
+                .optOption("trainParam", "true").build();
+        ZooModel<NDList, NDList> model;
+        try {
+            model = criteria.loadModel();
+        } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+            throw new BadInputException(file + " is not a TorchScript module PyTorch can load: " + firstLine(e), e);
+        }
+        if (!(model.getBlock() instanceof PtSymbolBlock module)) {
+            model.close();
+            throw new BadInputException(file + " did not load as a TorchScript module");
+        }
+        // Eval mode: dropout off, batch normalisation on its running statistics, as in deployment.
+        JniUtils.enableInferenceMode(module);
+        return model;
     }
 
     /** One blank image through the module: the declared input shape and class count must fit it. */
@@ -62,7 +69,7 @@ final class TorchScriptLoading {
         }
     }
 
-    private static String firstLine(Exception e) {
+    static String firstLine(Exception e) {
         String message = String.valueOf(e.getMessage());
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
