@@ -64,7 +64,7 @@ final class EvasionSection {
         long started = System.nanoTime();
         EvasionEvaluation.run(model, strongest.at().apply(EPS[EPS.length - 1]), probe.images(), probe.labels(), BATCH, n -> {});
         double perImage = (System.nanoTime() - started) / 1e9 / probe.size();
-        double cost = curves.stream().mapToDouble(Curve::costInPgdRuns).sum() + defences.size();
+        double cost = curves.stream().mapToDouble(Curve::costInPgdRuns).sum() * (1 + defences.size());
         LabelledImages images = test.spread(budget.images(perImage * EPS.length * cost, share, test.size()));
 
         double[][] accuracy = new double[curves.size()][EPS.length];
@@ -86,17 +86,29 @@ final class EvasionSection {
             done += images.size();
         }
         double[] strong = accuracy[curves.size() - 1];
-        double[][] defended = new double[defences.size()][EPS.length];
+        // Every attack again against each defence: the curves "with and without each defence".
+        double[][][] defended = new double[defences.size()][curves.size()][EPS.length];
         double[] defendedClean = new double[defences.size()];
         for (int d = 0; d < defences.size(); d++) {
             for (int e = 0; e < EPS.length; e++) {
-                int before = done;
-                EvasionResult r = EvasionEvaluation.run(defences.get(d).model(), strongest.at().apply(EPS[e]), images.images(), images.labels(),
-                        BATCH, n -> imagesDone.accept(before + n));
-                defended[d][e] = r.robustAccuracy();
-                defendedClean[d] = r.cleanAccuracy();
+                for (int c = 0; c < curves.size(); c++) {
+                    int before = done;
+                    boolean counted = c == curves.size() - 1;
+                    EvasionResult r = EvasionEvaluation.run(defences.get(d).model(), curves.get(c).at().apply(EPS[e]), images.images(),
+                            images.labels(), BATCH, n -> {
+                                if (counted) {
+                                    imagesDone.accept(before + n);
+                                }
+                            });
+                    defended[d][c][e] = r.robustAccuracy();
+                    defendedClean[d] = r.cleanAccuracy();
+                }
                 done += images.size();
             }
+        }
+        double[][] defendedStrong = new double[defences.size()][];
+        for (int d = 0; d < defences.size(); d++) {
+            defendedStrong[d] = defended[d][curves.size() - 1];
         }
 
         List<String> header = new ArrayList<>(List.of("budget (L-inf)"));
@@ -119,12 +131,14 @@ final class EvasionSection {
             rows.add(row);
         }
         for (int d = 0; d < defences.size(); d++) {
-            String name = strongest.name() + ", " + defences.get(d).name();
-            header.add(name);
-            series.add(new AccuracyCurveSvg.Series(name, prepend(defendedClean[d], defended[d])));
-            cleanRow.add(percent(defendedClean[d]));
-            for (int e = 0; e < EPS.length; e++) {
-                rows.get(e + 1).add(percent(defended[d][e]));
+            for (int c = 0; c < curves.size(); c++) {
+                String name = curves.get(c).name() + ", " + defences.get(d).name();
+                header.add(name);
+                series.add(new AccuracyCurveSvg.Series(name, prepend(defendedClean[d], defended[d][c])));
+                cleanRow.add(percent(defendedClean[d]));
+                for (int e = 0; e < EPS.length; e++) {
+                    rows.get(e + 1).add(percent(defended[d][c][e]));
+                }
             }
         }
         String svg = AccuracyCurveSvg.render("Accuracy under attack (" + images.size() + " test images)", "L-inf budget (grey levels / 255)",
@@ -179,10 +193,10 @@ final class EvasionSection {
         if (!defences.isEmpty()) {
             int best = 0;
             for (int d = 1; d < defences.size(); d++) {
-                best = defended[d][1] > defended[best][1] ? d : best;
+                best = defendedStrong[d][1] > defendedStrong[best][1] ? d : best;
             }
             reason += String.format(Locale.ROOT, " With %s: %s clean, %s at 2/255, %s at 8/255 (adaptive attack).", defences.get(best).name(),
-                    percent(defendedClean[best]), percent(defended[best][1]), percent(defended[best][3]));
+                    percent(defendedClean[best]), percent(defendedStrong[best][1]), percent(defendedStrong[best][3]));
         }
         return new Section(Threat.EVASION.id(), Threat.EVASION.heading(), rating, reason, blocks);
     }

@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 final class SvgPlot {
 
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
+    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+        "#bcbd22", "#7f7f7f"};
 
     final int left;
     final int top;
