@@ -71,12 +71,16 @@ final class AssessCommand implements Callable<Integer> {
     java.util.List<String> threats;
 
     @Option(names = "--defences", split = ",", description = "Defences to assess next to the bare model. Against evasion, attacked adaptively:"
-            + " squeeze, jpeg, adversarial-training (the hardened model: --hardened-model, default <model>-adv). On the service's outputs,"
+            + " squeeze, jpeg, adversarial-training (the hardened model: --hardened-model, default <model>-adv); smoothing (certified,"
+            + " base trained on noise: --noise-model, default <model>-noise). On the service's outputs,"
             + " against membership and extraction: labels-only, top-k (k 1), rounding (2 decimals), output-noise (scale 1).")
     java.util.List<String> defences;
 
     @Option(names = "--hardened-model", description = "The adversarially trained model for --defences adversarial-training.")
     String hardenedModel;
+
+    @Option(names = "--noise-model", description = "The base model trained on Gaussian noise (sigma 0.25) for --defences smoothing.")
+    String noiseModel;
 
     @Option(names = "--shadows", defaultValue = "8", description = "Membership on a reference model: LiRA with this many shadow models"
             + " retrained from its recipe (even, 4 to 64; 0: the loss attack on the model as delivered). Default: ${DEFAULT-VALUE}.")
@@ -120,8 +124,8 @@ final class AssessCommand implements Callable<Integer> {
         if (shadows != 0 && (shadows < 4 || shadows > 64 || shadows % 2 != 0)) {
             throw new BadInputException("--shadows must be 0, or even from 4 to 64, got " + shadows);
         }
-        return AssessReport.run(model, data, AssessReport.threats(threats), AssessReport.defences(defences), hardenedModel, shadows, budget,
-                seed, out, force, threshold, output);
+        return AssessReport.run(model, data, AssessReport.threats(threats), AssessReport.defences(defences), hardenedModel, noiseModel, shadows,
+                budget, seed, out, force, threshold, output);
     }
 
     @Command(name = "evasion", mixinStandardHelpOptions = true,

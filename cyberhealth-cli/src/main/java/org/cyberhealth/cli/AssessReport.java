@@ -23,6 +23,7 @@ import org.cyberhealth.ml.model.ReferenceClassifier;
 import org.cyberhealth.assess.membership.ReferenceRecipe;
 import org.cyberhealth.assess.defence.OutputPostProcessing;
 import org.cyberhealth.assess.defence.PreprocessedClassifier;
+import org.cyberhealth.assess.defence.RandomisedSmoothing;
 import org.cyberhealth.assess.defence.Preprocessor;
 import org.cyberhealth.assess.extraction.ReferenceCopyTrainer;
 import org.cyberhealth.ml.model.WhiteBoxClassifier;
@@ -67,7 +68,9 @@ final class AssessReport {
     }
 
     /** The defences the report can assess next to the bare model: against evasion, then on the service's outputs. */
-    static final List<String> EVASION_DEFENCES = List.of("squeeze", "jpeg", "adversarial-training");
+    static final List<String> EVASION_DEFENCES = List.of("squeeze", "jpeg", "adversarial-training", "smoothing");
+    /** The noise the committed smoothing base was trained with (pneumonia-cnn-noise), so its certificates hold at it. */
+    private static final double SMOOTHING_SIGMA = 0.25;
     static final List<String> OUTPUT_DEFENCES = List.of("labels-only", "top-k", "rounding", "output-noise");
     static final List<String> DEFENCES = java.util.stream.Stream.concat(EVASION_DEFENCES.stream(), OUTPUT_DEFENCES.stream()).toList();
 
@@ -77,7 +80,7 @@ final class AssessReport {
             String d = name.trim().toLowerCase(Locale.ROOT);
             if (!DEFENCES.contains(d)) {
                 throw new BadInputException("unknown defence '" + name + "' for the report (" + String.join(", ", DEFENCES)
-                        + "; randomised smoothing: 'assess defence --defence smoothing')");
+                        + "; DP-SGD and the detector: 'assess defence --defence dp-sgd|detector')");
             }
             if (!chosen.contains(d)) {
                 chosen.add(d);
@@ -89,8 +92,8 @@ final class AssessReport {
     /** The population LiRA's game may use, in images per attacked image of the budget: members and non-members together. */
     private static final int POPULATION_PER_SAMPLE = 10;
 
-    static int run(String model, Path data, Set<Threat> threats, List<String> defenceNames, String hardenedModel, int shadows, Budget budget,
-                   long seed, Path out, boolean force, Section.Rating failOn, Output output) {
+    static int run(String model, Path data, Set<Threat> threats, List<String> defenceNames, String hardenedModel, String noiseModel, int shadows,
+                   Budget budget, long seed, Path out, boolean force, Section.Rating failOn, Output output) {
         if (java.nio.file.Files.exists(out) && !force) {
             throw new BadInputException("output " + out + " already exists (use --force to replace it)");
         }
@@ -104,12 +107,18 @@ final class AssessReport {
                 : null;
         ClassifierFile hardened = defenceNames.contains("adversarial-training")
                 ? ClassifierFile.read(AssessCommand.modelFile(hardenedModel != null ? hardenedModel : file.name() + "-adv")) : null;
+        ClassifierFile noisy = defenceNames.contains("smoothing")
+                ? ClassifierFile.read(AssessCommand.modelFile(noiseModel != null ? noiseModel : file.name() + "-noise")) : null;
         Report report;
         try (Classifier classifier = file.source().whiteBox() ? file.openWhiteBox() : file.open();
-             Classifier trained = hardened != null ? hardened.openWhiteBox() : null) {
+             Classifier trained = hardened != null ? hardened.openWhiteBox() : null;
+             Classifier base = noisy != null ? noisy.open() : null) {
             List<SecurityAssessment.Defence> defences = new ArrayList<>();
             List<OutputPostProcessing> outputs = new ArrayList<>();
             for (String name : defenceNames) {
+                if (name.equals("smoothing")) {
+                    continue;
+                }
                 if (OUTPUT_DEFENCES.contains(name)) {
                     outputs.add(PrivacyDefenceRuns.processing(name, 1, 2, 1.0, seed));
                 } else if (classifier instanceof WhiteBoxClassifier whiteBox) {
@@ -120,7 +129,9 @@ final class AssessReport {
                 }
             }
             SecurityAssessment assessment = new SecurityAssessment(file.name(), file.source().kind(), archive.getFileName().toString(), classifier,
-                    train, test, copies, defences, outputs, replay(file, data, shadows, budget));
+                    train, test, copies, defences, outputs,
+                    base == null ? null : new SecurityAssessment.Smoothing(new RandomisedSmoothing(base, SMOOTHING_SIGMA, 500), noisy.name()),
+                    replay(file, data, shadows, budget));
             Bars bars = new Bars(output);
             try {
                 report = assessment.run(threats, budget, seed, bars::update);

@@ -133,6 +133,24 @@ class AssessReportCommandTest {
     }
 
     @Test
+    void smoothingAddsItsCertificateToTheEvasionSection(@TempDir Path out) throws IOException {
+        Path folder = out.resolve("r");
+        CliRun run = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--data", DATA, "--threats", "evasion", "--defences",
+                "smoothing", "--noise-model", "../models/pneumonia-cnn-noise.json", "--samples", "8", "--out", folder.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode certified = null;
+        for (JsonNode block : JSON.readTree(folder.resolve("report.json").toFile()).path("sections").get(0).path("blocks")) {
+            if (block.path("caption").asText().equals("Certified accuracy of the smoothed model")) {
+                certified = block;
+            }
+        }
+        assertThat(certified).isNotNull();
+        assertThat(certified.path("rows")).hasSize(3);
+        // A certificate at a larger radius is never more common than at a smaller one.
+        assertThat(percent(certified.path("rows").get(2).get(1).asText())).isLessThanOrEqualTo(percent(certified.path("rows").get(0).get(1).asText()));
+    }
+
+    @Test
     void outputDefencesAreMeasuredAgainstMembershipAndExtraction(@TempDir Path out) throws IOException {
         Path folder = out.resolve("r");
         CliRun run = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--data", DATA, "--threats", "membership,extraction",
@@ -150,7 +168,7 @@ class AssessReportCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, smoothing, unknown defence", "--defences, labels, unknown defence", "--samples, 3, --samples must be at least",
+    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, dp-sgd, unknown defence", "--defences, labels, unknown defence", "--samples, 3, --samples must be at least",
         "--fail-on, low, --fail-on takes", "--shadows, 5, --shadows must be"})
     void badOptionsExitTwoAndWriteNothing(String option, String value, String message, @TempDir Path out) {
         CliRun bad = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--out", out.resolve("r").toString(), option, value);

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.cyberhealth.assess.LabelledImages;
 import org.cyberhealth.assess.defence.OutputPostProcessing;
+import org.cyberhealth.assess.defence.RandomisedSmoothing;
+import org.cyberhealth.core.report.Block;
 import org.cyberhealth.assess.extraction.CopyTrainer;
 import org.cyberhealth.assess.membership.ModelRecipe;
 import org.cyberhealth.core.report.Report;
@@ -32,7 +34,11 @@ import org.cyberhealth.ml.model.WhiteBoxClassifier;
  *                     membership and extraction are measured again against each
  */
 public record SecurityAssessment(String name, String source, String data, Classifier model, LabelledImages train, LabelledImages test,
-                                 CopyTrainer copyTrainer, List<Defence> defences, List<OutputPostProcessing> outputDefences, Replay replay) {
+                                 CopyTrainer copyTrainer, List<Defence> defences, List<OutputPostProcessing> outputDefences,
+                                 Smoothing smoothing, Replay replay) {
+
+    /** Randomised smoothing of a base model trained on noise, certified in the evasion section; {@code name} names the base. */
+    public record Smoothing(RandomisedSmoothing smoothing, String name) {}
 
     /**
      * The model's training recipe and the population it may be retrained on, when known (the reference models):
@@ -94,8 +100,18 @@ public record SecurityAssessment(String name, String source, String data, Classi
         // Defences wrap white-box models (BPDA needs the bare gradient); a query-only model meets none here.
         List<Defence> defended = whiteBox ? defences : List.of();
         int planned = EvasionSection.work(Math.min(budget.samples(), test.size()), defended.size());
-        return EvasionSection.assess(attacked, whiteBox ? EvasionSection.whiteBox(seed) : EvasionSection.queriesOnly(seed), defended, test,
-                budget, EVASION_SHARE, n -> progress.update(Threat.EVASION.id(), n, planned));
+        Section section = EvasionSection.assess(attacked, whiteBox ? EvasionSection.whiteBox(seed) : EvasionSection.queriesOnly(seed), defended,
+                test, budget, EVASION_SHARE, n -> progress.update(Threat.EVASION.id(), n, planned));
+        if (smoothing == null) {
+            return section;
+        }
+        List<Block> blocks = new ArrayList<>(section.blocks());
+        // The certificate goes before the advice and the catalogue links, after the attacks' results.
+        int at = Math.max(0, blocks.size() - Threat.EVASION.references().size() - 1);
+        int images = Math.min(CertificateBlocks.IMAGES, Math.min(budget.samples(), test.size()));
+        blocks.addAll(at, CertificateBlocks.certify(smoothing.smoothing(), smoothing.name(), test, images, seed,
+                n -> progress.update("certify", n, images)));
+        return new Section(section.id(), section.heading(), section.rating(), section.ratingReason(), blocks);
     }
 
     private Section extraction(Budget budget, long seed, Progress progress) {
