@@ -39,6 +39,8 @@ import picocli.CommandLine.Option;
             "and time per attack; on 100 evenly spaced test images by default (--samples), about 2 minutes on one core.",
             "Section defences: PGD-50 at 1/255 to 8/255 against adversarial training, feature squeezing and JPEG (naive and BPDA),",
             "certified accuracy of randomised smoothing on 100 images, and a chart (assess-defences.svg) beside the file.",
+            "Section privacy (not in the default): membership (loss, LiRA with 4 shadows on 600 images) without a defence, with",
+            "DP-SGD at epsilon 8 and 1, behind labels-only and rounded outputs; Knockoff and Jacobian copies behind the same outputs.",
             "Section segmentation (not in the default): Dice per organ of the reference abdominal CT U-Net, clean and under",
             "untargeted PGD at 1-8/255, erase and inject success per organ at 8 and 16/255 (about 2 minutes on one core)."},
         footer = {"", "Example:", "  cyberhealth bench assess --sections evasion", "  cyberhealth bench assess --sections membership --shadows 8 --population 1000", "  cyberhealth bench assess --sections extraction",
@@ -97,7 +99,7 @@ final class AssessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> known = Set.of("evasion", "membership", "extraction", "attacks", "defences", "segmentation");
+        Set<String> known = Set.of("evasion", "membership", "extraction", "attacks", "defences", "segmentation", "privacy");
         if (!known.containsAll(sections)) {
             throw new BadInputException("--sections takes " + new TreeSet<>(known) + ", got " + sections);
         }
@@ -126,6 +128,9 @@ final class AssessBenchCommand implements Callable<Integer> {
         if (sections.contains("defences")) {
             Path chart = target.resolveSibling("assess-defences.svg");
             written.add(DefenceBench.run(target, chart, model, data != null ? data : AssessCommand.bundledArchive(), samples, output));
+        }
+        if (sections.contains("privacy")) {
+            written.add(PrivacyBench.run(target, model, data != null ? data : AssessCommand.bundledArchive(), output));
         }
         if (sections.contains("segmentation")) {
             written.add(SegmentationBench.run(target, output));

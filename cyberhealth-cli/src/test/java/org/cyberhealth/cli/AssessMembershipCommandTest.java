@@ -90,7 +90,7 @@ class AssessMembershipCommandTest {
         assertThat(run.err()).contains("--shadows must be even");
         CliRun unknown = CliRun.of("bench", "assess", "--sections", "poisoning", "--out", dir.resolve("b.md").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--sections takes [attacks, defences, evasion, extraction, membership, segmentation]");
+        assertThat(unknown.err()).contains("--sections takes [attacks, defences, evasion, extraction, membership, privacy, segmentation]");
     }
 
     @Test
