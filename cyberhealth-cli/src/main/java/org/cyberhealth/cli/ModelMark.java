@@ -136,7 +136,7 @@ enum ModelMark {
     private static Reading readUchida(ClassifierFile file, IssuerKey key, boolean named) {
         UchidaWatermark uchida = uchida(key);
         if (!(file.source() instanceof ModelSource.DjlParameters djl)) {
-            String why = "the weights of a " + file.source().kind() + " model are not read (white box: DJL parameters only)";
+            String why = "its weights are read from DJL parameters only, this model is " + file.source().kind();
             if (named) {
                 throw new BadInputException("uchida: " + why + "; the trigger set is read by queries");
             }
