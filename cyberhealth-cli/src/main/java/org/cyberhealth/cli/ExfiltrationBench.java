@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             "decoder and codes shipped as extra tensors and in the low 8 mantissa bits; PSNR/SSIM of the stolen slices, images",
             "per MB, Dice of the declared task next to the honest abdomen-unet, Dice of the U-Net recipe trained on the stolen",
             "slices against the same recipe on the originals, the gateway's verdicts, and each sanitiser's Dice cost and effect",
-            "on the stolen images. About 6 minutes on one core with the default 150 epochs."},
+            "on the stolen images. About 4 minutes on one core with the default 150 epochs."},
         footer = {"", "Example:", "  cyberhealth bench exfiltration", "  cyberhealth bench exfiltration --epochs 20 --out /tmp/b.md"})
 final class ExfiltrationBench implements Callable<Integer> {
 
