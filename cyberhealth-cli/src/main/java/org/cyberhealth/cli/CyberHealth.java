@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Protect medical data and medical AI along their whole life cycle.",
-        subcommands = {CommandLine.HelpCommand.class, KeysCommand.class, ImageCommand.class, TableCommand.class, HeCommand.class, MlCommand.class, AssessCommand.class, ExportCommand.class, BenchCommand.class, DemoCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, KeysCommand.class, ImageCommand.class, TableCommand.class, HeCommand.class, MlCommand.class, AssessCommand.class, ExportCommand.class, ProvenanceCommand.class, BenchCommand.class, DemoCommand.class},
         footer = {"", "Example:", "  cyberhealth keys new --issuer \"St. Example Hospital\" --out hospital.key",
             "  cyberhealth image mark ct.dcm --key hospital.key --recipient lab-42 --out ct-marked.dcm",
             "  cyberhealth table trace leaked.csv --key hospital.key"})

@@ -11,8 +11,9 @@ import org.cyberhealth.ml.model.SegmenterTraining;
 /**
  * The measurements of the data stealing attack and of the gateway against it, on one lake's slices: train the
  * attack, ship its decoder and codes through both channels, measure the stolen images and the declared task's
- * Dice next to the honest model's, run the gateway on each export, then every sanitiser's cost (Dice of the honest
- * model) and effect (what the thief rebuilds from the sanitised steganographic export).
+ * Dice next to the honest model's, the stolen slices' use (the U-Net recipe trained on them against the same recipe on
+ * the originals, {@link StolenDataUtility}), run the gateway on each export, then every sanitiser's cost (Dice of the
+ * honest model) and effect (what the thief rebuilds from the sanitised steganographic export).
  */
 public final class ExfiltrationExperiment {
 
@@ -29,8 +30,8 @@ public final class ExfiltrationExperiment {
 
     /** Everything the benchmark reports. */
     public record Result(StealingTraining.Recipe recipe, int stolen, double honestDice, double attackDice, double psnr, double ssim,
-                         double heldOutPsnr, double heldOutSsim, Codes geometry, double entropyBitsPerImage, int decoderValues,
-                         List<Channel> channels, List<Sanitised> sanitised, double trainSeconds) {}
+                         double heldOutPsnr, double heldOutSsim, StolenDataUtility.Result utility, Codes geometry, double entropyBitsPerImage,
+                         int decoderValues, List<Channel> channels, List<Sanitised> sanitised, double trainSeconds) {}
 
     private ExfiltrationExperiment() {}
 
@@ -48,7 +49,11 @@ public final class ExfiltrationExperiment {
         int n = train.size();
         double honestDice = dice(honestTask, honestParameters, test);
         double attackDice = dice(task, attack.segmenterParameters(), test);
-        double[] quality = ImageQuality.means(train.images(), geometry.decode(attack.decoder(), attack.codes()), side);
+        float[][] stolenSlices = geometry.decode(attack.decoder(), attack.codes());
+        double[] quality = ImageQuality.means(train.images(), stolenSlices, side);
+        progress.accept("training the U-Net recipe on the stolen slices and on the originals");
+        StolenDataUtility.Result utility = StolenDataUtility.measure(split, stolenSlices, recipe.batchSize(), recipe.learningRate(), recipe.epochs(),
+                recipe.seed());
         progress.accept("measuring the channels");
         double[] heldOut = ImageQuality.means(test.images(), geometry.decode(attack.decoder(), attack.heldOutCodes()), side);
         int[] sizes = geometry.decoderSizes();
@@ -87,7 +92,7 @@ public final class ExfiltrationExperiment {
             rows.add(new Sanitised(sanitiser.name(), dice(honestTask, ExportedWeights.write(honestTask, sanitiser.apply(honestWeights)), test),
                     dice(task, ExportedWeights.write(task, cleaned), test), after[0], after[1], after[2]));
         }
-        return new Result(recipe, n, honestDice, attackDice, quality[0], quality[1], heldOut[0], heldOut[1], geometry,
+        return new Result(recipe, n, honestDice, attackDice, quality[0], quality[1], heldOut[0], heldOut[1], utility, geometry,
                 geometry.entropyBitsPerImage(attack.codes()), decoderBytes / 4, channels, rows, seconds);
     }
 
