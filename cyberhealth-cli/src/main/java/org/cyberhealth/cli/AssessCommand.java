@@ -73,7 +73,9 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--defences", split = ",", description = "Defences to assess next to the bare model. Against evasion, attacked adaptively:"
             + " squeeze, jpeg, adversarial-training (the hardened model: --hardened-model, default <model>-adv); smoothing (certified,"
             + " base trained on noise: --noise-model, default <model>-noise). On the service's outputs,"
-            + " against membership and extraction: labels-only, top-k (k 1), rounding (2 decimals), output-noise (scale 1).")
+            + " against membership and extraction: labels-only, top-k (k 1), rounding (2 decimals), output-noise (scale 1). detector"
+            + " (feature squeezing, 5% false alarms) against naive and adaptive PGD; dp-sgd: the recipe replayed with DP-SGD at epsilon 8"
+            + " (a reference model; slow: every shadow trains privately).")
     java.util.List<String> defences;
 
     @Option(names = "--hardened-model", description = "The adversarially trained model for --defences adversarial-training.")

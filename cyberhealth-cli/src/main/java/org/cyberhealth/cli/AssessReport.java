@@ -19,8 +19,11 @@ import org.cyberhealth.core.report.ReportFolder;
 import org.cyberhealth.core.report.Section;
 import org.cyberhealth.ml.model.Classifier;
 import org.cyberhealth.ml.model.ClassifierFile;
+import org.cyberhealth.ml.data.Dataset;
+import org.cyberhealth.ml.model.DpSgd;
 import org.cyberhealth.ml.model.ReferenceClassifier;
 import org.cyberhealth.assess.membership.ReferenceRecipe;
+import org.cyberhealth.assess.defence.DpSgdRecipe;
 import org.cyberhealth.assess.defence.OutputPostProcessing;
 import org.cyberhealth.assess.defence.PreprocessedClassifier;
 import org.cyberhealth.assess.defence.RandomisedSmoothing;
@@ -72,15 +75,18 @@ final class AssessReport {
     /** The noise the committed smoothing base was trained with (pneumonia-cnn-noise), so its certificates hold at it. */
     private static final double SMOOTHING_SIGMA = 0.25;
     static final List<String> OUTPUT_DEFENCES = List.of("labels-only", "top-k", "rounding", "output-noise");
-    static final List<String> DEFENCES = java.util.stream.Stream.concat(EVASION_DEFENCES.stream(), OUTPUT_DEFENCES.stream()).toList();
+    /** Defences with a part of their own: the detector (evasion) and DP-SGD (membership, by replaying the recipe privately). */
+    static final List<String> OTHER_DEFENCES = List.of("detector", "dp-sgd");
+    /** The privacy budget of the report's DP-SGD replay, at delta 1e-5: the committed pneumonia-cnn-dp's. */
+    private static final double DP_EPSILON = 8;
+    static final List<String> DEFENCES = java.util.stream.Stream.of(EVASION_DEFENCES, OUTPUT_DEFENCES, OTHER_DEFENCES).flatMap(List::stream).toList();
 
     static List<String> defences(List<String> names) {
         List<String> chosen = new ArrayList<>();
         for (String name : names == null ? List.<String>of() : names) {
             String d = name.trim().toLowerCase(Locale.ROOT);
             if (!DEFENCES.contains(d)) {
-                throw new BadInputException("unknown defence '" + name + "' for the report (" + String.join(", ", DEFENCES)
-                        + "; DP-SGD and the detector: 'assess defence --defence dp-sgd|detector')");
+                throw new BadInputException("unknown defence '" + name + "' for the report (" + String.join(", ", DEFENCES) + ")");
             }
             if (!chosen.contains(d)) {
                 chosen.add(d);
@@ -116,7 +122,7 @@ final class AssessReport {
             List<SecurityAssessment.Defence> defences = new ArrayList<>();
             List<OutputPostProcessing> outputs = new ArrayList<>();
             for (String name : defenceNames) {
-                if (name.equals("smoothing")) {
+                if (name.equals("smoothing") || OTHER_DEFENCES.contains(name)) {
                     continue;
                 }
                 if (OUTPUT_DEFENCES.contains(name)) {
@@ -131,7 +137,7 @@ final class AssessReport {
             SecurityAssessment assessment = new SecurityAssessment(file.name(), file.source().kind(), archive.getFileName().toString(), classifier,
                     train, test, copies, defences, outputs,
                     base == null ? null : new SecurityAssessment.Smoothing(new RandomisedSmoothing(base, SMOOTHING_SIGMA, 500), noisy.name()),
-                    replay(file, data, shadows, budget));
+                    defenceNames.contains("detector"), replay(file, data, shadows, budget, defenceNames.contains("dp-sgd")));
             Bars bars = new Bars(output);
             try {
                 report = assessment.run(threats, budget, seed, bars::update);
@@ -158,13 +164,25 @@ final class AssessReport {
      * LiRA's game when the model is a reference model whose recipe can be replayed (plain training) and
      * shadows are asked for; otherwise null (the loss attack on the model as delivered).
      */
-    private static SecurityAssessment.Replay replay(ClassifierFile file, Path data, int shadows, Budget budget) {
+    private static SecurityAssessment.Replay replay(ClassifierFile file, Path data, int shadows, Budget budget, boolean privately) {
         ReferenceClassifier reference = ReferenceClassifier.find(file.name());
         if (shadows == 0 || reference == null || !reference.replayable()) {
+            if (privately) {
+                throw new BadInputException("--defences dp-sgd replays the model's recipe privately: it needs a reference model with a plain recipe"
+                        + " and --shadows above 0");
+            }
             return null;
         }
-        return new SecurityAssessment.Replay(new ReferenceRecipe(reference, reference.epochs()), reference.id(),
-                AssessMembershipCommand.population(data, reference, budget.samples() * POPULATION_PER_SAMPLE), shadows);
+        Dataset population = AssessMembershipCommand.population(data, reference, budget.samples() * POPULATION_PER_SAMPLE);
+        SecurityAssessment.Private dp = null;
+        if (privately) {
+            int members = population.size() / 2;
+            // The reference recipe's batch as the expected lot, smaller for a small game (each lot at most half the members).
+            DpSgdRecipe recipe = new DpSgdRecipe(reference, new DpSgd(1.0, 1.0, Math.max(1, Math.min(reference.batchSize(), members / 2)),
+                    reference.epochs(), reference.learningRate()), DP_EPSILON, 1e-5);
+            dp = new SecurityAssessment.Private(recipe, String.format(Locale.ROOT, "DP-SGD, epsilon %.0f", DP_EPSILON));
+        }
+        return new SecurityAssessment.Replay(new ReferenceRecipe(reference, reference.epochs()), reference.id(), population, shadows, dp);
     }
 
     private static Preprocessor preprocessor(String name) {

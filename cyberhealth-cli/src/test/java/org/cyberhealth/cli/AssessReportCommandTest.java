@@ -151,6 +151,26 @@ class AssessReportCommandTest {
     }
 
     @Test
+    void theDetectorAndDpSgdHaveTheirParts(@TempDir Path out) throws IOException {
+        Path folder = out.resolve("r");
+        CliRun run = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--data", DATA, "--threats", "evasion,membership",
+                "--defences", "detector,dp-sgd", "--samples", "8", "--shadows", "4", "--out", folder.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        JsonNode sections = JSON.readTree(folder.resolve("report.json").toFile()).path("sections");
+        List<String> captions = new ArrayList<>();
+        sections.get(0).path("blocks").forEach(b -> captions.add(b.path("caption").asText()));
+        assertThat(captions).contains("Adversarial-input detector against PGD-20");
+        List<String> attacks = new ArrayList<>();
+        sections.get(1).path("blocks").get(1).path("rows").forEach(r -> attacks.add(r.get(0).asText()));
+        assertThat(attacks).contains("loss threshold, DP-SGD, epsilon 8", "LiRA online, 4 shadows, DP-SGD, epsilon 8");
+        // A DP-SGD replay needs a replayable recipe: a user's TorchScript model has none.
+        CliRun refused = CliRun.of("assess", "--model", "../models/torch/pneumonia-torch.pt", "--data", DATA, "--threats", "membership",
+                "--defences", "dp-sgd", "--out", out.resolve("t").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("replays the model's recipe privately");
+    }
+
+    @Test
     void outputDefencesAreMeasuredAgainstMembershipAndExtraction(@TempDir Path out) throws IOException {
         Path folder = out.resolve("r");
         CliRun run = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--data", DATA, "--threats", "membership,extraction",
@@ -168,7 +188,7 @@ class AssessReportCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, dp-sgd, unknown defence", "--defences, labels, unknown defence", "--samples, 3, --samples must be at least",
+    @CsvSource({"--time, 5x, --time takes", "--threats, poisoning, unknown threat", "--defences, poisoning, unknown defence", "--defences, labels, unknown defence", "--samples, 3, --samples must be at least",
         "--fail-on, low, --fail-on takes", "--shadows, 5, --shadows must be"})
     void badOptionsExitTwoAndWriteNothing(String option, String value, String message, @TempDir Path out) {
         CliRun bad = CliRun.of("assess", "--model", "../models/pneumonia-cnn.json", "--out", out.resolve("r").toString(), option, value);

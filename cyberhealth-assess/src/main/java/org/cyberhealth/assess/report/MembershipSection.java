@@ -11,7 +11,6 @@ import org.cyberhealth.assess.membership.Confidence;
 import org.cyberhealth.assess.membership.Lira;
 import org.cyberhealth.assess.membership.LossThreshold;
 import org.cyberhealth.assess.membership.MembershipExperiment;
-import org.cyberhealth.assess.membership.ModelRecipe;
 import org.cyberhealth.assess.membership.Observations;
 import org.cyberhealth.assess.membership.Roc;
 import org.cyberhealth.core.report.Block;
@@ -63,9 +62,11 @@ final class MembershipSection {
      * {@code population}, {@code shadows} shadow models on other halves, every image scored by the loss
      * threshold and by LiRA online; the stronger attack decides the rating.
      */
-    static Section replay(ModelRecipe recipe, String recipeName, Dataset population, int shadows, List<OutputPostProcessing> outputDefences,
-                          long seed, IntConsumer modelsTrained) {
-        MembershipExperiment.Outcome outcome = MembershipExperiment.run(population, recipe, shadows, seed, modelsTrained);
+    static Section replay(SecurityAssessment.Replay replay, List<OutputPostProcessing> outputDefences, long seed, IntConsumer modelsTrained) {
+        Dataset population = replay.population();
+        int shadows = replay.shadows();
+        String recipeName = replay.name();
+        MembershipExperiment.Outcome outcome = MembershipExperiment.run(population, replay.recipe(), shadows, seed, modelsTrained);
         String lira = "LiRA online, " + shadows + " shadows";
         List<Attacked> attacks = new ArrayList<>(List.of(new Attacked("loss threshold", outcome.roc(new LossThreshold()), false),
                 new Attacked(lira, outcome.roc(Lira.online()), false)));
@@ -75,11 +76,21 @@ final class MembershipSection {
             attacks.add(new Attacked("loss threshold, " + defence.describe(), released.roc(new LossThreshold()), true));
             attacks.add(new Attacked(lira + ", " + defence.describe(), released.roc(Lira.online()), true));
         }
+        String privately = "";
+        if (replay.privately() != null) {
+            // The same game with every model (target and shadows) trained privately: what DP-SGD buys, and costs.
+            MembershipExperiment.Outcome dp = MembershipExperiment.run(population, replay.privately().recipe(), shadows, seed,
+                    n -> modelsTrained.accept(shadows + 1 + n));
+            attacks.add(new Attacked("loss threshold, " + replay.privately().name(), dp.roc(new LossThreshold()), true));
+            attacks.add(new Attacked(lira + ", " + replay.privately().name(), dp.roc(Lira.online()), true));
+            privately = String.format(Locale.ROOT, " Trained with %s, the model scores %s on its training half and %s on the other.",
+                    replay.privately().name(), EvasionSection.percent(dp.trainAccuracy()), EvasionSection.percent(dp.testAccuracy()));
+        }
         String what = String.format(Locale.ROOT, "We replayed the model's training recipe (%s) as Carlini et al. (2022) do: the model "
                 + "retrained on a random half of %d images, %d shadow models on other random halves, so that for every image the attacker "
                 + "knows how models behave with and without it (LiRA), next to the simple loss threshold. The retrained model scores %s "
                 + "on its training half and %s on the other.", recipeName, population.size(), shadows,
-                EvasionSection.percent(outcome.trainAccuracy()), EvasionSection.percent(outcome.testAccuracy()));
+                EvasionSection.percent(outcome.trainAccuracy()), EvasionSection.percent(outcome.testAccuracy())) + privately;
         return section(what, attacks, population.size() - outcome.memberCount());
     }
 

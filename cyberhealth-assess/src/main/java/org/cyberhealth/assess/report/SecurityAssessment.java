@@ -35,7 +35,7 @@ import org.cyberhealth.ml.model.WhiteBoxClassifier;
  */
 public record SecurityAssessment(String name, String source, String data, Classifier model, LabelledImages train, LabelledImages test,
                                  CopyTrainer copyTrainer, List<Defence> defences, List<OutputPostProcessing> outputDefences,
-                                 Smoothing smoothing, Replay replay) {
+                                 Smoothing smoothing, boolean detector, Replay replay) {
 
     /** Randomised smoothing of a base model trained on noise, certified in the evasion section; {@code name} names the base. */
     public record Smoothing(RandomisedSmoothing smoothing, String name) {}
@@ -44,7 +44,10 @@ public record SecurityAssessment(String name, String source, String data, Classi
      * The model's training recipe and the population it may be retrained on, when known (the reference models):
      * membership is then assessed by LiRA's game with {@code shadows} shadow models instead of on the model as delivered.
      */
-    public record Replay(ModelRecipe recipe, String name, Dataset population, int shadows) {}
+    public record Replay(ModelRecipe recipe, String name, Dataset population, int shadows, Private privately) {}
+
+    /** The same recipe trained with DP-SGD, replayed next to the plain one: its description and the recipe. */
+    public record Private(ModelRecipe recipe, String name) {}
 
     /**
      * A defence against evasion to assess next to the bare model: its name and the defended model as an
@@ -72,8 +75,8 @@ public record SecurityAssessment(String name, String source, String data, Classi
         }
         if (threats.contains(Threat.MEMBERSHIP)) {
             if (replay != null) {
-                sections.add(MembershipSection.replay(replay.recipe(), replay.name(), replay.population(), replay.shadows(), outputDefences,
-                        seed, n -> progress.update(Threat.MEMBERSHIP.id(), n, replay.shadows() + 1)));
+                int models = (replay.shadows() + 1) * (replay.privately() == null ? 1 : 2);
+                sections.add(MembershipSection.replay(replay, outputDefences, seed, n -> progress.update(Threat.MEMBERSHIP.id(), n, models)));
             } else {
                 progress.update(Threat.MEMBERSHIP.id(), 0, 1);
                 sections.add(MembershipSection.assess(model, train, test, budget.samples(), outputDefences));
@@ -102,15 +105,22 @@ public record SecurityAssessment(String name, String source, String data, Classi
         int planned = EvasionSection.work(Math.min(budget.samples(), test.size()), defended.size());
         Section section = EvasionSection.assess(attacked, whiteBox ? EvasionSection.whiteBox(seed) : EvasionSection.queriesOnly(seed), defended,
                 test, budget, EVASION_SHARE, n -> progress.update(Threat.EVASION.id(), n, planned));
-        if (smoothing == null) {
+        if (smoothing == null && !(detector && whiteBox)) {
             return section;
         }
         List<Block> blocks = new ArrayList<>(section.blocks());
-        // The certificate goes before the advice and the catalogue links, after the attacks' results.
+        // Certificates and detection go before the advice and the catalogue links, after the attacks' results.
         int at = Math.max(0, blocks.size() - Threat.EVASION.references().size() - 1);
         int images = Math.min(CertificateBlocks.IMAGES, Math.min(budget.samples(), test.size()));
-        blocks.addAll(at, CertificateBlocks.certify(smoothing.smoothing(), smoothing.name(), test, images, seed,
-                n -> progress.update("certify", n, images)));
+        if (detector && whiteBox) {
+            progress.update("detector", 0, 1);
+            blocks.addAll(at, DetectorBlocks.detect(attacked, train, test.spread(images), seed));
+            at = Math.max(0, blocks.size() - Threat.EVASION.references().size() - 1);
+        }
+        if (smoothing != null) {
+            blocks.addAll(at, CertificateBlocks.certify(smoothing.smoothing(), smoothing.name(), test, images, seed,
+                    n -> progress.update("certify", n, images)));
+        }
         return new Section(section.id(), section.heading(), section.rating(), section.ratingReason(), blocks);
     }
 
