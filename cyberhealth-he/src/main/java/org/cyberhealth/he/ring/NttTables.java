@@ -15,9 +15,7 @@ package org.cyberhealth.he.ring;
 public final class NttTables {
 
     /** Lanes of {@link VectorNtt}: stages with butterflies at least this far apart are vectorised. */
-    private static final int LANES = 8;
-    private static final int VECTOR_MAX_BITS = 49;
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorNtt.hardware();
+    private static final int LANES = VectorSupport.LANES;
 
     private final Modulus modulus;
     private final int degree;
@@ -67,7 +65,7 @@ public final class NttTables {
         degreeInverseShoup = modulus.shoup(degreeInverse);
         lastInverseRoot = modulus.multiply(inverseRoots[1], degreeInverse);
         lastInverseRootShoup = modulus.shoup(lastInverseRoot);
-        if (vectorise && VECTOR_API && modulus.bits() <= VECTOR_MAX_BITS && degree >= 2 * LANES) {
+        if (vectorise && degree >= 2 * LANES && VectorSupport.usable(modulus, degree)) {
             rootsOverQ = overQ(roots, modulus.value());
             inverseRootsOverQ = overQ(inverseRoots, modulus.value());
         } else {

@@ -39,6 +39,9 @@ class RingTest {
         List<Long> primes = new ArrayList<>(Primes.nttFriendly(61, n, 1, List.of()));
         primes.addAll(Primes.nttFriendly(60, n, 1, primes));
         primes.addAll(Primes.nttFriendly(30, n, 1, primes));
+        // 49 and 44 bits: the Vector API path where the tests run with it, against the scalar products.
+        primes.addAll(Primes.nttFriendly(49, n, 1, primes));
+        primes.addAll(Primes.nttFriendly(44, n, 1, primes));
         Ring ring = new Ring(n, primes);
         SplittableRandom random = new SplittableRandom(7);
         RnsPoly[] x = new RnsPoly[4];

@@ -1,0 +1,74 @@
+package org.cyberhealth.he.ring;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Coefficient-wise products of residues eight at a time on the Vector API: key switching's inner products
+ * ({@link LazyInnerProduct}) and a ciphertext product's tensor ({@link Ring#tensor}). As in {@link VectorNtt},
+ * the quotient comes from doubles and the remainder from wrapping 64-bit products: for x, y in [0, q), q below
+ * 2^49, c = round(fl(x y) / q) (the product rounded once, then the fused multiply-add by fl(1/q) rounding to
+ * an integer) is within 0.63 of x y / q, so x y - c q is the remainder centred in (-q, q). Centred remainders
+ * are summed as they are, a few at a time, and the sum is reduced once into [0, q) the same way. Only loaded
+ * where {@link VectorSupport} allows.
+ */
+final class VectorProducts {
+
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_512;
+    private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
+    /** Centred remainders summed before a reduction: with the reduced sum before them, below 7 q < 2^52 once shifted up by 3q. */
+    private static final int TERMS_PER_REDUCTION = 3;
+
+    private VectorProducts() {}
+
+    /** {@link LazyInnerProduct#pair}'s sums: out0 = sum_j xs[j] ys0[j], out1 = sum_j xs[j] ys1[j] mod q, inputs in [0, q), outputs in [0, q). */
+    static void pair(long q, long[][] xs, long[][] ys0, long[][] ys1, int terms, long[] out0, long[] out1) {
+        // One sum per pass: a loop body with both outgrows what the JIT compiles into vector instructions.
+        innerProduct(q, xs, ys0, terms, out0);
+        innerProduct(q, xs, ys1, terms, out1);
+    }
+
+    /** {@link Ring#tensor} for one prime: o0 = x0 y0, o1 = x0 y1 + x1 y0, o2 = x1 y1 mod q, inputs in [0, q), outputs in [0, q). */
+    static void tensor(long q, long[] x0, long[] x1, long[] y0, long[] y1, long[] o0, long[] o1, long[] o2) {
+        innerProduct(q, new long[][] {x0}, new long[][] {y0}, 1, o0);
+        innerProduct(q, new long[][] {x0, x1}, new long[][] {y1, y0}, 2, o1);
+        innerProduct(q, new long[][] {x1}, new long[][] {y1}, 1, o2);
+    }
+
+    /** out = sum_j xs[j] ys[j] mod q for j below {@code terms}, coefficient-wise; inputs in [0, q), outputs in [0, q). */
+    private static void innerProduct(long q, long[][] xs, long[][] ys, int terms, long[] out) {
+        LongVector modulus = LongVector.broadcast(LONGS, q);
+        LongVector shift = LongVector.broadcast(LONGS, TERMS_PER_REDUCTION * q);
+        DoubleVector inverse = DoubleVector.broadcast(DOUBLES, 1.0 / q);
+        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
+        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
+        for (int k = 0; k < out.length; k += LONGS.length()) {
+            LongVector sum = LongVector.zero(LONGS);
+            for (int j = 0; j < terms; ) {
+                int end = Math.min(terms, j + TERMS_PER_REDUCTION);
+                for (; j < end; j++) {
+                    LongVector x = LongVector.fromArray(LONGS, xs[j], k);
+                    LongVector y = LongVector.fromArray(LONGS, ys[j], k);
+                    // x y - c q with c = round(x y / q): the centred remainder (see the class comment).
+                    DoubleVector product = asDouble(x, bits, twoTo52).mul(asDouble(y, bits, twoTo52));
+                    LongVector quotient = product.fma(inverse, twoTo52).reinterpretAsLongs().sub(bits);
+                    sum = sum.add(x.mul(y).sub(quotient.mul(modulus)));
+                }
+                // Shifted into [0, 7q), below 2^52: the rounded quotient leaves a remainder in (-q, q), made non-negative.
+                LongVector shifted = sum.add(shift);
+                LongVector quotient = asDouble(shifted, bits, twoTo52).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits);
+                LongVector r = shifted.sub(quotient.mul(modulus));
+                sum = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
+            }
+            sum.intoArray(out, k);
+        }
+    }
+
+    /** Non-negative integers below 2^52 as doubles, exactly: OR-ed under the exponent of 2^52 ({@code bits}), then 2^52 taken away. */
+    private static DoubleVector asDouble(LongVector x, LongVector bits, DoubleVector twoTo52) {
+        return x.or(bits).reinterpretAsDoubles().sub(twoTo52);
+    }
+}
