@@ -28,8 +28,13 @@ public final class NttTables {
     private final long degreeInverseShoup;
     private final long lastInverseRoot;
     private final long lastInverseRootShoup;
-    /** Uncentred twiddles over q, for the vector stages; null where they do not run. */
+    /**
+     * For the vector stages (null where they do not run): the twiddles uncentred, in [0, q), and over q, each
+     * padded by {@value #LANES} so the last stages may load a whole vector from any block's twiddle on.
+     */
+    private final long[] vectorRoots;
     private final double[] rootsOverQ;
+    private final long[] vectorInverseRoots;
     private final double[] inverseRootsOverQ;
 
     public NttTables(Modulus modulus, int degree) {
@@ -66,10 +71,14 @@ public final class NttTables {
         lastInverseRoot = modulus.multiply(inverseRoots[1], degreeInverse);
         lastInverseRootShoup = modulus.shoup(lastInverseRoot);
         if (vectorise && degree >= 2 * LANES && VectorSupport.usable(modulus, degree)) {
-            rootsOverQ = overQ(roots, modulus.value());
-            inverseRootsOverQ = overQ(inverseRoots, modulus.value());
+            vectorRoots = java.util.Arrays.copyOf(roots, degree + LANES);
+            rootsOverQ = overQ(vectorRoots, modulus.value());
+            vectorInverseRoots = java.util.Arrays.copyOf(inverseRoots, degree + LANES);
+            inverseRootsOverQ = overQ(vectorInverseRoots, modulus.value());
         } else {
+            vectorRoots = null;
             rootsOverQ = null;
+            vectorInverseRoots = null;
             inverseRootsOverQ = null;
         }
         centre(roots, rootsShoup, modulus.value());
@@ -131,7 +140,7 @@ public final class NttTables {
         long q = modulus.value();
         long twoQ = 2 * q;
         if (rootsOverQ != null) {
-            forwardVectorised(in, out, q, twoQ);
+            forwardVectorised(in, out, q);
             return;
         }
         int log = Integer.numberOfTrailingZeros(degree);
@@ -158,20 +167,16 @@ public final class NttTables {
         }
     }
 
-    /**
-     * The vector stages while butterflies are at least {@value #LANES} apart, then the stage t = 4 and the
-     * last pair in scalar code.
-     */
-    private void forwardVectorised(long[] in, long[] out, long q, long twoQ) {
+    /** The vector stages while butterflies are at least {@value #LANES} apart, then the last three within each vector. */
+    private void forwardVectorised(long[] in, long[] out, long q) {
         int m = 1;
         int t = degree >>> 1;
         long[] source = in;
         for (; t >= LANES; m <<= 1, t >>>= 1) {
-            VectorNtt.forwardStage(source, out, m, t, roots, rootsOverQ, q);
+            VectorNtt.forwardStage(source, out, m, t, vectorRoots, rootsOverQ, q);
             source = out;
         }
-        forwardStage(out, out, m, t, q, twoQ);
-        forwardLastPair(out, out, m << 1, q, twoQ);
+        VectorNtt.forwardLastStages(out, vectorRoots, rootsOverQ, q);
     }
 
     /** One Cooley-Tukey stage ({@code m} blocks of 2t), inputs and outputs in [0, 4q). */
@@ -259,7 +264,7 @@ public final class NttTables {
             return;
         }
         if (inverseRootsOverQ != null) {
-            inverseVectorised(in, out, q, twoQ);
+            inverseVectorised(in, out, q);
             return;
         }
         int m = degree;
@@ -278,16 +283,12 @@ public final class NttTables {
         inverseLastPair(source, out, t, q, twoQ);
     }
 
-    /**
-     * The first pair (t = 1, 2) and the stage t = 4 in scalar code, then the vector stages, the last one
-     * with 1/N folded in.
-     */
-    private void inverseVectorised(long[] in, long[] out, long q, long twoQ) {
-        inversePair(in, out, degree, 1, q, twoQ);
-        inverseStage(out, out, 4, q, twoQ);
-        int t = 2 * 4;
+    /** The first three stages within each vector, then the vector stages, the last one with 1/N folded in. */
+    private void inverseVectorised(long[] in, long[] out, long q) {
+        VectorNtt.inverseFirstStages(in, out, vectorInverseRoots, inverseRootsOverQ, q);
+        int t = LANES;
         for (; t < degree >>> 1; t <<= 1) {
-            VectorNtt.inverseStage(out, degree / (2 * t), t, inverseRoots, inverseRootsOverQ, q);
+            VectorNtt.inverseStage(out, degree / (2 * t), t, vectorInverseRoots, inverseRootsOverQ, q);
         }
         VectorNtt.inverseLastStage(out, t, degreeInverse, (double) degreeInverse / q, lastInverseRoot, (double) lastInverseRoot / q, q);
     }
