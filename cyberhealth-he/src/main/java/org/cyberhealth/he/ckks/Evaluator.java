@@ -195,19 +195,7 @@ public final class Evaluator {
                 }
             }
             ring.forwardRow(i, lifted);
-            long inverse = qi.inverse(pModQ);
-            long inverseShoup = qi.shoup(inverse);
-            long[] in = poly.row(i);
-            if (addend == null) {
-                for (int k = 0; k < lifted.length; k++) {
-                    lifted[k] = qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup);
-                }
-            } else {
-                long[] plus = addend.row(i);
-                for (int k = 0; k < lifted.length; k++) {
-                    lifted[k] = qi.add(qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup), plus[k]);
-                }
-            }
+            ring.subtractAndScaleRow(i, poly.row(i), lifted, qi.inverse(pModQ), addend == null ? null : addend.row(i));
         }
         return result;
     }

@@ -153,6 +153,29 @@ public final class Ring {
         return new RnsPoly[] {d0, d1, d2};
     }
 
+    /**
+     * row = (minuend - row) factor + addend modulo prime {@code prime}, in place, coefficient by coefficient
+     * (addend may be null: none): the last step of dividing by a prime. Every input in [0, q).
+     */
+    public void subtractAndScaleRow(int prime, long[] minuend, long[] row, long factor, long[] addend) {
+        Modulus m = moduli.get(prime);
+        if (VectorSupport.usable(m, row.length)) {
+            VectorProducts.subtractAndScale(m.value(), minuend, row, factor, addend);
+            return;
+        }
+        long q = m.value();
+        long factorShoup = m.shoup(factor);
+        if (addend == null) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = m.multiplyShoup(minuend[k] - row[k] + q, factor, factorShoup);
+            }
+        } else {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = m.add(m.multiplyShoup(minuend[k] - row[k] + q, factor, factorShoup), addend[k]);
+            }
+        }
+    }
+
     /** a += b. */
     public void addInPlace(RnsPoly a, RnsPoly b) {
         requireSame(a, b);

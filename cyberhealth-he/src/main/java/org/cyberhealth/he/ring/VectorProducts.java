@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Coefficient-wise products of residues eight at a time on the Vector API: key switching's inner products
- * ({@link LazyInnerProduct}) and a ciphertext product's tensor ({@link Ring#tensor}). As in {@link VectorNtt},
+ * ({@link LazyInnerProduct}), a ciphertext product's tensor ({@link Ring#tensor}) and the scaled difference
+ * of a division by a prime ({@link Ring#subtractAndScaleRow}). As in {@link VectorNtt},
  * the quotient comes from doubles and the remainder from wrapping 64-bit products: for x, y in [0, q), q below
  * 2^49, c = round(fl(x y) / q) (the product rounded once, then the fused multiply-add by fl(1/q) rounding to
  * an integer) is within 0.63 of x y / q, so x y - c q is the remainder centred in (-q, q). Centred remainders
@@ -64,6 +65,27 @@ final class VectorProducts {
                 sum = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
             }
             sum.intoArray(out, k);
+        }
+    }
+
+    /** {@link Ring#subtractAndScaleRow} for one prime: row = (minuend - row) factor (+ addend) mod q, all in [0, q). */
+    static void subtractAndScale(long q, long[] minuend, long[] row, long factor, long[] addend) {
+        LongVector modulus = LongVector.broadcast(LONGS, q);
+        LongVector scale = LongVector.broadcast(LONGS, factor);
+        DoubleVector scaleOverQ = DoubleVector.broadcast(DOUBLES, (double) factor / q);
+        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
+        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
+        for (int k = 0; k < row.length; k += LONGS.length()) {
+            LongVector difference = LongVector.fromArray(LONGS, minuend, k).sub(LongVector.fromArray(LONGS, row, k)).add(modulus);
+            // A constant factor: its ratio to q is known, and the product's quotient is rounded as in VectorNtt.
+            LongVector quotient = asDouble(difference, bits, twoTo52).fma(scaleOverQ, twoTo52).reinterpretAsLongs().sub(bits);
+            LongVector r = difference.mul(scale).sub(quotient.mul(modulus));
+            r = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
+            if (addend != null) {
+                r = r.add(LongVector.fromArray(LONGS, addend, k)).sub(modulus);
+                r = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
+            }
+            r.intoArray(row, k);
         }
     }
 
