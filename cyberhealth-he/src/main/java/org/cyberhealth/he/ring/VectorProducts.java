@@ -32,11 +32,36 @@ final class VectorProducts {
         innerProduct(q, xs, ys1, terms, out1);
     }
 
-    /** {@link Ring#tensor} for one prime: o0 = x0 y0, o1 = x0 y1 + x1 y0, o2 = x1 y1 mod q, inputs in [0, q), outputs in [0, q). */
+    /**
+     * {@link Ring#tensor} for one prime: o0 = x0 y0, o1 = x0 y1 + x1 y0, o2 = x1 y1 mod q, inputs in [0, q),
+     * outputs in [0, q); one pass, written out without helpers (see {@link VectorNtt#forwardLastStages} on why).
+     */
     static void tensor(long q, long[] x0, long[] x1, long[] y0, long[] y1, long[] o0, long[] o1, long[] o2) {
-        innerProduct(q, new long[][] {x0}, new long[][] {y0}, 1, o0);
-        innerProduct(q, new long[][] {x0, x1}, new long[][] {y1, y0}, 2, o1);
-        innerProduct(q, new long[][] {x1}, new long[][] {y1}, 1, o2);
+        LongVector modulus = LongVector.broadcast(LONGS, q);
+        LongVector twoQ = LongVector.broadcast(LONGS, 2 * q);
+        DoubleVector inverse = DoubleVector.broadcast(DOUBLES, 1.0 / q);
+        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
+        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
+        for (int k = 0; k < o0.length; k += LONGS.length()) {
+            LongVector u0 = LongVector.fromArray(LONGS, x0, k);
+            LongVector u1 = LongVector.fromArray(LONGS, x1, k);
+            LongVector v0 = LongVector.fromArray(LONGS, y0, k);
+            LongVector v1 = LongVector.fromArray(LONGS, y1, k);
+            DoubleVector u0d = u0.or(bits).reinterpretAsDoubles().sub(twoTo52);
+            DoubleVector u1d = u1.or(bits).reinterpretAsDoubles().sub(twoTo52);
+            DoubleVector v0d = v0.or(bits).reinterpretAsDoubles().sub(twoTo52);
+            DoubleVector v1d = v1.or(bits).reinterpretAsDoubles().sub(twoTo52);
+            // Centred remainders (see the class comment), made non-negative or, for the middle sum, reduced once.
+            LongVector p0 = u0.mul(v0).sub(u0d.mul(v0d).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+            LongVector p2 = u1.mul(v1).sub(u1d.mul(v1d).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+            LongVector p01 = u0.mul(v1).sub(u0d.mul(v1d).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+            LongVector p10 = u1.mul(v0).sub(u1d.mul(v0d).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+            p0.add(p0.lanewise(VectorOperators.ASHR, 63).and(modulus)).intoArray(o0, k);
+            p2.add(p2.lanewise(VectorOperators.ASHR, 63).and(modulus)).intoArray(o2, k);
+            LongVector middle = p01.add(p10).add(twoQ);
+            LongVector r = middle.sub(middle.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+            r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus)).intoArray(o1, k);
+        }
     }
 
     /** out = sum_j xs[j] ys[j] mod q for j below {@code terms}, coefficient-wise; inputs in [0, q), outputs in [0, q). */
