@@ -25,11 +25,43 @@ final class VectorProducts {
 
     private VectorProducts() {}
 
-    /** {@link LazyInnerProduct#pair}'s sums: out0 = sum_j xs[j] ys0[j], out1 = sum_j xs[j] ys1[j] mod q, inputs in [0, q), outputs in [0, q). */
+    /**
+     * {@link LazyInnerProduct#pair}'s sums: out0 = sum_j xs[j] ys0[j], out1 = sum_j xs[j] ys1[j] mod q, inputs
+     * in [0, q), outputs in [0, q); one pass, each x loaded and converted once, written out without helpers.
+     */
     static void pair(long q, long[][] xs, long[][] ys0, long[][] ys1, int terms, long[] out0, long[] out1) {
-        // One sum per pass: a loop body with both outgrows what the JIT compiles into vector instructions.
-        innerProduct(q, xs, ys0, terms, out0);
-        innerProduct(q, xs, ys1, terms, out1);
+        LongVector modulus = LongVector.broadcast(LONGS, q);
+        LongVector shift = LongVector.broadcast(LONGS, TERMS_PER_REDUCTION * q);
+        DoubleVector inverse = DoubleVector.broadcast(DOUBLES, 1.0 / q);
+        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
+        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
+        for (int k = 0; k < out0.length; k += LONGS.length()) {
+            LongVector sum0 = LongVector.zero(LONGS);
+            LongVector sum1 = LongVector.zero(LONGS);
+            for (int j = 0; j < terms; ) {
+                int end = Math.min(terms, j + TERMS_PER_REDUCTION);
+                for (; j < end; j++) {
+                    LongVector x = LongVector.fromArray(LONGS, xs[j], k);
+                    LongVector y0 = LongVector.fromArray(LONGS, ys0[j], k);
+                    LongVector y1 = LongVector.fromArray(LONGS, ys1[j], k);
+                    DoubleVector xd = x.or(bits).reinterpretAsDoubles().sub(twoTo52);
+                    DoubleVector y0d = y0.or(bits).reinterpretAsDoubles().sub(twoTo52);
+                    DoubleVector y1d = y1.or(bits).reinterpretAsDoubles().sub(twoTo52);
+                    // x y - c q with c = round(x y / q): the centred remainders (see the class comment).
+                    sum0 = sum0.add(x.mul(y0).sub(xd.mul(y0d).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus)));
+                    sum1 = sum1.add(x.mul(y1).sub(xd.mul(y1d).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus)));
+                }
+                // Shifted into [0, 7q), below 2^52: the rounded quotient leaves a remainder in (-q, q), made non-negative.
+                LongVector shifted0 = sum0.add(shift);
+                LongVector r0 = shifted0.sub(shifted0.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+                sum0 = r0.add(r0.lanewise(VectorOperators.ASHR, 63).and(modulus));
+                LongVector shifted1 = sum1.add(shift);
+                LongVector r1 = shifted1.sub(shifted1.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+                sum1 = r1.add(r1.lanewise(VectorOperators.ASHR, 63).and(modulus));
+            }
+            sum0.intoArray(out0, k);
+            sum1.intoArray(out1, k);
+        }
     }
 
     /**
@@ -64,35 +96,6 @@ final class VectorProducts {
         }
     }
 
-    /** out = sum_j xs[j] ys[j] mod q for j below {@code terms}, coefficient-wise; inputs in [0, q), outputs in [0, q). */
-    private static void innerProduct(long q, long[][] xs, long[][] ys, int terms, long[] out) {
-        LongVector modulus = LongVector.broadcast(LONGS, q);
-        LongVector shift = LongVector.broadcast(LONGS, TERMS_PER_REDUCTION * q);
-        DoubleVector inverse = DoubleVector.broadcast(DOUBLES, 1.0 / q);
-        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
-        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
-        for (int k = 0; k < out.length; k += LONGS.length()) {
-            LongVector sum = LongVector.zero(LONGS);
-            for (int j = 0; j < terms; ) {
-                int end = Math.min(terms, j + TERMS_PER_REDUCTION);
-                for (; j < end; j++) {
-                    LongVector x = LongVector.fromArray(LONGS, xs[j], k);
-                    LongVector y = LongVector.fromArray(LONGS, ys[j], k);
-                    // x y - c q with c = round(x y / q): the centred remainder (see the class comment).
-                    DoubleVector product = asDouble(x, bits, twoTo52).mul(asDouble(y, bits, twoTo52));
-                    LongVector quotient = product.fma(inverse, twoTo52).reinterpretAsLongs().sub(bits);
-                    sum = sum.add(x.mul(y).sub(quotient.mul(modulus)));
-                }
-                // Shifted into [0, 7q), below 2^52: the rounded quotient leaves a remainder in (-q, q), made non-negative.
-                LongVector shifted = sum.add(shift);
-                LongVector quotient = asDouble(shifted, bits, twoTo52).fma(inverse, twoTo52).reinterpretAsLongs().sub(bits);
-                LongVector r = shifted.sub(quotient.mul(modulus));
-                sum = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
-            }
-            sum.intoArray(out, k);
-        }
-    }
-
     /** {@link Ring#subtractAndScaleRow} for one prime: row = (minuend - row) factor (+ addend) mod q, all in [0, q). */
     static void subtractAndScale(long q, long[] minuend, long[] row, long factor, long[] addend) {
         LongVector modulus = LongVector.broadcast(LONGS, q);
@@ -103,7 +106,7 @@ final class VectorProducts {
         for (int k = 0; k < row.length; k += LONGS.length()) {
             LongVector difference = LongVector.fromArray(LONGS, minuend, k).sub(LongVector.fromArray(LONGS, row, k)).add(modulus);
             // A constant factor: its ratio to q is known, and the product's quotient is rounded as in VectorNtt.
-            LongVector quotient = asDouble(difference, bits, twoTo52).fma(scaleOverQ, twoTo52).reinterpretAsLongs().sub(bits);
+            LongVector quotient = difference.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(scaleOverQ, twoTo52).reinterpretAsLongs().sub(bits);
             LongVector r = difference.mul(scale).sub(quotient.mul(modulus));
             r = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
             if (addend != null) {
@@ -112,10 +115,5 @@ final class VectorProducts {
             }
             r.intoArray(row, k);
         }
-    }
-
-    /** Non-negative integers below 2^52 as doubles, exactly: OR-ed under the exponent of 2^52 ({@code bits}), then 2^52 taken away. */
-    private static DoubleVector asDouble(LongVector x, LongVector bits, DoubleVector twoTo52) {
-        return x.or(bits).reinterpretAsDoubles().sub(twoTo52);
     }
 }
