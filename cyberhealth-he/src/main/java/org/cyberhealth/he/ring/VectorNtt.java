@@ -19,7 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * which leaves the integer in the low bits of the double's encoding. The three stages whose butterflies are
  * closer than eight (the forward transform's last, the inverse's first) run inside each vector: the partners
  * are brought together by a lane permutation, both halves of the butterfly are computed on all lanes and a
- * mask keeps each lane's own. Loaded only where {@link VectorSupport} allows.
+ * mask keeps each lane's own. The kernels are written out with no helper methods taking vectors: a helper
+ * the JIT does not inline, or a loop body it finds too large, falls back to boxed vectors, tens of times
+ * slower. Loaded only where {@link VectorSupport} allows.
  */
 final class VectorNtt {
 
@@ -55,16 +57,21 @@ final class VectorNtt {
     static void forwardStage(long[] in, long[] out, int blocks, int t, long[] roots, double[] rootsOverQ, long q) {
         LongVector modulus = LongVector.broadcast(LONGS, q);
         LongVector twoQ = LongVector.broadcast(LONGS, 2 * q);
+        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
+        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
         for (int i = 0; i < blocks; i++) {
             LongVector twiddle = LongVector.broadcast(LONGS, roots[blocks + i]);
             DoubleVector twiddleOverQ = DoubleVector.broadcast(DOUBLES, rootsOverQ[blocks + i]);
             int start = 2 * i * t;
             int end = start + t;
             for (int j = start; j < end; j += LONGS.length()) {
-                LongVector x = belowTwoQ(LongVector.fromArray(LONGS, in, j), twoQ);
-                LongVector y = multiply(LongVector.fromArray(LONGS, in, j + t), twiddle, twiddleOverQ, modulus);
-                x.add(y).intoArray(out, j);
-                x.sub(y).add(twoQ).intoArray(out, j + t);
+                LongVector x = LongVector.fromArray(LONGS, in, j).sub(twoQ);
+                x = x.add(x.lanewise(VectorOperators.ASHR, 63).and(twoQ));
+                LongVector y = LongVector.fromArray(LONGS, in, j + t);
+                LongVector r = y.mul(twiddle).sub(y.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(twiddleOverQ, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+                r = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
+                x.add(r).intoArray(out, j);
+                x.sub(r).add(twoQ).intoArray(out, j + t);
             }
         }
     }
@@ -76,6 +83,8 @@ final class VectorNtt {
     static void inverseStage(long[] a, int blocks, int t, long[] inverseRoots, double[] inverseRootsOverQ, long q) {
         LongVector modulus = LongVector.broadcast(LONGS, q);
         LongVector twoQ = LongVector.broadcast(LONGS, 2 * q);
+        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
+        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
         for (int i = 0; i < blocks; i++) {
             LongVector twiddle = LongVector.broadcast(LONGS, inverseRoots[blocks + i]);
             DoubleVector twiddleOverQ = DoubleVector.broadcast(DOUBLES, inverseRootsOverQ[blocks + i]);
@@ -84,8 +93,12 @@ final class VectorNtt {
             for (int j = start; j < end; j += LONGS.length()) {
                 LongVector x = LongVector.fromArray(LONGS, a, j);
                 LongVector y = LongVector.fromArray(LONGS, a, j + t);
-                belowTwoQ(x.add(y), twoQ).intoArray(a, j);
-                multiply(x.sub(y).add(twoQ), twiddle, twiddleOverQ, modulus).intoArray(a, j + t);
+                LongVector sum = x.add(y).sub(twoQ);
+                sum.add(sum.lanewise(VectorOperators.ASHR, 63).and(twoQ)).intoArray(a, j);
+                LongVector difference = x.sub(y).add(twoQ);
+                LongVector r = difference.mul(twiddle).sub(difference.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(twiddleOverQ, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+                r = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
+                r.intoArray(a, j + t);
             }
         }
     }
@@ -98,6 +111,8 @@ final class VectorNtt {
     static void inverseLastStage(long[] a, int t, long scale, double scaleOverQ, long scaledRoot, double scaledRootOverQ, long q) {
         LongVector modulus = LongVector.broadcast(LONGS, q);
         LongVector twoQ = LongVector.broadcast(LONGS, 2 * q);
+        LongVector bits = LongVector.broadcast(LONGS, TWO_52_BITS);
+        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
         LongVector sumFactor = LongVector.broadcast(LONGS, scale);
         DoubleVector sumFactorOverQ = DoubleVector.broadcast(DOUBLES, scaleOverQ);
         LongVector differenceFactor = LongVector.broadcast(LONGS, scaledRoot);
@@ -105,8 +120,14 @@ final class VectorNtt {
         for (int j = 0; j < t; j += LONGS.length()) {
             LongVector x = LongVector.fromArray(LONGS, a, j);
             LongVector y = LongVector.fromArray(LONGS, a, j + t);
-            multiply(x.add(y), sumFactor, sumFactorOverQ, modulus).intoArray(a, j);
-            multiply(x.sub(y).add(twoQ), differenceFactor, differenceFactorOverQ, modulus).intoArray(a, j + t);
+            LongVector sum = x.add(y);
+            LongVector difference = x.sub(y).add(twoQ);
+            LongVector r0 = sum.mul(sumFactor).sub(sum.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(sumFactorOverQ, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+            r0 = r0.add(r0.lanewise(VectorOperators.ASHR, 63).and(modulus));
+            LongVector r1 = difference.mul(differenceFactor).sub(difference.or(bits).reinterpretAsDoubles().sub(twoTo52).fma(differenceFactorOverQ, twoTo52).reinterpretAsLongs().sub(bits).mul(modulus));
+            r1 = r1.add(r1.lanewise(VectorOperators.ASHR, 63).and(modulus));
+            r0.intoArray(a, j);
+            r1.intoArray(a, j + t);
         }
     }
 
@@ -114,9 +135,7 @@ final class VectorNtt {
      * The last three Cooley-Tukey stages (t = 4, 2, 1) in place, inside each vector of eight, with the final
      * reduction: inputs in [0, 4q), outputs in [0, q). {@code roots} and {@code rootsOverQ} are padded by eight
      * beyond the degree. Each lane computes both halves of its butterfly from itself and its partner (brought
-     * by a lane permutation) and a mask keeps its own; the product is {@link #multiply} written out. One pass
-     * per stage, and no helper methods taking vectors: a helper the JIT does not inline, or a loop body it
-     * finds too large, falls back to boxed vectors, tens of times slower.
+     * by a lane permutation) and a mask keeps its own. One pass per stage.
      */
     static void forwardLastStages(long[] a, long[] roots, double[] rootsOverQ, long q) {
         int n = a.length;
@@ -224,21 +243,5 @@ final class VectorNtt {
             r = r.add(r.lanewise(VectorOperators.ASHR, 63).and(modulus));
             sum.blend(r, SECOND_4).intoArray(out, k);
         }
-    }
-
-    /** y w mod q in [0, q), lane by lane, for y in [0, 4q), w in [0, q), q below 2^49 (see the class comment). */
-    private static LongVector multiply(LongVector y, LongVector w, DoubleVector wOverQ, LongVector q) {
-        DoubleVector twoTo52 = DoubleVector.broadcast(DOUBLES, 0x1p52);
-        LongVector twoTo52Bits = LongVector.broadcast(LONGS, TWO_52_BITS);
-        DoubleVector yAsDouble = y.or(twoTo52Bits).reinterpretAsDoubles().sub(twoTo52);
-        LongVector quotient = yAsDouble.fma(wOverQ, twoTo52).reinterpretAsLongs().sub(twoTo52Bits);
-        LongVector r = y.mul(w).sub(quotient.mul(q));
-        return r.add(r.lanewise(VectorOperators.ASHR, 63).and(q));
-    }
-
-    /** x in [0, 4q) to [0, 2q). */
-    private static LongVector belowTwoQ(LongVector x, LongVector twoQ) {
-        LongVector d = x.sub(twoQ);
-        return d.add(d.lanewise(VectorOperators.ASHR, 63).and(twoQ));
     }
 }

@@ -66,7 +66,7 @@ final class VectorProducts {
 
     /**
      * {@link Ring#tensor} for one prime: o0 = x0 y0, o1 = x0 y1 + x1 y0, o2 = x1 y1 mod q, inputs in [0, q),
-     * outputs in [0, q); one pass, written out without helpers (see {@link VectorNtt#forwardLastStages} on why).
+     * outputs in [0, q); one pass, written out without helpers (see {@link VectorNtt} on why).
      */
     static void tensor(long q, long[] x0, long[] x1, long[] y0, long[] y1, long[] o0, long[] o1, long[] o2) {
         LongVector modulus = LongVector.broadcast(LONGS, q);
