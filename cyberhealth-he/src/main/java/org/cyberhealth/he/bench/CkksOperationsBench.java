@@ -18,8 +18,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs the {@link CkksOperations} micro-benchmarks with JMH, one thread, and sets each mean time beside
  * Microsoft SEAL 4.4's on a machine like ours (HEXL off, one thread; the figures of issue 4). A full run
- * forks one JVM per benchmark (JMH starts it with this JVM's class path and options, so run from the
- * project's jar or a complete class path) and takes 3 warm-up iterations of one second and 20 measured
+ * forks one JVM per benchmark (JMH starts it with this JVM's class path and options, plus the incubating
+ * Vector API module, so run from the project's jar or a complete class path) and takes 3 warm-up iterations of one second and 20 measured
  * ones of a quarter of a second (many short ones: more chances of a quiet moment); a quick run stays in this JVM with one short iteration at N = 8192 only, as a
  * smoke test. Besides JMH's mean, each row keeps the fastest measured iteration: on a machine shared with
  * other jobs the mean measures the load as much as the code, and the fastest iteration is the one the
@@ -62,7 +62,8 @@ public final class CkksOperationsBench {
             options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200)).param("ringDegree", "8192");
         } else {
-            options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(20)
+            // The forked JVMs get the Vector API, which the NTT's wide stages use (NttTables), whatever this JVM has.
+            options.forks(1).jvmArgsAppend("--add-modules=jdk.incubator.vector").warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(20)
                     .measurementTime(TimeValue.milliseconds(250));
         }
         try {

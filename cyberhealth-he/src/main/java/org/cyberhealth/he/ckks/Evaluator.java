@@ -22,10 +22,40 @@ public final class Evaluator {
     private final Ring ring;
     private final int special;
     private final java.util.Map<Integer, Automorphism> automorphisms = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Each thread's working rows for key switching and rescaling (an evaluator may serve several threads, as the
+     * inference server's do): reused from one operation to the next instead of allocated and zeroed each time.
+     */
+    private final ThreadLocal<Scratch> scratch;
 
     public Evaluator(CkksParameters parameters, Ring ring) {
         this.ring = ring;
         special = parameters.chain().size();
+        scratch = ThreadLocal.withInitial(() -> new Scratch(ring.degree(), special));
+    }
+
+    /**
+     * Rows that every key switch at any level fits: a digit's coefficients and its lift per digit, the two
+     * sums over the chain and the special prime, the inner products' own rows, and one row of remainders. Every
+     * use writes a row whole before reading it.
+     */
+    private static final class Scratch {
+
+        final long[][] coefficients;
+        final long[][] lifted;
+        final RnsPoly sum0;
+        final RnsPoly sum1;
+        final LazyInnerProduct products;
+        final long[] remainder;
+
+        Scratch(int degree, int chain) {
+            coefficients = new long[chain][degree];
+            lifted = new long[chain][degree];
+            sum0 = new RnsPoly(chain + 1, degree, true);
+            sum1 = new RnsPoly(chain + 1, degree, true);
+            products = new LazyInnerProduct(degree);
+            remainder = new long[degree];
+        }
     }
 
     public Ciphertext add(Ciphertext x, Ciphertext y) {
@@ -141,7 +171,7 @@ public final class Evaluator {
      */
     private RnsPoly divideByLastPrime(RnsPoly poly, int lastRow, int prime, int keep, RnsPoly addend) {
         long p = ring.modulus(prime).value();
-        long[] remainder = new long[ring.degree()];
+        long[] remainder = scratch.get().remainder;
         ring.inverseRow(prime, poly.row(lastRow), remainder);
         long half = p / 2;
         RnsPoly result = ring.zero(keep, true);
@@ -165,19 +195,7 @@ public final class Evaluator {
                 }
             }
             ring.forwardRow(i, lifted);
-            long inverse = qi.inverse(pModQ);
-            long inverseShoup = qi.shoup(inverse);
-            long[] in = poly.row(i);
-            if (addend == null) {
-                for (int k = 0; k < lifted.length; k++) {
-                    lifted[k] = qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup);
-                }
-            } else {
-                long[] plus = addend.row(i);
-                for (int k = 0; k < lifted.length; k++) {
-                    lifted[k] = qi.add(qi.multiplyShoup(in[k] - lifted[k] + q, inverse, inverseShoup), plus[k]);
-                }
-            }
+            ring.subtractAndScaleRow(i, poly.row(i), lifted, qi.inverse(pModQ), addend == null ? null : addend.row(i));
         }
         return result;
     }
@@ -193,18 +211,18 @@ public final class Evaluator {
         int digits = level + 1;
         int rows = level + 2;
         int n = ring.degree();
-        long[][] coefficients = new long[digits][];
+        Scratch work = scratch.get();
+        long[][] coefficients = work.coefficients;
         for (int j = 0; j < digits; j++) {
-            coefficients[j] = new long[n];
             ring.inverseRow(j, d.row(j), coefficients[j]);
         }
-        RnsPoly acc0 = new RnsPoly(rows, n, true);
-        RnsPoly acc1 = new RnsPoly(rows, n, true);
-        long[][] buffers = new long[digits][n];
+        RnsPoly acc0 = work.sum0.prefix(rows);
+        RnsPoly acc1 = work.sum1.prefix(rows);
+        long[][] buffers = work.lifted;
         long[][] lifted = new long[digits][];
         long[][] b = new long[digits][];
         long[][] a = new long[digits][];
-        LazyInnerProduct products = new LazyInnerProduct(n);
+        LazyInnerProduct products = work.products;
         for (int row = 0; row < rows; row++) {
             int prime = row <= level ? row : special;
             Modulus m = ring.modulus(prime);

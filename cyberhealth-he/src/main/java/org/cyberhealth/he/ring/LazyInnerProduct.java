@@ -5,8 +5,10 @@ package org.cyberhealth.he.ring;
  * one per term: the products of residues (below 2^122) are summed exactly in 128 bits (two words, the carry
  * from the low word into the high one), and the sum is reduced every {@value #TERMS_PER_REDUCTION} terms,
  * which keeps it below q 2^64 as {@link Modulus#reduce(long, long)} needs. This is the delayed reduction
- * of key switching's digit-times-key sums (as in SEAL's and Lattigo's key switching). An instance holds
- * the high words' rows, reused from one call to the next: one per key switch, not shared between threads.
+ * of key switching's digit-times-key sums (as in SEAL's and Lattigo's key switching). Where the Vector API
+ * may run ({@link VectorSupport}), {@link VectorProducts} computes the same sums eight coefficients at a time.
+ * An instance holds the high words' rows, reused from one call to the next: one per key switch, not shared
+ * between threads.
  */
 public final class LazyInnerProduct {
 
@@ -31,6 +33,10 @@ public final class LazyInnerProduct {
      */
     public void pair(Modulus modulus, long[][] xs, long[][] ys0, long[][] ys1, int terms, long[] out0, long[] out1) {
         int n = out0.length;
+        if (VectorSupport.usable(modulus, n)) {
+            VectorProducts.pair(modulus.value(), xs, ys0, ys1, terms, out0, out1);
+            return;
+        }
         java.util.Arrays.fill(high0, 0);
         java.util.Arrays.fill(high1, 0);
         java.util.Arrays.fill(out0, 0);

@@ -7,9 +7,15 @@ package org.cyberhealth.he.ring;
  * lattice-based cryptography", CANS 2016) merge the psi-weighting into the butterflies: Cooley-Tukey forward
  * (natural order in, bit-reversed order out) and Gentleman-Sande inverse. Butterflies are Harvey's lazy
  * ones (values kept below 4q, reduced once at the end) with Shoup multiplications by precomputed twiddles.
+ * Where the JVM has the incubating Vector API (started with {@code --add-modules jdk.incubator.vector}) on
+ * AVX-512 hardware, and q is below 2^49, the stages whose butterflies are at least eight apart run eight
+ * at a time ({@link VectorNtt}); the results are the same numbers either way.
  * One instance per modulus and degree, immutable and shareable between threads.
  */
 public final class NttTables {
+
+    /** Lanes of {@link VectorNtt}: stages with butterflies at least this far apart are vectorised. */
+    private static final int LANES = VectorSupport.LANES;
 
     private final Modulus modulus;
     private final int degree;
@@ -22,8 +28,21 @@ public final class NttTables {
     private final long degreeInverseShoup;
     private final long lastInverseRoot;
     private final long lastInverseRootShoup;
+    /**
+     * For the vector stages (null where they do not run): the twiddles uncentred, in [0, q), and over q, each
+     * padded by {@value #LANES} so the last stages may load a whole vector from any block's twiddle on.
+     */
+    private final long[] vectorRoots;
+    private final double[] rootsOverQ;
+    private final long[] vectorInverseRoots;
+    private final double[] inverseRootsOverQ;
 
     public NttTables(Modulus modulus, int degree) {
+        this(modulus, degree, true);
+    }
+
+    /** With {@code vectorise} false, the scalar stages only (the reference the vector ones are tested against). */
+    NttTables(Modulus modulus, int degree, boolean vectorise) {
         if (degree < 2 || Integer.bitCount(degree) != 1) {
             throw new IllegalArgumentException("the ring degree must be a power of two, got " + degree);
         }
@@ -51,8 +70,27 @@ public final class NttTables {
         degreeInverseShoup = modulus.shoup(degreeInverse);
         lastInverseRoot = modulus.multiply(inverseRoots[1], degreeInverse);
         lastInverseRootShoup = modulus.shoup(lastInverseRoot);
+        if (vectorise && degree >= 2 * LANES && VectorSupport.usable(modulus, degree)) {
+            vectorRoots = java.util.Arrays.copyOf(roots, degree + LANES);
+            rootsOverQ = overQ(vectorRoots, modulus.value());
+            vectorInverseRoots = java.util.Arrays.copyOf(inverseRoots, degree + LANES);
+            inverseRootsOverQ = overQ(vectorInverseRoots, modulus.value());
+        } else {
+            vectorRoots = null;
+            rootsOverQ = null;
+            vectorInverseRoots = null;
+            inverseRootsOverQ = null;
+        }
         centre(roots, rootsShoup, modulus.value());
         centre(inverseRoots, inverseRootsShoup, modulus.value());
+    }
+
+    private static double[] overQ(long[] twiddles, long q) {
+        double[] ratios = new double[twiddles.length];
+        for (int i = 0; i < twiddles.length; i++) {
+            ratios[i] = (double) twiddles[i] / q;
+        }
+        return ratios;
     }
 
     /**
@@ -76,6 +114,11 @@ public final class NttTables {
         return degree;
     }
 
+    /** Whether the wide stages run on the Vector API (see the class comment). */
+    public boolean vectorised() {
+        return rootsOverQ != null;
+    }
+
     /** The primitive 2N-th root of unity the transform evaluates at (its odd powers). */
     public long psi() {
         return psi;
@@ -96,12 +139,16 @@ public final class NttTables {
     public void forward(long[] in, long[] out) {
         long q = modulus.value();
         long twoQ = 2 * q;
+        if (rootsOverQ != null) {
+            forwardVectorised(in, out, q);
+            return;
+        }
         int log = Integer.numberOfTrailingZeros(degree);
         int m = 1;
         int t = degree >>> 1;
         long[] source = in;
         if ((log & 1) == 1) {
-            forwardStage(source, out, t, q, twoQ);
+            forwardStage(source, out, 1, t, q, twoQ);
             source = out;
             m <<= 1;
             t >>>= 1;
@@ -120,15 +167,30 @@ public final class NttTables {
         }
     }
 
-    /** The first Cooley-Tukey stage (one block: halves of the row), outputs in [0, 4q). */
-    private void forwardStage(long[] in, long[] out, int t, long q, long twoQ) {
-        long w = roots[1];
-        long ws = rootsShoup[1];
-        for (int j = 0; j < t; j++) {
-            long x = belowTwoQ(in[j], twoQ);
-            long y = shoupLazy(in[j + t], w, ws, q);
-            out[j] = x + y;
-            out[j + t] = x - y + twoQ;
+    /** The vector stages while butterflies are at least {@value #LANES} apart, then the last three within each vector. */
+    private void forwardVectorised(long[] in, long[] out, long q) {
+        int m = 1;
+        int t = degree >>> 1;
+        long[] source = in;
+        for (; t >= LANES; m <<= 1, t >>>= 1) {
+            VectorNtt.forwardStage(source, out, m, t, vectorRoots, rootsOverQ, q);
+            source = out;
+        }
+        VectorNtt.forwardLastStages(out, vectorRoots, rootsOverQ, q);
+    }
+
+    /** One Cooley-Tukey stage ({@code m} blocks of 2t), inputs and outputs in [0, 4q). */
+    private void forwardStage(long[] in, long[] out, int m, int t, long q, long twoQ) {
+        for (int i = 0; i < m; i++) {
+            long w = roots[m + i];
+            long ws = rootsShoup[m + i];
+            int start = 2 * i * t;
+            for (int j = start; j < start + t; j++) {
+                long x = belowTwoQ(in[j], twoQ);
+                long y = shoupLazy(in[j + t], w, ws, q);
+                out[j] = x + y;
+                out[j + t] = x - y + twoQ;
+            }
         }
     }
 
@@ -201,6 +263,10 @@ public final class NttTables {
             out[1] = modulus.multiplyShoup(x - y + twoQ, lastInverseRoot, lastInverseRootShoup);
             return;
         }
+        if (inverseRootsOverQ != null) {
+            inverseVectorised(in, out, q);
+            return;
+        }
         int m = degree;
         int t = 1;
         long[] source = in;
@@ -210,20 +276,36 @@ public final class NttTables {
         }
         if (m == 8) {
             // The odd stage out: before the last pair, where its blocks are long (four of them).
-            for (int i = 0, start = 0; i < 4; i++, start += 2 * t) {
-                long w = inverseRoots[4 + i];
-                long ws = inverseRootsShoup[4 + i];
-                for (int j = start; j < start + t; j++) {
-                    long x = source[j];
-                    long y = source[j + t];
-                    out[j] = belowTwoQ(x + y, twoQ);
-                    out[j + t] = shoupLazy(x - y + twoQ, w, ws, q);
-                }
-            }
+            inverseStage(source, out, t, q, twoQ);
             source = out;
             t <<= 1;
         }
         inverseLastPair(source, out, t, q, twoQ);
+    }
+
+    /** The first three stages within each vector, then the vector stages, the last one with 1/N folded in. */
+    private void inverseVectorised(long[] in, long[] out, long q) {
+        VectorNtt.inverseFirstStages(in, out, vectorInverseRoots, inverseRootsOverQ, q);
+        int t = LANES;
+        for (; t < degree >>> 1; t <<= 1) {
+            VectorNtt.inverseStage(out, degree / (2 * t), t, vectorInverseRoots, inverseRootsOverQ, q);
+        }
+        VectorNtt.inverseLastStage(out, t, degreeInverse, (double) degreeInverse / q, lastInverseRoot, (double) lastInverseRoot / q, q);
+    }
+
+    /** One Gentleman-Sande stage (blocks of 2t), inputs and outputs in [0, 2q). */
+    private void inverseStage(long[] in, long[] out, int t, long q, long twoQ) {
+        int blocks = degree / (2 * t);
+        for (int i = 0, start = 0; i < blocks; i++, start += 2 * t) {
+            long w = inverseRoots[blocks + i];
+            long ws = inverseRootsShoup[blocks + i];
+            for (int j = start; j < start + t; j++) {
+                long x = in[j];
+                long y = in[j + t];
+                out[j] = belowTwoQ(x + y, twoQ);
+                out[j + t] = shoupLazy(x - y + twoQ, w, ws, q);
+            }
+        }
     }
 
     /** Stages m (blocks of 2t) and m/2 (blocks of 4t) together, inputs and outputs in [0, 2q). */

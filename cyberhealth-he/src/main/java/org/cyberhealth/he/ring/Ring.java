@@ -111,7 +111,8 @@ public final class Ring {
     /**
      * The product of a0 + a1 X and b0 + b1 X as polynomials in X (a ciphertext product's tensor): new
      * polynomials a0 b0, a0 b1 + a1 b0 and a1 b1, all in NTT form, in one pass that loads each input once and
-     * reduces the middle sum once (its two products summed exactly in 128 bits).
+     * reduces the middle sum once (its two products summed exactly in 128 bits); on the Vector API where
+     * {@link VectorSupport} allows ({@link VectorProducts}), with the same results.
      */
     public RnsPoly[] tensor(RnsPoly a0, RnsPoly a1, RnsPoly b0, RnsPoly b1) {
         requireSame(a0, a1);
@@ -131,6 +132,10 @@ public final class Ring {
             long[] o0 = d0.row(i);
             long[] o1 = d1.row(i);
             long[] o2 = d2.row(i);
+            if (VectorSupport.usable(m, degree)) {
+                VectorProducts.tensor(m.value(), x0, x1, y0, y1, o0, o1, o2);
+                continue;
+            }
             for (int j = 0; j < degree; j++) {
                 long u0 = x0[j];
                 long u1 = x1[j];
@@ -146,6 +151,29 @@ public final class Ring {
             }
         }
         return new RnsPoly[] {d0, d1, d2};
+    }
+
+    /**
+     * row = (minuend - row) factor + addend modulo prime {@code prime}, in place, coefficient by coefficient
+     * (addend may be null: none): the last step of dividing by a prime. Every input in [0, q).
+     */
+    public void subtractAndScaleRow(int prime, long[] minuend, long[] row, long factor, long[] addend) {
+        Modulus m = moduli.get(prime);
+        if (VectorSupport.usable(m, row.length)) {
+            VectorProducts.subtractAndScale(m.value(), minuend, row, factor, addend);
+            return;
+        }
+        long q = m.value();
+        long factorShoup = m.shoup(factor);
+        if (addend == null) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = m.multiplyShoup(minuend[k] - row[k] + q, factor, factorShoup);
+            }
+        } else {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = m.add(m.multiplyShoup(minuend[k] - row[k] + q, factor, factorShoup), addend[k]);
+            }
+        }
     }
 
     /** a += b. */

@@ -3,18 +3,23 @@ package org.cyberhealth.he.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The lazily reduced inner products equal BigInteger sums, across the every-8-terms reduction and at the largest primes. */
+/**
+ * The lazily reduced inner products equal BigInteger sums, across the every-8-terms reduction and at the largest
+ * primes; the 49- and 44-bit primes take the Vector API path where the tests run with it (every 3 terms).
+ */
 class LazyInnerProductTest {
 
     @Test
     void pairOfInnerProductsAgreesWithBigInteger() {
         SplittableRandom random = new SplittableRandom(3);
-        for (long q : new long[] {97, 1152921504606748673L, 0x1FFFFFFFFFFE0001L, (1L << 61) - 1}) {
+        for (long q : new long[] {97, 1152921504606748673L, 0x1FFFFFFFFFFE0001L, (1L << 61) - 1, Primes.nttFriendly(49, 64, 1, List.of()).get(0),
+                Primes.nttFriendly(44, 64, 1, List.of()).get(0)}) {
             Modulus modulus = new Modulus(q);
-            for (int terms : new int[] {1, 7, 8, 9, 19}) {
+            for (int terms : new int[] {1, 2, 3, 4, 7, 8, 9, 19}) {
                 int n = 64;
                 long[][] xs = new long[terms][n];
                 long[][] ys0 = new long[terms][n];

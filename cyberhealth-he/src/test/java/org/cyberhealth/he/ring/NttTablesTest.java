@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class NttTablesTest {
@@ -94,5 +95,44 @@ class NttTablesTest {
             ntt.forward(lazy);
             assertThat(lazy).as("N = %d", n).isEqualTo(a);
         }
+    }
+
+    @Test
+    void vectorStagesGiveTheScalarStagesNumbers() {
+        // Run with --add-modules jdk.incubator.vector (the module's tests are) on AVX-512 hardware; elsewhere
+        // there is no vector path to compare.
+        Assumptions.assumeTrue(new NttTables(new Modulus(Primes.nttFriendly(40, 16, 1, List.of()).get(0)), 16).vectorised(),
+                "no Vector API or no AVX-512 here");
+        SplittableRandom random = new SplittableRandom(11);
+        for (int n = 16; n <= 16384; n *= 2) {
+            // The widest prime the vector stages take, the bench's, and narrow ones; inputs anywhere in the
+            // ranges the transforms accept (forward below 4q, inverse below 2q), extremes included.
+            for (int bits : new int[] {49, 44, 30, 20}) {
+                Modulus modulus = new Modulus(Primes.nttFriendly(bits, n, 1, List.of()).get(0));
+                NttTables vector = new NttTables(modulus, n);
+                NttTables scalar = new NttTables(modulus, n, false);
+                assertThat(vector.vectorised()).isTrue();
+                assertThat(scalar.vectorised()).isFalse();
+                long q = modulus.value();
+                for (int trial = 0; trial < 3; trial++) {
+                    long[] forwardIn = new long[n];
+                    long[] inverseIn = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        forwardIn[i] = trial == 0 ? 4 * q - 1 - (i & 1) : random.nextLong(4 * q);
+                        inverseIn[i] = trial == 0 ? 2 * q - 1 - (i & 1) : random.nextLong(2 * q);
+                    }
+                    long[] expected = new long[n];
+                    long[] actual = new long[n];
+                    scalar.forward(forwardIn, expected);
+                    vector.forward(forwardIn, actual);
+                    assertThat(actual).as("forward, N = %d, %d bits", n, bits).isEqualTo(expected);
+                    scalar.inverse(inverseIn, expected);
+                    vector.inverse(inverseIn, actual);
+                    assertThat(actual).as("inverse, N = %d, %d bits", n, bits).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(new NttTables(new Modulus(Primes.nttFriendly(50, 1024, 1, List.of()).get(0)), 1024).vectorised())
+                .as("above 49 bits the quotient estimate is not safe: scalar").isFalse();
     }
 }
