@@ -160,18 +160,35 @@ final class InformedEmbedding {
         int rank = layout.rankOf(zone);
         int base = bit * searched - first;
         double unshifted = zones.scoreAfter(zone, 0, floor);
-        for (int steps = first; steps < first + known; steps++) {
-            int shift = shiftAt(steps, rank, n);
-            boolean fitted = shift > 0 && shift <= old;
-            boolean fits = shift > 0 && shift <= room;
-            if (fits != fitted) {
-                double gain = zones.scoreAfter(zone, sign * shift, floor) - unshifted;
-                profile[base + steps] += fits ? gain : -gain;
-                carriedTerms[bit]++;
+        // the shifts that start (or stop) fitting are the levels between the two headrooms; a zone has
+        // level k at the run of strengths [4k - 4 + q, 4k - 1 + q], q the first quarter that boosts its rank
+        int q = firstBoostingQuarter(rank, n);
+        int step = parameters.step();
+        int lastProfiled = first + known - 1;
+        for (int level = Math.max(1, Math.min(old, room) / step + 1); level * step <= Math.max(old, room); level++) {
+            int from = Math.max(first, 4 * level - 4 + q);
+            int to = Math.min(lastProfiled, 4 * level - 1 + q);
+            if (from > to) {
+                continue;
             }
+            double gain = zones.scoreAfter(zone, sign * level * step, floor) - unshifted;
+            double change = room > old ? gain : -gain;
+            for (int steps = from; steps <= to; steps++) {
+                profile[base + steps] += change;
+            }
+            carriedTerms[bit] += to - from + 1;
         }
         lastScore[zone] = scoreAt(zone, sign * shiftAt(first + known - 1, rank, n));
         stale[bit] = true;
+    }
+
+    /** The first quarter (1 to 3) whose boost reaches rank {@code rank} of {@code n} (see {@link BitStrength#boostedRanks}), 4 if none does. */
+    private static int firstBoostingQuarter(int rank, int n) {
+        int q = 1;
+        while (q < 4 && rank >= q * n / 4) {
+            q++;
+        }
+        return q;
     }
 
     /** The shift, in levels, of the zone of rank {@code rank} among its bit's {@code n} at a strength of {@code steps} quarter steps. */
