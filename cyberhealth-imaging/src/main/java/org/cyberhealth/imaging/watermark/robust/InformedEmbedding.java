@@ -43,6 +43,8 @@ final class InformedEmbedding {
     private final int[] profiled;
     /** Per bit: how many terms its profile carried since its sums were taken in zone order (its rounding grows with them). */
     private final long[] carriedTerms;
+    /** Per zone: its score unshifted (the term of a shift that does not fit), asked for at every headroom change. */
+    private final double[] unshiftedScore;
     /** Per zone: its score at its bit's last profiled strength, which the next strength updates. */
     private final double[] lastScore;
     /** Per bit, its zones by rank (a quarter step changes the shifts of a run of ranks). */
@@ -84,6 +86,10 @@ final class InformedEmbedding {
         this.profiled = new int[message.length()];
         this.carriedTerms = new long[message.length()];
         this.lastScore = new double[layout.zoneCount()];
+        this.unshiftedScore = new double[layout.zoneCount()];
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            unshiftedScore[zone] = zones.scoreAfter(zone, 0, floor);
+        }
         this.stale = new boolean[message.length()];
         this.zoneOfRank = new int[message.length()][];
         for (int bit = 0; bit < message.length(); bit++) {
@@ -159,7 +165,7 @@ final class InformedEmbedding {
         int n = layout.zonesOf(bit);
         int rank = layout.rankOf(zone);
         int base = bit * searched - first;
-        double unshifted = zones.scoreAfter(zone, 0, floor);
+        double unshifted = unshiftedScore[zone];
         // the shifts that start (or stop) fitting are the levels between the two headrooms; a zone has
         // level k at the run of strengths [4k - 4 + q, 4k - 1 + q], q the first quarter that boosts its rank
         int q = firstBoostingQuarter(rank, n);
@@ -168,6 +174,10 @@ final class InformedEmbedding {
         for (int level = Math.max(1, Math.min(old, room) / step + 1); level * step <= Math.max(old, room); level++) {
             int from = Math.max(first, 4 * level - 4 + q);
             int to = Math.min(lastProfiled, 4 * level - 1 + q);
+            if (from > lastProfiled) {
+                // higher levels come at still later strengths, none profiled yet
+                break;
+            }
             if (from > to) {
                 continue;
             }
@@ -290,7 +300,7 @@ final class InformedEmbedding {
     /** The zone's score shifted by {@code signedShift} if that fits its headroom, else unshifted; 0 when clipped. */
     private double scoreAt(int zone, int signedShift) {
         int shift = Math.abs(signedShift);
-        return zones.scoreAfter(zone, shift > 0 && shift <= headroom[zone] ? signedShift : 0, floor);
+        return shift > 0 && shift <= headroom[zone] ? zones.scoreAfter(zone, signedShift, floor) : unshiftedScore[zone];
     }
 
     /** The bit's summed score at {@code steps} quarter steps, in zone order (a clipped zone's 0 changes no sum). */
