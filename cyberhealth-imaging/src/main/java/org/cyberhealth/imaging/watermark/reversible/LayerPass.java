@@ -149,10 +149,28 @@ final class LayerPass {
         if (!write && rule == walkedRule) {
             return walked;
         }
-        Walk walk = walk(rule, write);
+        Walk walk = walk(rule, write, Long.MAX_VALUE);
         // a walk that writes changes the samples the next one would read
         walkedRule = write ? null : rule;
         walked = write ? null : walk;
+        return walk;
+    }
+
+    /**
+     * A dry walk of {@code rule}, or null once its squared error reaches {@code costLimit}: a planner
+     * comparing rules needs no more of a walk that can no longer beat the best it measured (the cost it
+     * compares is the squared error plus side information, never less than the squared error).
+     */
+    Walk embedBelow(LayerRule rule, double costLimit) {
+        if (rule == walkedRule) {
+            return walked.distortion() < costLimit ? walked : null;
+        }
+        long limit = costLimit > Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(costLimit) - 1;
+        Walk walk = walk(rule, false, limit);
+        if (walk != null) {
+            walkedRule = rule;
+            walked = walk;
+        }
         return walk;
     }
 
@@ -162,7 +180,8 @@ final class LayerPass {
         walked = walk;
     }
 
-    private Walk walk(LayerRule rule, boolean write) {
+    /** The walk of {@link #embed}; null as soon as its squared error exceeds {@code limit}. */
+    private Walk walk(LayerRule rule, boolean write, long limit) {
         int need = bitsToCarry();
         int carried = 0;
         long distortion = 0;
@@ -170,6 +189,9 @@ final class LayerPass {
         int[] values = window.values;
         int rank = 0;
         while (rank < usable) {
+            if (distortion > limit) {
+                return null;
+            }
             if (carried >= need) {
                 return new Walk(rank, flags, distortion, need, true, carried > need);
             }
@@ -214,7 +236,7 @@ final class LayerPass {
             // extractor would have to ask the location map, and skips both overflow tests (so do the
             // samples at the minimum with errors of 0 that pad a CT's field of view)
             long safeRoom = 2 * expansion.maxShift();
-            for (; rank < runEnd && carried < need; rank++) {
+            for (; rank < runEnd && carried < need && distortion <= limit; rank++) {
                 int e = errors[rank];
                 int v = values[ranked[rank]];
                 int u = v - e;
@@ -240,7 +262,7 @@ final class LayerPass {
                 }
             }
         }
-        return new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
+        return distortion > limit ? null : new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
     }
 
     /**

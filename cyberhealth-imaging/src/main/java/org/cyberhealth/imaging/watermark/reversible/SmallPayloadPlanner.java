@@ -136,8 +136,9 @@ final class SmallPayloadPlanner {
             }
             LayerRule rule = best.left[i] == NONE && best.right[i] == NONE ? ClassedRule.single(PairwiseExpansion.SINGLE, true, usable)
                     : ClassedRule.single(expansion(best.left[i], best.right[i]), false, usable);
-            LayerPass.Walk walk = pass.embed(rule, false);
-            if (walk.complete()) {
+            // a walk stops once it can no longer beat the cheapest measured
+            LayerPass.Walk walk = pass.embedBelow(rule, chosenCost);
+            if (walk != null && walk.complete()) {
                 int unpaidSide = Math.max(0, pass.sideInformation(rule, walk).length() - pass.paidSideBits());
                 double cost = walk.distortion() + bitCost * unpaidSide;
                 if (cost < chosenCost) {

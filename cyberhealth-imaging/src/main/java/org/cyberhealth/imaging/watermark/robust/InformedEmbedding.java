@@ -9,12 +9,14 @@ import org.cyberhealth.core.bits.Bits;
  * left unmarked but that the marked picture alone cannot classify.
  *
  * <p>The embedder asks this for dozens of guard choices, and the answers must not depend on how they
- * were found. What a bit gets depends on the guards only through its zones' headrooms (the largest shift
- * each can take), and only up to the largest shift its search tried, so a bit keeps its last answer
- * until a new choice of guards changes one of its zones' headrooms below that shift. Most bits reach
- * their margin with the weakest strength; when a few of their zones stop (or start) fitting, the new
- * sum is the last one plus those zones' changes, and it is computed afresh, in the zones' order, only
- * when that estimate lies so close to the margin that rounding could decide.
+ * were found. Each bit keeps its <em>profile</em>: its summed score at every strength searched so far
+ * (quarter step by quarter step, a quarter of its zones changing shift at each). A guard choice changes
+ * a bit's sums only through the zones whose headroom (the largest shift each can take) it moved, and a
+ * zone whose headroom moved changes the sum of a strength only where its shift there starts or stops
+ * fitting: the profile is updated by those few terms, and the bit's strength read off it, instead of
+ * searching its zones again (the search was a third of marking MR2, whose bits need up to 60 steps).
+ * A carried sum decides only when it lies clear of the margin by more than its rounding and that of the
+ * sum in zone order can account for; closer, the sum is taken afresh in zone order.
  */
 final class InformedEmbedding {
 
@@ -29,40 +31,31 @@ final class InformedEmbedding {
     private final double[] marginOfBit;
     /** Each zone's headroom under the guards being planned, limited to {@link #largestShift}. */
     private final int[] headroom;
-    /** Each zone's headroom when its bit's strength was last searched for. */
-    private final int[] searchedHeadroom;
-    /** For each bit, the largest shift its last search tried: larger headrooms did not matter to it. */
-    private final int[] searchedShift;
-    /** For each bit whose last search stopped at the weakest strength, the sum that reached the margin; else NaN. */
-    private final double[] weakestTotal;
     private final BitStrength[] strengths;
     /** Per bit: whether its strength brings its summed score to the margin (else it has the largest strength). */
     private final boolean[] reachesMargin;
-    /** Scratch: the score of each of a bit's zones at the strength being tried, in the order of {@link ZoneLayout#zoneListOf}. */
-    private final double[] scoreOfListed;
-    /** Per bit, the place in {@link ZoneLayout#zoneListOf} of its zone of each rank. */
-    private final int[][] listedIndexOfRank;
-    /** The shift the weakest strength gives each zone. */
-    private final int[] weakestShift;
-    /** How much each zone's score grows when it is shifted by the weakest strength. */
-    private final double[] weakestGain;
+    /** The strengths searched, in quarter steps: {@code first} up to {@code first + searched - 1}. */
+    private final int first;
+    private final int searched;
+    /** Per bit ({@code bit * searched + step - first}): the carried summed score at each strength profiled so far. */
+    private final double[] profile;
+    /** Per bit: how many strengths are profiled ({@code first} up to {@code first + profiled - 1}). */
+    private final int[] profiled;
+    /** Per bit: how many terms its profile carried since its sums were taken in zone order (its rounding grows with them). */
+    private final long[] carriedTerms;
+    /** Per zone: its score unshifted (the term of a shift that does not fit), asked for at every headroom change. */
+    private final double[] unshiftedScore;
+    /** Per zone: its score at its bit's last profiled strength, which the next strength updates. */
+    private final double[] lastScore;
+    /** Per bit, its zones by rank (a quarter step changes the shifts of a run of ranks). */
+    private final int[][] zoneOfRank;
+    /** Per bit, during {@link #plan}: whether a zone of it moved, so that its strength is read again. */
+    private final boolean[] stale;
     /**
      * The zones inside the guards that some strength would push out of them (a bit set over zones):
      * only they can be ambiguous.
      */
     private final long[] tight;
-    /**
-     * Per zone: whether its headroom moved since its bit's last search in a way that matters to that
-     * search (below the largest shift it tried); per bit, how many of its zones did.
-     */
-    private final boolean[] moved;
-    private final int[] movedZones;
-    /** Per zone: whether it moved and so started or stopped fitting at the weakest strength. */
-    private final boolean[] changesWeakest;
-    /** Per bit: how much its sum at the weakest strength moved since its last search. */
-    private final double[] weakestChange;
-    /** Per bit, during {@link #plan}: whether some zone of it started or stopped changing the weakest sum. */
-    private final boolean[] weakestChangeStale;
     /** Scratch for {@link #plan}: every zone's headroom under the first guards, then the zones near a guard that moved. */
     private final int[] rooms;
     private boolean started;
@@ -85,55 +78,46 @@ final class InformedEmbedding {
             marginOfBit[bit] = parameters.margin() * unclipped;
         }
         this.headroom = new int[layout.zoneCount()];
-        this.searchedHeadroom = new int[layout.zoneCount()];
-        this.searchedShift = new int[message.length()];
-        this.weakestTotal = new double[message.length()];
-        Arrays.fill(weakestTotal, Double.NaN);
         this.strengths = new BitStrength[message.length()];
         this.reachesMargin = new boolean[message.length()];
-        this.weakestShift = new int[layout.zoneCount()];
-        BitStrength weakest = BitStrength.ofQuarterSteps(parameters.minQuarterSteps());
-        this.weakestGain = new double[layout.zoneCount()];
+        this.first = parameters.minQuarterSteps();
+        this.searched = parameters.maxQuarterSteps() - first;
+        this.profile = new double[message.length() * Math.max(1, searched)];
+        this.profiled = new int[message.length()];
+        this.carriedTerms = new long[message.length()];
+        this.lastScore = new double[layout.zoneCount()];
+        this.unshiftedScore = new double[layout.zoneCount()];
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            weakestShift[zone] = RobustMark.shiftOf(parameters, layout, zone, weakest);
-            int sign = message.get(layout.bitOf(zone)) ? 1 : -1;
-            weakestGain[zone] = zones.scoreAfter(zone, sign * weakestShift[zone], floor) - zones.scoreAfter(zone, 0, floor);
+            unshiftedScore[zone] = zones.scoreAfter(zone, 0, floor);
         }
-        this.tight = new long[(layout.zoneCount() + 63) / 64];
-        this.moved = new boolean[layout.zoneCount()];
-        this.movedZones = new int[message.length()];
-        this.changesWeakest = new boolean[layout.zoneCount()];
-        this.weakestChange = new double[message.length()];
-        this.weakestChangeStale = new boolean[message.length()];
-        this.rooms = new int[2 * layout.zoneCount()];
-        int most = 0;
-        for (int bit = 0; bit < message.length(); bit++) {
-            most = Math.max(most, layout.zonesOf(bit));
-        }
-        this.scoreOfListed = new double[most];
-        this.listedIndexOfRank = new int[message.length()][];
+        this.stale = new boolean[message.length()];
+        this.zoneOfRank = new int[message.length()][];
         for (int bit = 0; bit < message.length(); bit++) {
             int[] listed = layout.zoneListOf(bit);
-            listedIndexOfRank[bit] = new int[listed.length];
-            for (int i = 0; i < listed.length; i++) {
-                listedIndexOfRank[bit][layout.rankOf(listed[i])] = i;
+            zoneOfRank[bit] = new int[listed.length];
+            for (int zone : listed) {
+                zoneOfRank[bit][layout.rankOf(zone)] = zone;
             }
         }
+        this.tight = new long[(layout.zoneCount() + 63) / 64];
+        this.rooms = new int[2 * layout.zoneCount()];
     }
 
     /**
      * The side information embedding with {@code guards} would produce. Between two plans only the
      * zones whose headroom can have changed are looked at again (those with an extreme within the
      * largest shift of a guard that moved, found in the zones sorted by their extremes), and only the
-     * bits whose weakest sum they change are summed again: guards a level apart change a few zones of
-     * a picture.
+     * bits they belong to read their strength again: guards a level apart change a few zones of a
+     * picture.
      */
     SideInformation plan(Guards guards) {
         if (!started) {
             zones.headrooms(guards, largestShift, rooms);
             for (int zone = 0; zone < layout.zoneCount(); zone++) {
-                headroomChanged(zone, rooms[zone]);
+                headroom[zone] = rooms[zone];
+                noteTight(zone);
             }
+            java.util.Arrays.fill(stale, true);
         } else {
             // only zones whose extremes lie within the largest shift of a guard that moved can change
             int near = zones.zonesNear(planned, guards, largestShift, rooms);
@@ -147,59 +131,79 @@ final class InformedEmbedding {
         }
         planned = guards;
         for (int bit = 0; bit < message.length(); bit++) {
-            // the weakest sum matters only to a moved bit whose last search stopped at the weakest strength
-            if (weakestChangeStale[bit] && movedZones[bit] > 0 && !Double.isNaN(weakestTotal[bit])) {
-                weakestChange[bit] = weakestChangeOf(bit);
-                weakestChangeStale[bit] = false;
-            }
-            // the first plan searches every bit (weakestStillReaches knows no last sum yet)
-            if ((!started || movedZones[bit] > 0) && !weakestStillReaches(bit)) {
+            if (stale[bit]) {
                 strengths[bit] = strengthFor(bit);
-                for (int zone : layout.zoneListOf(bit)) {
-                    searchedHeadroom[zone] = headroom[zone];
-                    moved[zone] = false;
-                    changesWeakest[zone] = false;
-                }
-                movedZones[bit] = 0;
-                weakestChange[bit] = 0;
-                weakestChangeStale[bit] = false;
+                stale[bit] = false;
             }
         }
         started = true;
         return new SideInformation(strengths.clone(), guards, ambiguousZones());
     }
 
-    /** Notes the zone's new headroom, whether it is tight, and whether it moved for its bit's last search. */
-    private void headroomChanged(int zone, int room) {
-        int bit = layout.bitOf(zone);
-        headroom[zone] = room;
+    private void noteTight(int zone) {
+        int room = headroom[zone];
         long mask = 1L << zone;
         tight[zone >>> 6] = room >= 0 && room < largestShift ? tight[zone >>> 6] | mask : tight[zone >>> 6] & ~mask;
-        boolean movedNow = Math.min(room, searchedShift[bit]) != Math.min(searchedHeadroom[zone], searchedShift[bit]);
-        int shift = weakestShift[zone];
-        boolean fitted = shift > 0 && shift <= searchedHeadroom[zone];
-        boolean fits = shift > 0 && shift <= room;
-        boolean changesWeakestNow = movedNow && fits != fitted;
-        if (movedNow != moved[zone]) {
-            moved[zone] = movedNow;
-            movedZones[bit] += movedNow ? 1 : -1;
-        }
-        if (changesWeakestNow != changesWeakest[zone]) {
-            changesWeakest[zone] = changesWeakestNow;
-            weakestChangeStale[bit] = true;
-        }
     }
 
-    /** How much the bit's sum at the weakest strength moved since its last search, added in zone order. */
-    private double weakestChangeOf(int bit) {
-        double change = 0;
-        for (int zone : layout.zoneListOf(bit)) {
-            if (changesWeakest[zone]) {
-                int shift = weakestShift[zone];
-                change += shift <= headroom[zone] ? weakestGain[zone] : -weakestGain[zone];
-            }
+    /**
+     * Notes the zone's new headroom and updates its bit's profile where its shift starts or stops
+     * fitting: at those strengths the zone's term goes from its unshifted score to its shifted one or
+     * back.
+     */
+    private void headroomChanged(int zone, int room) {
+        int old = headroom[zone];
+        headroom[zone] = room;
+        noteTight(zone);
+        int bit = layout.bitOf(zone);
+        int known = profiled[bit];
+        if (known == 0 || zones.clipped(zone)) {
+            // nothing profiled yet, or a term that is 0 at every shift
+            return;
         }
-        return change;
+        int sign = message.get(bit) ? 1 : -1;
+        int n = layout.zonesOf(bit);
+        int rank = layout.rankOf(zone);
+        int base = bit * searched - first;
+        double unshifted = unshiftedScore[zone];
+        // the shifts that start (or stop) fitting are the levels between the two headrooms; a zone has
+        // level k at the run of strengths [4k - 4 + q, 4k - 1 + q], q the first quarter that boosts its rank
+        int q = firstBoostingQuarter(rank, n);
+        int step = parameters.step();
+        int lastProfiled = first + known - 1;
+        for (int level = Math.max(1, Math.min(old, room) / step + 1); level * step <= Math.max(old, room); level++) {
+            int from = Math.max(first, 4 * level - 4 + q);
+            int to = Math.min(lastProfiled, 4 * level - 1 + q);
+            if (from > lastProfiled) {
+                // higher levels come at still later strengths, none profiled yet
+                break;
+            }
+            if (from > to) {
+                continue;
+            }
+            double gain = zones.scoreAfter(zone, sign * level * step, floor) - unshifted;
+            double change = room > old ? gain : -gain;
+            for (int steps = from; steps <= to; steps++) {
+                profile[base + steps] += change;
+            }
+            carriedTerms[bit] += to - from + 1;
+        }
+        lastScore[zone] = scoreAt(zone, sign * shiftAt(first + known - 1, rank, n));
+        stale[bit] = true;
+    }
+
+    /** The first quarter (1 to 3) whose boost reaches rank {@code rank} of {@code n} (see {@link BitStrength#boostedRanks}), 4 if none does. */
+    private static int firstBoostingQuarter(int rank, int n) {
+        int q = 1;
+        while (q < 4 && rank >= q * n / 4) {
+            q++;
+        }
+        return q;
+    }
+
+    /** The shift, in levels, of the zone of rank {@code rank} among its bit's {@code n} at a strength of {@code steps} quarter steps. */
+    private int shiftAt(int steps, int rank, int n) {
+        return parameters.step() * ((steps >> 2) + (rank < (steps & 3) * n / 4 ? 1 : 0));
     }
 
     /**
@@ -231,97 +235,80 @@ final class InformedEmbedding {
     }
 
     /**
-     * Whether the bit's last search stopped at the weakest strength and the sum it would now find there
-     * certainly reaches the margin too: the last sum plus the change of the zones that started or
-     * stopped fitting, clear of the margin by more than the rounding of either sum can account for.
-     */
-    private boolean weakestStillReaches(int bit) {
-        if (Double.isNaN(weakestTotal[bit])) {
-            return false;
-        }
-        int sign = message.get(bit) ? 1 : -1;
-        // Summing n scores of at most 3 in any order errs by less than about 3 n^2 units of the last
-        // place (Higham, "Accuracy and Stability of Numerical Algorithms", section 4.2), for the last sum,
-        // the fresh one and the update alike; 4 (n + 1)^2 / 2^50 covers all three.
-        double n = layout.zonesOf(bit) + 1.0;
-        return sign * (weakestTotal[bit] + weakestChange[bit]) >= marginOfBit[bit] + 4 * n * n * 0x1p-50;
-    }
-
-    /**
      * The smallest strength, in quarter steps, that gives the bit its margin over all its zones, or the
-     * largest allowed when none does; notes the largest shift tried, and the sum if the weakest did.
-     *
-     * <p>A quarter step changes the shift of a quarter of the bit's zones only (those of one quarter of
-     * the ranks), so the sum is carried from step to step by those zones' changes. The answer must be
-     * the one the sum in zone order gives, so a carried sum decides only when it lies clear of the margin
-     * by more than its rounding and that of the sum in zone order can account for; closer, the sum is
-     * taken afresh in zone order.
+     * largest allowed when none does: read off the bit's profile, which is extended strength by strength
+     * (a quarter of the zones changing shift at each) only as far as the search needs.
      */
     private BitStrength strengthFor(int bit) {
         int sign = message.get(bit) ? 1 : -1;
-        weakestTotal[bit] = Double.NaN;
         int[] listed = layout.zoneListOf(bit);
         int n = listed.length;
-        int[] byRank = listedIndexOfRank[bit];
-        int first = parameters.minQuarterSteps();
-        double total = 0;
-        int updates = 0;
-        for (int steps = first; steps < parameters.maxQuarterSteps(); steps++) {
-            BitStrength strength = BitStrength.ofQuarterSteps(steps);
-            searchedShift[bit] = parameters.step() * (strength.base() + 1);
-            if (steps == first) {
-                for (int i = 0; i < n; i++) {
-                    int zone = listed[i];
-                    scoreOfListed[i] = scoreAt(zone, sign * parameters.step() * strength.shiftOf(layout.rankOf(zone), n));
-                }
-                total = sumInZoneOrder(n);
-            } else {
-                // the ranks whose shift this step changes: the next quarter boosted, or (a new base) the last quarter
-                int fromRank = strength.boostedQuarters() == 0 ? 3 * n / 4 : (strength.boostedQuarters() - 1) * n / 4;
-                int toRank = strength.boostedQuarters() == 0 ? n : strength.boostedRanks(n);
-                for (int rank = fromRank; rank < toRank; rank++) {
-                    int i = byRank[rank];
-                    double score = scoreAt(listed[i], sign * parameters.step() * strength.shiftOf(rank, n));
-                    total += score - scoreOfListed[i];
-                    scoreOfListed[i] = score;
-                    updates++;
-                }
-                // each carried update and each term of a sum in zone order errs by at most an ulp of a
-                // partial sum (at most 3 n) and its terms: twice that bound is certainly clear
-                double clear = 2.0 * (updates + n + 2) * (3.0 * n + 12) * 0x1p-53;
-                double ahead = sign * total - marginOfBit[bit];
-                if (ahead > -clear && ahead <= clear) {
-                    total = sumInZoneOrder(n);
-                    updates = 0;
-                } else if (ahead > 0) {
-                    reachesMargin[bit] = true;
-                    return strength;
-                } else {
-                    continue;
-                }
+        int base = bit * searched - first;
+        for (int steps = first; steps < first + searched; steps++) {
+            if (steps - first == profiled[bit]) {
+                extendProfile(bit, steps, sign, listed);
             }
-            if (sign * total >= marginOfBit[bit]) {
-                weakestTotal[bit] = steps == first ? total : Double.NaN;
+            double total = profile[base + steps];
+            // each carried term and each term of a sum in zone order errs by at most an ulp of a partial
+            // sum (at most 3 n) and its terms: twice that bound is certainly clear
+            double clear = 2.0 * (carriedTerms[bit] + n + 2) * (3.0 * n + 12) * 0x1p-53;
+            double ahead = sign * total - marginOfBit[bit];
+            if (ahead > -clear && ahead <= clear) {
+                total = sumInZoneOrder(steps, sign, listed);
+                ahead = sign * total - marginOfBit[bit];
+            }
+            if (ahead >= 0) {
                 reachesMargin[bit] = true;
-                return strength;
+                return BitStrength.ofQuarterSteps(steps);
             }
         }
-        searchedShift[bit] = largestShift;
         reachesMargin[bit] = false;
         return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
+    }
+
+    /** Profiles the bit at {@code steps}: in zone order at the first strength, else the last sum plus the zones whose shift changed. */
+    private void extendProfile(int bit, int steps, int sign, int[] listed) {
+        int n = listed.length;
+        int base = bit * searched - first;
+        if (steps == first) {
+            double total = 0;
+            for (int zone : listed) {
+                lastScore[zone] = scoreAt(zone, sign * shiftAt(steps, layout.rankOf(zone), n));
+                total += lastScore[zone];
+            }
+            profile[base + steps] = total;
+            carriedTerms[bit] = 0;
+        } else {
+            // the ranks whose shift this step changes: the next quarter boosted, or (a new base) the last quarter
+            int quarters = steps & 3;
+            int fromRank = quarters == 0 ? 3 * n / 4 : (quarters - 1) * n / 4;
+            int toRank = quarters == 0 ? n : quarters * n / 4;
+            double total = profile[base + steps - 1];
+            int[] byRank = zoneOfRank[bit];
+            for (int rank = fromRank; rank < toRank; rank++) {
+                int zone = byRank[rank];
+                double score = scoreAt(zone, sign * shiftAt(steps, rank, n));
+                total += score - lastScore[zone];
+                lastScore[zone] = score;
+                carriedTerms[bit]++;
+            }
+            profile[base + steps] = total;
+        }
+        profiled[bit]++;
     }
 
     /** The zone's score shifted by {@code signedShift} if that fits its headroom, else unshifted; 0 when clipped. */
     private double scoreAt(int zone, int signedShift) {
         int shift = Math.abs(signedShift);
-        return zones.scoreAfter(zone, shift > 0 && shift <= headroom[zone] ? signedShift : 0, floor);
+        return shift > 0 && shift <= headroom[zone] ? zones.scoreAfter(zone, signedShift, floor) : unshiftedScore[zone];
     }
 
-    /** The sum of the first {@code n} scores of {@link #scoreOfListed}, in zone order (a clipped zone's 0 changes no sum). */
-    private double sumInZoneOrder(int n) {
+    /** The bit's summed score at {@code steps} quarter steps, in zone order (a clipped zone's 0 changes no sum). */
+    private double sumInZoneOrder(int steps, int sign, int[] listed) {
         double total = 0;
-        for (int i = 0; i < n; i++) {
-            total += scoreOfListed[i];
+        int n = listed.length;
+        for (int zone : listed) {
+            total += scoreAt(zone, sign * shiftAt(steps, layout.rankOf(zone), n));
         }
         return total;
     }
