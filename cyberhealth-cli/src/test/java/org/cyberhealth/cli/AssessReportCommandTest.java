@@ -180,7 +180,7 @@ class AssessReportCommandTest {
         List<String> attacks = new ArrayList<>();
         sections.get(0).path("blocks").get(1).path("rows").forEach(r -> attacks.add(r.get(0).asText()));
         assertThat(attacks).containsExactly("loss threshold", "LiRA online, 4 shadows", "loss threshold, labels only", "LiRA online, 4 shadows, labels only",
-                "loss threshold, rounded to 2 decimals", "LiRA online, 4 shadows, rounded to 2 decimals", "chance");
+                "label-only augmentation attack, labels only", "loss threshold, rounded to 2 decimals", "LiRA online, 4 shadows, rounded to 2 decimals", "chance");
         // Labels only: every released row is one-hot, so the loss attack can only tell right from wrong labels.
         JsonNode extraction = sections.get(1).path("blocks").get(2);
         assertThat(extraction.path("caption").asText()).startsWith("The same attack against a service");

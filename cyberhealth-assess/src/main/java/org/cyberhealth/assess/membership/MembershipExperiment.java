@@ -89,7 +89,7 @@ public final class MembershipExperiment {
     }
 
     /** Exactly half of the samples (rounded down), drawn uniformly. */
-    private static boolean[] half(int n, Random random) {
+    static boolean[] half(int n, Random random) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         Collections.shuffle(order, random);
         boolean[] in = new boolean[n];
@@ -112,7 +112,7 @@ public final class MembershipExperiment {
         return in;
     }
 
-    private static int[] positions(boolean[] in, boolean wanted) {
+    static int[] positions(boolean[] in, boolean wanted) {
         return IntStream.range(0, in.length).filter(i -> in[i] == wanted).toArray();
     }
 

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import org.cyberhealth.assess.LabelledImages;
 import java.util.function.IntConsumer;
+import org.cyberhealth.assess.defence.LabelsOnly;
 import org.cyberhealth.assess.defence.OutputPostProcessing;
 import org.cyberhealth.assess.defence.PostProcessedClassifier;
 import org.cyberhealth.assess.membership.Confidence;
+import org.cyberhealth.assess.membership.LabelOnlyAugmentation;
 import org.cyberhealth.assess.membership.Lira;
 import org.cyberhealth.assess.membership.LossThreshold;
 import org.cyberhealth.assess.membership.MembershipExperiment;
@@ -75,6 +77,11 @@ final class MembershipSection {
             MembershipExperiment.Outcome released = released(outcome, population, defence);
             attacks.add(new Attacked("loss threshold, " + defence.describe(), released.roc(new LossThreshold()), true));
             attacks.add(new Attacked(lira + ", " + defence.describe(), released.roc(Lira.online()), true));
+            if (defence instanceof LabelsOnly) {
+                // The adaptive attack on a labels-only service asks for labels of augmented copies of each image.
+                attacks.add(new Attacked("label-only augmentation attack, " + defence.describe(),
+                        LabelOnlyAugmentation.run(population, replay.recipe(), seed), true));
+            }
         }
         String privately = "";
         if (replay.privately() != null) {
