@@ -31,12 +31,14 @@ import picocli.CommandLine.Option;
  * model (HTML and JSON); its subcommands run one attack each, with every option.
  */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = {"Assess a model's security and write a report (HTML + JSON) for a security officer:",
-            "evasion (adversarial examples), membership inference and model extraction, each",
-            "rated and mapped to MITRE ATLAS and the OWASP ML Top 10. The model's training part",
-            "of --data is taken as its training set (membership). Or run one attack with a",
-            "subcommand.",
-            "Exit codes: 0 report written, 1 a threat rated at or above --fail-on, 2 bad input."},
+        description = {"Assess a model's security and write a report (HTML + JSON) for a",
+            "security officer: evasion (adversarial examples), membership inference and",
+            "model extraction, each rated and mapped to MITRE ATLAS and the OWASP ML Top",
+            "10, with and without the chosen defences. A reference model's recipe is",
+            "replayed for LiRA; for other models the training part of --data is taken",
+            "as their training set. Or run one attack with a subcommand.",
+            "Exit codes: 0 report written, 1 a threat rated at or above --fail-on,",
+            "2 bad input."},
         subcommands = {AssessCommand.Evasion.class, AssessMembershipCommand.class, AssessExtractionCommand.class, AssessDefenceCommand.class,
             AssessSegmentationCommand.class},
         footer = {"", "Example:", "  cyberhealth assess --model pneumonia-cnn --out report/ --time 5m",
@@ -74,7 +76,7 @@ final class AssessCommand implements Callable<Integer> {
             + " squeeze, jpeg, adversarial-training (the hardened model: --hardened-model, default <model>-adv); smoothing (certified,"
             + " base trained on noise: --noise-model, default <model>-noise). On the service's outputs,"
             + " against membership and extraction: labels-only, top-k (k 1), rounding (2 decimals), output-noise (scale 1). detector"
-            + " (feature squeezing, 5% false alarms) against naive and adaptive PGD; dp-sgd: the recipe replayed with DP-SGD at epsilon 8"
+            + " (feature squeezing, 5%% false alarms) against naive and adaptive PGD; dp-sgd: the recipe replayed with DP-SGD at epsilon 8"
             + " (a reference model; slow: every shadow trains privately).")
     java.util.List<String> defences;
 

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "provenance", mixinStandardHelpOptions = true,
         description = {"Provenance marks, written into docs/BENCHMARKS.md. Robustness: the reference CNN recipe trained with the",
             "Uchida et al. 2017 watermark (64 bits) and the Adi et al. 2018 trigger set (100 images), then fine-tuned,",
-            "pruned (20, 40, 65%), quantised (8, 4 bits) and last-layer re-trained: both p-values and the test accuracy",
-            "after each. Radioactive data (Sablayrolles et al. 2020): 1, 2, 5, 10 and 20% of PneumoniaMNIST and BreastMNIST",
+            "pruned (20, 40, 65%%), quantised (8, 4 bits) and last-layer re-trained: both p-values and the test accuracy",
+            "after each. Radioactive data (Sablayrolles et al. 2020): 1, 2, 5, 10 and 20%% of PneumoniaMNIST and BreastMNIST",
             "training images marked, a network trained on each set, detection p-value and accuracy. Fewer epochs than",
             "the reference recipe, so that it runs in a few minutes on one core."},
         footer = {"", "Example:", "  cyberhealth bench provenance", "  cyberhealth bench provenance --epochs 3 --out /tmp/b.md"})

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
             "Beta((d-1)/2, (d-1)/2), and the classes are combined by Fisher's method. The suspect must be DJL weights of",
             "one of the project's architectures; --marker must be the network mark-data used.",
             "On our binary 28 x 28 tasks (PneumoniaMNIST, BreastMNIST) a model trained on marked images shows no trace even",
-            "at 20% marked (docs/PROVENANCE.md): expect 'not found' there; the test is meant for many-class data.",
+            "at 20%% marked (docs/PROVENANCE.md): expect 'not found' there; the test is meant for many-class data.",
             "Exit codes: 0 found (p <= --alpha), 1 not found, 2 bad input (black-box suspect, shapes or classes that differ)."},
         footer = {"", "Example:", "  cyberhealth provenance detect-data --model suspect.json --key hospital.key",
             "  cyberhealth provenance detect-data --model suspect.json --key hospital.key --marker breastmnist-cnn \\",
