@@ -6,10 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SymbolBlock;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
 import java.util.List;
 import org.cyberhealth.ml.EngineThreads;
 
@@ -69,16 +66,10 @@ public final class DjlClassifier implements WhiteBoxClassifier {
 
     private static DjlClassifier checked(NDManager manager, AutoCloseable owner, Block block, InputSpec input, List<String> classes,
                                          TensorLayout layout, NetworkOutput output) {
-        // A loaded TorchScript module (a symbol block) reports no initialisation: its weights came with it.
-        if (!block.isInitialized() && !(block instanceof SymbolBlock)) {
-            throw new IllegalArgumentException("the block must be initialised (trained or loaded)");
-        }
         if (classes.size() < 2) {
             throw new IllegalArgumentException("a classifier needs at least two classes");
         }
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            parameter.getValue().getArray().setRequiresGradient(false);
-        }
+        DjlSupport.freezeLoaded(block);
         return new DjlClassifier(manager, owner, block, input, classes, layout, output);
     }
 
@@ -110,7 +101,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
     public float[][] predict(float[][] batch) {
         input.check(batch);
         try (NDManager scope = manager.newSubManager()) {
-            return Batches.rows(output.probabilities(outputs(scope, Batches.tensor(scope, batch, input))), batch.length, classes.size());
+            return DjlSupport.rows(output.probabilities(outputs(scope, DjlSupport.tensor(scope, batch, input))), batch.length, classes.size());
         }
     }
 
@@ -119,14 +110,14 @@ public final class DjlClassifier implements WhiteBoxClassifier {
         checkLabelled(batch, labels);
         try (NDManager scope = manager.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = Batches.tensor(scope, batch, input);
+            NDArray x = DjlSupport.tensor(scope, batch, input);
             x.setRequiresGradient(true);
             NDArray oneHot = scope.create(labels).oneHot(classes.size());
             NDArray loss = output.logProbabilities(outputs(scope, x)).mul(oneHot).sum(new int[] {1}).neg();
             // Images do not interact (no batch statistics in inference mode), so the gradient of the sum
             // holds, image by image, the gradient of that image's own loss.
             collector.backward(loss.sum());
-            return new LossGradient(loss.toFloatArray(), Batches.rows(x.getGradient(), batch.length, input.size()));
+            return new LossGradient(loss.toFloatArray(), DjlSupport.rows(x.getGradient(), batch.length, input.size()));
         }
     }
 
@@ -135,7 +126,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
         checkLabelled(batch, labels);
         try (NDManager scope = manager.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = Batches.tensor(scope, batch, input);
+            NDArray x = DjlSupport.tensor(scope, batch, input);
             x.setRequiresGradient(true);
             NDArray oneHot = scope.create(labels).oneHot(classes.size());
             NDArray logits = output.logits(outputs(scope, x));
@@ -144,7 +135,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
             NDArray others = logits.sub(oneHot.mul(1e30f)).max(new int[] {1});
             NDArray margin = logits.mul(oneHot).sum(new int[] {1}).sub(others);
             collector.backward(margin.sum());
-            return new MarginGradient(margin.toFloatArray(), Batches.rows(x.getGradient(), batch.length, input.size()));
+            return new MarginGradient(margin.toFloatArray(), DjlSupport.rows(x.getGradient(), batch.length, input.size()));
         }
     }
 
@@ -161,8 +152,8 @@ public final class DjlClassifier implements WhiteBoxClassifier {
     }
 
     private NDArray outputs(NDManager scope, NDArray x) {
-        NDArray normalised = Batches.normalised(scope, x, input);
-        NDArray outputs = Batches.forward(block, scope, layout.arrange(normalised));
+        NDArray normalised = DjlSupport.normalised(scope, x, input);
+        NDArray outputs = DjlSupport.forward(block, scope, layout.arrange(normalised));
         Shape expected = new Shape(x.getShape().get(0), classes.size());
         if (!outputs.getShape().equals(expected)) {
             throw new IllegalArgumentException("the network gives outputs of shape " + outputs.getShape() + ", not " + expected
@@ -173,10 +164,6 @@ public final class DjlClassifier implements WhiteBoxClassifier {
 
     @Override
     public void close() {
-        try {
-            owner.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot release the model: " + e.getMessage(), e);
-        }
+        DjlSupport.release(owner);
     }
 }

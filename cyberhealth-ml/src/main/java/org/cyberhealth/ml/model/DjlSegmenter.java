@@ -6,10 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SymbolBlock;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
 import java.util.List;
 import org.cyberhealth.ml.EngineThreads;
 
@@ -52,16 +49,10 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
     }
 
     private static DjlSegmenter checked(NDManager manager, AutoCloseable owner, Block block, InputSpec input, List<String> classes) {
-        // A loaded TorchScript module (a symbol block) reports no initialisation: its weights came with it.
-        if (!block.isInitialized() && !(block instanceof SymbolBlock)) {
-            throw new IllegalArgumentException("the block must be initialised (trained or loaded)");
-        }
         if (classes.size() < 2) {
             throw new IllegalArgumentException("a segmenter needs the background and at least one class");
         }
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            parameter.getValue().getArray().setRequiresGradient(false);
-        }
+        DjlSupport.freezeLoaded(block);
         return new DjlSegmenter(manager, owner, block, input, classes);
     }
 
@@ -79,7 +70,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
     public float[][] predict(float[][] batch) {
         input.check(batch);
         try (NDManager scope = manager.newSubManager()) {
-            return Batches.rows(logits(scope, Batches.tensor(scope, batch, input)).softmax(1), batch.length, classes.size() * pixels());
+            return DjlSupport.rows(logits(scope, DjlSupport.tensor(scope, batch, input)).softmax(1), batch.length, classes.size() * pixels());
         }
     }
 
@@ -109,7 +100,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
         Shape perPixel = new Shape(batch.length, input.height(), input.width());
         try (NDManager scope = manager.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = Batches.tensor(scope, batch, input);
+            NDArray x = DjlSupport.tensor(scope, batch, input);
             x.setRequiresGradient(true);
             NDArray logProbabilities = logits(scope, x).logSoftmax(1);
             // One-hot targets come out (N, H, W, classes); the network's classes are on axis 1.
@@ -118,7 +109,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
             NDArray loss = crossEntropy.mul(scope.create(flatWeights, perPixel)).sum(new int[] {1, 2}).div(pixels);
             // No batch statistics in inference mode: the gradient of the sum is, image by image, that of its own loss.
             collector.backward(loss.sum());
-            return new LossGradient(loss.toFloatArray(), Batches.rows(x.getGradient(), batch.length, input.size()));
+            return new LossGradient(loss.toFloatArray(), DjlSupport.rows(x.getGradient(), batch.length, input.size()));
         }
     }
 
@@ -127,8 +118,8 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
     }
 
     private NDArray logits(NDManager scope, NDArray x) {
-        NDArray normalised = Batches.normalised(scope, x, input);
-        NDArray logits = Batches.forward(block, scope, normalised);
+        NDArray normalised = DjlSupport.normalised(scope, x, input);
+        NDArray logits = DjlSupport.forward(block, scope, normalised);
         Shape expected = new Shape(x.getShape().get(0), classes.size(), input.height(), input.width());
         if (!logits.getShape().equals(expected)) {
             throw new IllegalArgumentException("the network gives outputs of shape " + logits.getShape() + ", not " + expected
@@ -139,10 +130,6 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
 
     @Override
     public void close() {
-        try {
-            owner.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot release the model: " + e.getMessage(), e);
-        }
+        DjlSupport.release(owner);
     }
 }

@@ -5,14 +5,20 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SymbolBlock;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 
-/** Moving batches of images between Java arrays and DJL tensors, shared by the DJL model wrappers. */
-final class Batches {
+/**
+ * What the DJL model wrappers ({@link DjlClassifier}, {@link DjlSegmenter}) share: moving batches between Java
+ * arrays and tensors, the declared normalisation, the forward pass with autograd, preparing and releasing a block.
+ */
+final class DjlSupport {
 
-    private Batches() {}
+    private DjlSupport() {}
 
     /** The images as one (n, channels, height, width) tensor in {@code scope}. */
     static NDArray tensor(NDManager scope, float[][] batch, InputSpec input) {
@@ -37,6 +43,29 @@ final class Batches {
         NDList inputs = new NDList(in);
         return (block instanceof PtSymbolBlock module ? IValueUtils.forward(module, inputs, true)
                 : block.forward(new ParameterStore(scope, false), inputs, false)).singletonOrThrow();
+    }
+
+    /**
+     * Checks that {@code block} holds trained weights and freezes them, so that only an input asks for a gradient
+     * (which also spares the backward pass the weight gradients). A loaded TorchScript module (a symbol block)
+     * reports no initialisation: its weights came with it.
+     */
+    static void freezeLoaded(Block block) {
+        if (!block.isInitialized() && !(block instanceof SymbolBlock)) {
+            throw new IllegalArgumentException("the block must be initialised (trained or loaded)");
+        }
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            parameter.getValue().getArray().setRequiresGradient(false);
+        }
+    }
+
+    /** Closes what a model wrapper owns (its manager, or the loaded model holding it). */
+    static void release(AutoCloseable owner) {
+        try {
+            owner.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot release the model: " + e.getMessage(), e);
+        }
     }
 
     /** A tensor's values as {@code count} rows of {@code width}. */
