@@ -26,6 +26,7 @@ import java.util.function.IntConsumer;
 import org.cyberhealth.ml.EngineThreads;
 import org.cyberhealth.ml.data.SegmentationSlices;
 import org.cyberhealth.ml.model.InputSpec;
+import org.cyberhealth.ml.model.SegmenterTraining;
 
 /**
  * Trains a {@link StealingNetwork} inside the lake on the slices it is allowed to see: Adam, pixel cross-entropy
@@ -58,17 +59,10 @@ public final class StealingTraining {
         int n = train.size();
         int h = train.height();
         int w = train.width();
-        double sum = 0;
-        double squares = 0;
-        for (float[] image : train.images()) {
-            for (float v : image) {
-                sum += v;
-                squares += (double) v * v;
-            }
-        }
-        double mean = sum / ((double) n * h * w);
-        double deviation = Math.sqrt(Math.max(squares / ((double) n * h * w) - mean * mean, 1e-12));
-        InputSpec input = new InputSpec(1, h, w, 0f, 1f, new float[] {(float) mean}, new float[] {(float) deviation});
+        SegmenterTraining.PixelNormalisation pixels = SegmenterTraining.PixelNormalisation.of(train);
+        double mean = pixels.mean();
+        double deviation = pixels.deviation();
+        InputSpec input = pixels.input(train);
         DeclaredTask task = new DeclaredTask(name, input, train.classes());
         Engine.getInstance().setRandomSeed((int) recipe.seed());
         StealingNetwork network = new StealingNetwork(train.classes().size(), recipe.latentChannels(), recipe.levels());

@@ -92,16 +92,9 @@ public final class SegmenterTraining {
         int n = train.size();
         int h = train.height();
         int w = train.width();
-        double sum = 0;
-        double squares = 0;
-        for (float[] image : train.images()) {
-            for (float v : image) {
-                sum += v;
-                squares += (double) v * v;
-            }
-        }
-        double mean = sum / ((double) n * h * w);
-        double deviation = Math.sqrt(Math.max(squares / ((double) n * h * w) - mean * mean, 1e-12));
+        PixelNormalisation pixels = PixelNormalisation.of(train);
+        double mean = pixels.mean();
+        double deviation = pixels.deviation();
         float[] x = new float[n * h * w];
         float[] y = new float[n * h * w];
         for (int i = 0; i < n; i++) {
@@ -110,7 +103,7 @@ public final class SegmenterTraining {
                 y[i * h * w + q] = train.masks()[i][q];
             }
         }
-        InputSpec input = new InputSpec(1, h, w, 0f, 1f, new float[] {(float) mean}, new float[] {(float) deviation});
+        InputSpec input = pixels.input(train);
         Engine.getInstance().setRandomSeed((int) seed);
         try (Model model = Model.newInstance(name)) {
             model.setBlock(SmallUNet.build(train.classes().size()));
@@ -134,6 +127,32 @@ public final class SegmenterTraining {
             return new Fitted(name, input, train.classes(), bytes.toByteArray());
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("training " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The mean and deviation of all training pixels, which networks trained on {@code train} normalise with and
+     * their descriptors declare (the floor keeps a constant set from dividing by zero).
+     */
+    public record PixelNormalisation(double mean, double deviation) {
+
+        public static PixelNormalisation of(SegmentationSlices train) {
+            double count = (double) train.size() * train.height() * train.width();
+            double sum = 0;
+            double squares = 0;
+            for (float[] image : train.images()) {
+                for (float v : image) {
+                    sum += v;
+                    squares += (double) v * v;
+                }
+            }
+            double mean = sum / count;
+            return new PixelNormalisation(mean, Math.sqrt(Math.max(squares / count - mean * mean, 1e-12)));
+        }
+
+        /** The declared input of a one-channel network on these slices: pixels in [0, 1], this normalisation. */
+        public InputSpec input(SegmentationSlices slices) {
+            return new InputSpec(1, slices.height(), slices.width(), 0f, 1f, new float[] {(float) mean}, new float[] {(float) deviation});
         }
     }
 
