@@ -1,5 +1,6 @@
 package org.cyberhealth.assess.exfiltration;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -32,6 +33,13 @@ public record DeclaredTask(String name, InputSpec input, List<String> classes) {
         Block block = SmallUNet.build(classes.size());
         block.initialize(manager, DataType.FLOAT32, inputShape());
         return block;
+    }
+
+    /** The shapes of the declared network's parameter tensors, in DJL's order (the order of application). */
+    public List<long[]> parameterShapes() {
+        try (NDManager manager = Engine.getInstance().newBaseManager()) {
+            return newNetwork(manager).getParameters().values().stream().map(p -> p.getArray().getShape().getShape()).toList();
+        }
     }
 
     public Shape inputShape() {

@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
 /**
  * A transformation the gateway applies to the declared weights before they leave, to destroy what may hide in
  * their least useful bits. Each costs some Dice; the benchmark measures how much, and what is left of the attack.
- * Re-encoding the declared tensors (which every sanitiser's output goes through) also drops anything appended.
+ * Re-encoding the declared tensors (which every sanitiser's output goes through) also drops anything appended. Fine-tuning
+ * ({@link LayerwiseFineTuning}) needs the task's training data, so it is built by the caller, not parsed here.
  */
-public sealed interface Sanitiser {
+public sealed interface Sanitiser permits Sanitiser.MantissaRounding, Sanitiser.Int8Quantisation, Sanitiser.ParameterNoise, LayerwiseFineTuning {
 
     String name();
 

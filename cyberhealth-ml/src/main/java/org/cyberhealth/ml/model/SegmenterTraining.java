@@ -1,5 +1,6 @@
 package org.cyberhealth.ml.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -7,6 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
@@ -14,15 +17,19 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.FixedPerVarTracker;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.cyberhealth.ml.EngineThreads;
 import org.cyberhealth.ml.data.SegmentationSlices;
@@ -89,12 +96,43 @@ public final class SegmenterTraining {
     /** Fits a {@link SmallUNet} on {@code train} (what a recipe with other data or settings needs). */
     public static Fitted fit(String name, SegmentationSlices train, int batchSize, double learningRate, int epochs, long seed,
                               IntConsumer epochDone) {
+        PixelNormalisation pixels = PixelNormalisation.of(train);
+        InputSpec input = pixels.input(train);
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
+        return new Fitted(name, input, train.classes(),
+                train(train, pixels.mean(), pixels.deviation(), null, ids -> adam, batchSize, epochs, seed, epochDone));
+    }
+
+    /**
+     * Continues training {@code start} on {@code train} with Adam and one learning rate per parameter tensor ({@code rates}, in the
+     * order of the network's parameters, as DJL's parameter file holds them); the pixels are normalised as {@code start} declares, so
+     * the result is a drop-in replacement. A rate of 0 leaves its tensor bit for bit as it was.
+     */
+    public static Fitted fineTune(Fitted start, SegmentationSlices train, double[] rates, int batchSize, int epochs, long seed) {
+        double mean = start.input().mean()[0];
+        double deviation = start.input().std()[0];
+        return new Fitted(start.name(), start.input(), start.classes(), train(train, mean, deviation, start.parameters(), ids -> {
+            if (ids.size() != rates.length) {
+                throw new IllegalArgumentException(rates.length + " learning rates for " + ids.size() + " parameter tensors");
+            }
+            FixedPerVarTracker.Builder perTensor = FixedPerVarTracker.builder().setDefaultValue(0f);
+            for (int k = 0; k < rates.length; k++) {
+                perTensor.put(ids.get(k), (float) rates[k]);
+            }
+            return Optimizer.adam().optLearningRateTracker(perTensor.build()).build();
+        }, batchSize, epochs, seed, e -> { }));
+    }
+
+    /**
+     * The shared loop: a {@link SmallUNet} (fresh from the seed, or holding {@code startParameters}), Adam built for its parameter
+     * ids by {@code optimizer}, shuffled mini-batches of {@code train} normalised by {@code mean} and {@code deviation}, pixel
+     * cross-entropy.
+     */
+    private static byte[] train(SegmentationSlices train, double mean, double deviation, byte[] startParameters,
+                                Function<List<String>, Optimizer> optimizer, int batchSize, int epochs, long seed, IntConsumer epochDone) {
         int n = train.size();
         int h = train.height();
         int w = train.width();
-        PixelNormalisation pixels = PixelNormalisation.of(train);
-        double mean = pixels.mean();
-        double deviation = pixels.deviation();
         float[] x = new float[n * h * w];
         float[] y = new float[n * h * w];
         for (int i = 0; i < n; i++) {
@@ -103,13 +141,22 @@ public final class SegmenterTraining {
                 y[i * h * w + q] = train.masks()[i][q];
             }
         }
-        InputSpec input = pixels.input(train);
         Engine.getInstance().setRandomSeed((int) seed);
-        try (Model model = Model.newInstance(name)) {
-            model.setBlock(SmallUNet.build(train.classes().size()));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
-            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new PixelCrossEntropy(train.classes().size())).optOptimizer(adam))) {
+        try (Model model = Model.newInstance(SmallUNet.NAME)) {
+            Block block = SmallUNet.build(train.classes().size());
+            model.setBlock(block);
+            // Parameter ids exist before initialisation, so the optimiser can be keyed by them.
+            List<String> ids = block.getParameters().values().stream().map(Parameter::getId).toList();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new PixelCrossEntropy(train.classes().size()))
+                    .optOptimizer(optimizer.apply(ids));
+            try (Trainer trainer = model.newTrainer(config)) {
                 NDManager manager = trainer.getManager();
+                if (startParameters != null) {
+                    // Initialised and loaded before the trainer initialises (which then keeps these arrays and attaches their
+                    // gradients), in the model's manager as the trainer's own initialisation would, so they outlive the trainer.
+                    block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, h, w));
+                    block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(startParameters)));
+                }
                 trainer.initialize(new Shape(1, 1, h, w));
                 ArrayDataset data = new ArrayDataset.Builder().setData(manager.create(x, new Shape(n, 1, h, w)))
                         .optLabels(manager.create(y, new Shape(n, h, w))).setSampling(batchSize, true).build();
@@ -123,10 +170,10 @@ public final class SegmenterTraining {
                 }
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            model.getBlock().saveParameters(new DataOutputStream(bytes));
-            return new Fitted(name, input, train.classes(), bytes.toByteArray());
-        } catch (IOException | TranslateException e) {
-            throw new IllegalStateException("training " + name + " failed: " + e.getMessage(), e);
+            block.saveParameters(new DataOutputStream(bytes));
+            return bytes.toByteArray();
+        } catch (IOException | TranslateException | MalformedModelException e) {
+            throw new IllegalStateException("training a " + SmallUNet.NAME + " failed: " + e.getMessage(), e);
         }
     }
 

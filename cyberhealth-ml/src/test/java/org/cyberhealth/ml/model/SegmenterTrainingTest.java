@@ -48,6 +48,38 @@ class SegmenterTrainingTest {
     }
 
     @Test
+    void fineTuningMovesOnlyTheTensorsGivenARateAndARateOfZeroKeepsTheirBits() throws Exception {
+        SegmenterFile file = SegmenterFile.read(COMMITTED);
+        SegmenterTraining.Fitted start = new SegmenterTraining.Fitted("abdomen-unet", file.input(), file.classes(),
+                Files.readAllBytes(Path.of("../models/abdomen-unet.params")));
+        SegmentationSlices train = ReferenceSegmenter.ABDOMEN_UNET.data(SAMPLES).train();
+        double[] rates = new double[26];
+        rates[24] = 1e-3;
+        rates[25] = 1e-3;
+        SegmenterTraining.Fitted tuned = SegmenterTraining.fineTune(start, train, rates, 4, 1, 7);
+        float[][] before = tensors(start);
+        float[][] after = tensors(tuned);
+        for (int k = 0; k < 24; k++) {
+            assertThat(after[k]).as("tensor %d", k).isEqualTo(before[k]);
+        }
+        assertThat(after[24]).isNotEqualTo(before[24]);
+        assertThat(after[25]).isNotEqualTo(before[25]);
+        assertThat(SegmenterTraining.fineTune(start, train, rates, 4, 1, 7).parameters()).isEqualTo(tuned.parameters());
+        assertThatThrownBy(() -> SegmenterTraining.fineTune(start, train, new double[3], 4, 1, 7)).hasMessageContaining("3 learning rates");
+    }
+
+    private static float[][] tensors(SegmenterTraining.Fitted fitted) {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.Block block = SmallUNet.build(fitted.classes().size());
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, 64, 64));
+            block.loadParameters(manager, new java.io.DataInputStream(new java.io.ByteArrayInputStream(fitted.parameters())));
+            return block.getParameters().values().stream().map(p -> p.getArray().toFloatArray()).toArray(float[][]::new);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aDescriptorOfAnotherFormatOrArchitectureIsRefused(@TempDir Path dir) throws Exception {
         Path other = dir.resolve("other.json");
         Files.writeString(other, Files.readString(COMMITTED).replace("small-unet", "big-unet"));
