@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cyberhealth.assess.exfiltration.DeclaredTask;
 import org.cyberhealth.assess.exfiltration.ExfiltrationExperiment;
+import org.cyberhealth.assess.exfiltration.LayerwiseFineTuning;
 import org.cyberhealth.assess.exfiltration.Sanitiser;
 import org.cyberhealth.assess.exfiltration.StealingTraining;
 import org.cyberhealth.core.BadInputException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
             "decoder and codes shipped as extra tensors and in the low 8 mantissa bits; PSNR/SSIM of the stolen slices, images",
             "per MB, Dice of the declared task next to the honest abdomen-unet, Dice of the U-Net recipe trained on the stolen",
             "slices against the same recipe on the originals, the gateway's verdicts, and each sanitiser's Dice cost and effect",
-            "on the stolen images. About 4 minutes on one core with the default 150 epochs."},
+            "on the stolen images and on a U-Net trained on them. About 10 minutes on one core with the default 150 epochs."},
         footer = {"", "Example:", "  cyberhealth bench exfiltration", "  cyberhealth bench exfiltration --epochs 20 --out /tmp/b.md"})
 final class ExfiltrationBench implements Callable<Integer> {
 
@@ -59,7 +60,7 @@ final class ExfiltrationBench implements Callable<Integer> {
         StealingTraining.Recipe recipe = new StealingTraining.Recipe(4, 8, weight, 4, 3e-3, epochs, SEED);
         List<Sanitiser> sanitisers = List.of(new Sanitiser.MantissaRounding(15), new Sanitiser.MantissaRounding(7),
                 new Sanitiser.MantissaRounding(4), new Sanitiser.Int8Quantisation(), new Sanitiser.ParameterNoise(0.001, 1),
-                new Sanitiser.ParameterNoise(0.01, 1));
+                new Sanitiser.ParameterNoise(0.01, 1), LayerwiseFineTuning.standard(DeclaredTask.read(honest), split.train()));
         ExfiltrationExperiment.Result r = ExfiltrationExperiment.run(split, Files.readAllBytes(home.resolve("models").resolve("abdomen-unet.params")),
                 DeclaredTask.read(honest), recipe, sanitisers, step -> {
                     if (!output.json()) {
@@ -113,20 +114,22 @@ final class ExfiltrationBench implements Callable<Integer> {
                     c.images() / (c.bytes() / 1e6), Double.isInfinite(c.maxImages()) ? "unbounded" : String.format(Locale.ROOT, "%.0f", c.maxImages()),
                     c.dice(), c.psnr(), c.ssim(), c.verdict().replace("|", "/")));
         }
-        sb.append("""
+        sb.append(String.format(Locale.ROOT, """
 
                 Sanitisers applied by the gateway to the whitened low-bit export (the one its statistics let pass). Dice lost: honest
                 model's Dice after the sanitiser minus before. Payload bit errors: share of the smuggled bits the thief reads wrong
-                (0.5 = a coin toss); PSNR/SSIM: what the thief rebuilds from the damaged payload.
+                (0.5 = a coin toss); PSNR/SSIM: what the thief rebuilds from the damaged payload; utility: held-out Dice of the U-Net
+                recipe (same epochs and seed) trained on those rebuilt slices with the original masks (on the originals: %.3f).
+                Fine-tuning (Thellier et al. 2025) trains on the lake's 24 training slices; its rate, decay and epochs are ours.
 
-                | sanitiser | honest Dice | Dice lost | attacker's U-Net Dice | payload bit errors | stolen PSNR (dB) | stolen SSIM |
-                |---|---:|---:|---:|---:|---:|---:|
-                """);
-        sb.append(String.format(Locale.ROOT, "| none | %.3f | 0 | %.3f | 0 | %.2f | %.3f |%n", r.honestDice(), r.channels().get(2).dice(),
-                r.channels().get(2).psnr(), r.channels().get(2).ssim()));
+                | sanitiser | honest Dice | Dice lost | attacker's U-Net Dice | payload bit errors | stolen PSNR (dB) | stolen SSIM | U-Net trained on the stolen slices: Dice |
+                |---|---:|---:|---:|---:|---:|---:|---:|
+                """, r.utility().originalDice()));
+        sb.append(String.format(Locale.ROOT, "| none | %.3f | 0 | %.3f | 0 | %.2f | %.3f | %.3f |%n", r.honestDice(), r.channels().get(2).dice(),
+                r.channels().get(2).psnr(), r.channels().get(2).ssim(), r.utility().stolenDice()));
         for (ExfiltrationExperiment.Sanitised s : r.sanitised()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %+.3f | %.3f | %.3f | %.2f | %.3f |%n", s.name(), s.honestDice(),
-                    s.honestDice() - r.honestDice(), s.attackDice(), s.payloadBitErrors(), s.psnr(), s.ssim()));
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %+.3f | %.3f | %.3f | %.2f | %.3f | %.3f |%n", s.name(), s.honestDice(),
+                    s.honestDice() - r.honestDice(), s.attackDice(), s.payloadBitErrors(), s.psnr(), s.ssim(), s.stolenTrainedDice()));
         }
         sb.append("""
 

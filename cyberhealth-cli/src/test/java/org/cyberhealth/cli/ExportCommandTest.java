@@ -56,6 +56,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void fineTuningAtExportRewritesTheWeightsOnTheTasksDataAndNeedsAKnownRecipe(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("audit.jsonl");
+        Path out = dir.resolve("tuned.params");
+        CliRun run = CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", SPEC.toString(), "--sanitise", "finetune:1",
+                "--data", "../samples/segmentation", "--out", out.toString(), "--audit-log", log.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(run.out()).path("sanitiser").asText()).contains("layer-wise lr decay", "1 epochs");
+        byte[] tuned = Files.readAllBytes(out);
+        assertThat(tuned).hasSameSizeAs(Files.readAllBytes(HONEST)).isNotEqualTo(Files.readAllBytes(HONEST));
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("fine-tuning");
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, Files.readString(SPEC).replace("\"abdomen-unet\"", "\"liver-unet\"").replace("abdomen-unet.params",
+                HONEST.toAbsolutePath().toString()));
+        CliRun unknown = CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", other.toString(), "--sanitise", "finetune",
+                "--audit-log", log.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no data recipe is known for 'liver-unet'");
+    }
+
+    @Test
     void badInputExitsTwo(@TempDir Path dir) {
         String log = dir.resolve("a.jsonl").toString();
         assertThat(CliRun.of("export", "check", "--model", "missing.params", "--declared-task", SPEC.toString(), "--audit-log", log).exitCode())

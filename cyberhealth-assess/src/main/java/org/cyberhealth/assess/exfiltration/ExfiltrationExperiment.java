@@ -25,8 +25,12 @@ public final class ExfiltrationExperiment {
     /** One export as it would leave: size, images it carries, Dice, the stolen images' quality, the gateway's verdict. */
     public record Channel(String name, long bytes, int images, double maxImages, double dice, double psnr, double ssim, String verdict) {}
 
-    /** One sanitiser's cost and effect. */
-    public record Sanitised(String name, double honestDice, double attackDice, double payloadBitErrors, double psnr, double ssim) {}
+    /**
+     * One sanitiser's cost and effect; {@code stolenTrainedDice}: the U-Net recipe trained on what the thief rebuilds after it
+     * ({@link StolenDataUtility}).
+     */
+    public record Sanitised(String name, double honestDice, double attackDice, double payloadBitErrors, double psnr, double ssim,
+                            double stolenTrainedDice) {}
 
     /** Everything the benchmark reports. */
     public record Result(StealingTraining.Recipe recipe, int stolen, double honestDice, double attackDice, double psnr, double ssim,
@@ -89,8 +93,10 @@ public final class ExfiltrationExperiment {
             progress.accept("sanitiser: " + sanitiser.name());
             List<float[]> cleaned = sanitiser.apply(carried);
             double[] after = steal(cleaned, channel, raw, geometry, sizes, n, train.images());
+            double trained = StolenDataUtility.diceTrainedOn(split, stolenSlices(cleaned, channel, raw.length, geometry, sizes, n), recipe.batchSize(),
+                    recipe.learningRate(), recipe.epochs(), recipe.seed());
             rows.add(new Sanitised(sanitiser.name(), dice(honestTask, ExportedWeights.write(honestTask, sanitiser.apply(honestWeights)), test),
-                    dice(task, ExportedWeights.write(task, cleaned), test), after[0], after[1], after[2]));
+                    dice(task, ExportedWeights.write(task, cleaned), test), after[0], after[1], after[2], trained));
         }
         return new Result(recipe, n, honestDice, attackDice, quality[0], quality[1], heldOut[0], heldOut[1], utility, geometry,
                 geometry.entropyBitsPerImage(attack.codes()), decoderBytes / 4, channels, rows, seconds);
@@ -104,9 +110,15 @@ public final class ExfiltrationExperiment {
         for (int k = 0; k < sent.length; k++) {
             wrong += Integer.bitCount((sent[k] ^ payload[k]) & 0xff);
         }
-        Payload stolen = Payload.fromBytes(payload, geometry, sizes, images);
-        double[] q = ImageQuality.means(originals, geometry.decode(stolen.decoder(), stolen.codes()), (int) Math.sqrt(originals[0].length));
+        double[] q = ImageQuality.means(originals, stolenSlices(weights, channel, sent.length, geometry, sizes, images),
+                (int) Math.sqrt(originals[0].length));
         return new double[] {wrong / (8.0 * sent.length), q[0], q[1]};
+    }
+
+    /** What the thief decodes from the (possibly damaged) whitened payload of {@code bytes} bytes in {@code weights}. */
+    private static float[][] stolenSlices(List<float[]> weights, LowBitChannel channel, int bytes, Codes geometry, int[] sizes, int images) {
+        Payload stolen = Payload.fromBytes(LowBitChannel.whiten(channel.extract(weights, bytes), KEY), geometry, sizes, images);
+        return geometry.decode(stolen.decoder(), stolen.codes());
     }
 
     private static String verdict(ExportGateway.Verdict v) {

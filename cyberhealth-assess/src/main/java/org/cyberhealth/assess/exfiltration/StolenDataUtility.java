@@ -30,16 +30,20 @@ public final class StolenDataUtility {
      * @param stolen the rebuilt training slices, in the order of {@code split.train()}, pixels in [0, 1]
      */
     public static Result measure(SegmentationSlices.Split split, float[][] stolen, int batchSize, double learningRate, int epochs, long seed) {
+        double original = dice(SegmenterTraining.fit("trained on the originals", split.train(), batchSize, learningRate, epochs, seed, e -> { }),
+                split.test());
+        return new Result(original, diceTrainedOn(split, stolen, batchSize, learningRate, epochs, seed), epochs);
+    }
+
+    /** The held-out Dice of the recipe trained on {@code stolen} alone (when the originals' Dice is already known). */
+    public static double diceTrainedOn(SegmentationSlices.Split split, float[][] stolen, int batchSize, double learningRate, int epochs, long seed) {
         SegmentationSlices train = split.train();
         if (stolen.length != train.size()) {
             throw new IllegalArgumentException(stolen.length + " stolen slices for " + train.size() + " training slices");
         }
         SegmentationSlices rebuilt = new SegmentationSlices(train.name() + " (stolen)", train.height(), train.width(), train.classes(), stolen,
                 train.masks(), train.positions());
-        double original = dice(SegmenterTraining.fit("trained on the originals", train, batchSize, learningRate, epochs, seed, e -> { }), split.test());
-        double fromStolen = dice(SegmenterTraining.fit("trained on the stolen slices", rebuilt, batchSize, learningRate, epochs, seed, e -> { }),
-                split.test());
-        return new Result(original, fromStolen, epochs);
+        return dice(SegmenterTraining.fit("trained on the stolen slices", rebuilt, batchSize, learningRate, epochs, seed, e -> { }), split.test());
     }
 
     private static double dice(SegmenterTraining.Fitted fitted, SegmentationSlices test) {
