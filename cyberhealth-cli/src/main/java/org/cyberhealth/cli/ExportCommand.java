@@ -42,7 +42,9 @@ final class ExportCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Audit an exported model against its declared task, optionally sanitise it, log the verdict.",
-                "Structure: only the declared architecture's tensors, with the declared shapes, and nothing after them.",
+                "Structure: only the declared architecture's tensors, with the declared shapes, and nothing after them. A TorchScript",
+                "export (.pt) is audited against the reference module the descriptor names: the same tensor names and shapes (float32,",
+                "one storage each), the same code and attributes, no extra/ files, no unused storages, no bytes outside the zip entries.",
                 "Capacity: low mantissa bits tested against a trained network's statistics (uniform low bytes, Benford's law",
                 "for the top bits, no compression), and an upper bound on the images the free mantissa bits could carry.",
                 "Sanitisers: bf16 (round to 7 mantissa bits), round:K, int8, noise:S (S x each tensor's deviation), finetune[:EPOCHS]",
@@ -50,18 +52,21 @@ final class ExportCommand implements Runnable {
                 "5 epochs by default; the slices are cut from --data by the declared task's reference recipe).",
                 "The input is never modified; with --out the model that may leave (sanitised if asked) is written atomically,",
                 "only on PASS. Every verdict is appended to a hash-chained audit log.",
-                "Exit codes: 0 PASS, 1 REFUSE, 2 bad input (missing file, unknown sanitiser, .pt, existing --out without --force)."},
+                "Exit codes: 0 PASS, 1 REFUSE, 2 bad input (missing file, unknown sanitiser, an unreadable archive, existing --out",
+                "without --force)."},
             footer = {"", "Example:", "  cyberhealth export check --model models/abdomen-unet.params --declared-task models/abdomen-unet.json",
                 "  cyberhealth export check --model exported.params --declared-task spec.json --sanitise bf16 --out cleared.params --json",
                 "  cyberhealth export check --model exported.params --declared-task spec.json --max-images 0 --sanitise bf16",
-                "  cyberhealth export check --model exported.params --declared-task models/abdomen-unet.json --sanitise finetune --out tuned.params"})
+                "  cyberhealth export check --model exported.params --declared-task models/abdomen-unet.json --sanitise finetune --out tuned.params",
+                "  cyberhealth export check --model exported.pt --declared-task models/torch/abdomen-seg-torch.pt.json --sanitise bf16 --out cleared.pt"})
     static final class Check implements Callable<Integer> {
 
-        @Option(names = "--model", required = true, description = "The exported weights: a DJL parameter file (.params).")
+        @Option(names = "--model", required = true, description = "The export: a DJL parameter file (.params) or a TorchScript module (.pt).")
         Path model;
 
         @Option(names = "--declared-task", required = true,
-                description = "The task the export claims: a segmenter descriptor (cyberhealth-segmenter/1: architecture, input, classes).")
+                description = "The task the export claims: a segmenter descriptor (cyberhealth-segmenter/1: architecture, input, classes; for a "
+                        + ".pt export, \"torchscript\" names the reference module of the honest architecture).")
         Path declaredTask;
 
         @Option(names = "--sanitise", description = "Sanitise before release: bf16, round:K, int8, noise:S or finetune[:EPOCHS].")
@@ -96,9 +101,6 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (model.getFileName().toString().endsWith(".pt")) {
-                throw new BadInputException("TorchScript (.pt) exports are not read yet: export the DJL parameter file (.params)");
-            }
             if (bitsPerImage <= 0 || neededBits < 0 || neededBits > 23 || (maxImages != null && maxImages < 0)) {
                 throw new BadInputException("--bits-per-image > 0, --needed-mantissa-bits 0 to 23, --max-images >= 0");
             }
@@ -114,7 +116,17 @@ final class ExportCommand implements Runnable {
             }
             byte[] export = read(model);
             ExportGateway.Policy policy = new ExportGateway.Policy(neededBits, bitsPerImage, maxImages == null ? Double.POSITIVE_INFINITY : maxImages);
-            ExportGateway.Verdict v = ExportGateway.check(export, task, policy, sanitiser);
+            boolean torchScript = model.getFileName().toString().endsWith(".pt");
+            if (torchScript != (task.torchScript() != null)) {
+                throw new BadInputException(torchScript ? "a TorchScript export needs a declared task that names a reference module (\"torchscript\")"
+                        : task.name() + " declares a TorchScript module: the export must be a .pt file");
+            }
+            ExportGateway.Verdict v;
+            try {
+                v = torchScript ? ExportGateway.checkTorchScript(export, task, policy, sanitiser) : ExportGateway.check(export, task, policy, sanitiser);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
             String entry = ExportGateway.log(new AuditLog(auditLog), v, model.toString(), task, Instant.now());
             if (v.pass() && out != null) {
                 AtomicOutput.write(out, force, v.output());

@@ -76,6 +76,30 @@ class ExportCommandTest {
     }
 
     @Test
+    void torchScriptExportsAreAuditedAgainstTheReferenceModule(@TempDir Path dir) throws Exception {
+        Path torchSpec = Path.of("../models/torch/abdomen-seg-torch.pt.json");
+        Path log = dir.resolve("audit.jsonl");
+        Path out = dir.resolve("cleared.pt");
+        CliRun pass = CliRun.of("export", "check", "--model", "../models/torch/abdomen-seg-torch.pt", "--declared-task", torchSpec.toString(),
+                "--sanitise", "bf16", "--out", out.toString(), "--audit-log", log.toString());
+        assertThat(pass.exitCode()).as(pass.err()).isEqualTo(0);
+        assertThat(Files.size(out)).isEqualTo(Files.size(Path.of("../models/torch/abdomen-seg-torch.pt")));
+        CliRun refuse = CliRun.of("export", "check", "--model", "../models/torch/gateway-extra-file.pt", "--declared-task", torchSpec.toString(),
+                "--out", dir.resolve("no.pt").toString(), "--audit-log", log.toString());
+        assertThat(refuse.exitCode()).isEqualTo(1);
+        assertThat(refuse.out()).contains("unknown entry extra/codes.bin");
+        assertThat(dir.resolve("no.pt")).doesNotExist();
+        Path junk = dir.resolve("junk.pt");
+        Files.write(junk, new byte[] {'P', 'K', 3, 4, 0, 0});
+        CliRun bad = CliRun.of("export", "check", "--model", junk.toString(), "--declared-task", torchSpec.toString(), "--audit-log", log.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("not a TorchScript archive");
+        assertThat(CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", torchSpec.toString(), "--audit-log",
+                log.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("export", "verify-log", "--audit-log", log.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void badInputExitsTwo(@TempDir Path dir) {
         String log = dir.resolve("a.jsonl").toString();
         assertThat(CliRun.of("export", "check", "--model", "missing.params", "--declared-task", SPEC.toString(), "--audit-log", log).exitCode())

@@ -12,20 +12,28 @@ import org.cyberhealth.ml.model.SegmenterFile;
 import org.cyberhealth.ml.model.SmallUNet;
 
 /**
- * What an export claims to be: the architecture (the project's {@link SmallUNet}), the input it takes and the
- * classes it predicts. Read from a segmenter descriptor ({@value SegmenterFile#FORMAT}), the same file that
- * describes the honest model, so the data lake declares a task once and audits every export against it.
+ * What an export claims to be: the architecture, the input it takes and the classes it predicts. Read from a segmenter
+ * descriptor ({@value SegmenterFile#FORMAT}), the same file that describes the honest model, so the data lake declares a
+ * task once and audits every export against it. The architecture is the project's {@link SmallUNet} (exports are DJL
+ * parameter files), or, when the descriptor names a {@code "torchscript"} module, that module: a reference TorchScript of
+ * the honest architecture, whose tensor names, shapes, code and attributes a TorchScript export must repeat
+ * ({@link TorchScriptExport}).
  */
-public record DeclaredTask(String name, InputSpec input, List<String> classes) {
+public record DeclaredTask(String name, InputSpec input, List<String> classes, Path torchScript) {
 
     public DeclaredTask {
         classes = List.copyOf(classes);
     }
 
+    /** A task of the project's U-Net. */
+    public DeclaredTask(String name, InputSpec input, List<String> classes) {
+        this(name, input, classes, null);
+    }
+
     /** The task a segmenter descriptor declares (its weights are not read). */
     public static DeclaredTask read(Path descriptor) {
         SegmenterFile file = SegmenterFile.read(descriptor);
-        return new DeclaredTask(file.name(), file.input(), file.classes());
+        return new DeclaredTask(file.name(), file.input(), file.classes(), file.torchScript());
     }
 
     /** A fresh network of the declared architecture, initialised (random weights) in {@code manager}. */
@@ -47,6 +55,6 @@ public record DeclaredTask(String name, InputSpec input, List<String> classes) {
     }
 
     public String architecture() {
-        return SmallUNet.NAME;
+        return torchScript == null ? SmallUNet.NAME : "TorchScript like " + torchScript.getFileName();
     }
 }

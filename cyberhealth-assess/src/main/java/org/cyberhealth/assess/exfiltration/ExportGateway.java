@@ -3,12 +3,19 @@ package org.cyberhealth.assess.exfiltration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.cyberhealth.core.BadInputException;
 import org.cyberhealth.core.crypto.Digests;
 import org.cyberhealth.core.ledger.AuditLog;
+import org.cyberhealth.ml.model.SmallUNet;
 
 /**
  * The check a data lake runs before a model leaves (the defence against Li, Ayache, Delingette's data stealing
@@ -45,31 +52,77 @@ public final class ExportGateway {
      * re-encoded (dropping anything else) and the capacity bound is computed on the result, which is what leaves.
      */
     public static Verdict check(byte[] export, DeclaredTask task, Policy policy, Sanitiser sanitiser) {
+        if (task.torchScript() != null) {
+            throw new IllegalArgumentException(task.name() + " declares a TorchScript module: use checkTorchScript");
+        }
         ExportedWeights weights = ExportedWeights.read(export, task);
         List<String> structure = StructureAudit.run(weights);
-        List<String> reasons = new ArrayList<>(structure);
-        String hash = HexFormat.of().formatHex(Digests.sha256(export));
         if (!weights.followsDeclaration()) {
-            return new Verdict(false, reasons, structure, null, null, null, hash, null);
+            return new Verdict(false, new ArrayList<>(structure), structure, null, null, null, sha256(export), null);
         }
         long extraBits = 8 * weights.trailingBytes() + 32 * StructureAudit.extraValues(weights);
-        CapacityAudit.Result capacity = CapacityAudit.run(weights.values(), policy.neededMantissaBits(), extraBits, policy.bitsPerImage());
+        return judge(export, structure, weights.values(), extraBits, 0, cleaned -> ExportedWeights.write(task, cleaned), policy,
+                structure.isEmpty() ? sanitiser : null);
+    }
+
+    /**
+     * Audits a TorchScript {@code export} against the reference module {@code task} declares ({@link TorchScriptExport}); a
+     * sanitiser rewrites the storages in a copy of the archive. Debug information counts in the bound before and after (a
+     * sanitiser of values does not touch it). Fine-tuning is not offered: it trains the project's U-Net only.
+     */
+    public static Verdict checkTorchScript(byte[] export, DeclaredTask task, Policy policy, Sanitiser sanitiser) {
+        if (task.torchScript() == null) {
+            throw new IllegalArgumentException(task.name() + " declares no TorchScript module to audit a .pt export against");
+        }
+        if (sanitiser instanceof LayerwiseFineTuning) {
+            throw new IllegalArgumentException("fine-tuning at export trains the project's " + SmallUNet.NAME + " only, not a TorchScript module");
+        }
+        TorchScriptExport declared = TorchScriptExport.read(readReference(task.torchScript()));
+        TorchScriptExport exported = TorchScriptExport.read(export);
+        List<String> structure = exported.audit(declared);
+        if (!structure.isEmpty()) {
+            return new Verdict(false, new ArrayList<>(structure), structure, null, null, null, sha256(export), null);
+        }
+        long debugBits = 8 * exported.debugBytes();
+        return judge(export, structure, exported.values(), debugBits, debugBits, exported::write, policy, sanitiser);
+    }
+
+    /** The capacity audit, the sanitiser and the verdict, whatever the format: {@code write} encodes sanitised values. */
+    private static Verdict judge(byte[] export, List<String> structure, List<float[]> values, long extraBits, long extraBitsAfter,
+                                 Function<List<float[]>, byte[]> write, Policy policy, Sanitiser sanitiser) {
+        List<String> reasons = new ArrayList<>(structure);
+        CapacityAudit.Result capacity = CapacityAudit.run(values, policy.neededMantissaBits(), extraBits, policy.bitsPerImage());
         reasons.addAll(capacity.findings());
         CapacityAudit.Result after = null;
         byte[] output = export;
         CapacityAudit.Result bound = capacity;
-        if (sanitiser != null && structure.isEmpty()) {
-            List<float[]> cleaned = sanitiser.apply(weights.values());
-            output = ExportedWeights.write(task, cleaned);
-            after = CapacityAudit.run(cleaned, 23 - freeAfter(sanitiser, policy), 0, policy.bitsPerImage());
+        if (sanitiser != null) {
+            List<float[]> cleaned = sanitiser.apply(values);
+            output = write.apply(cleaned);
+            after = CapacityAudit.run(cleaned, 23 - freeAfter(sanitiser, policy), extraBitsAfter, policy.bitsPerImage());
             bound = after;
         }
         if (bound.boundImages() > policy.maxLeakableImages()) {
-            reasons.add(String.format(java.util.Locale.ROOT, "up to %.0f images could leak (%d bits beyond the task), above the limit of %.0f",
+            reasons.add(String.format(Locale.ROOT, "up to %.0f images could leak (%d bits beyond the task), above the limit of %.0f",
                     bound.boundImages(), bound.capacityBits(), policy.maxLeakableImages()));
         }
-        return new Verdict(reasons.isEmpty(), reasons, structure, capacity, sanitiser == null ? null : sanitiser.name(), after, hash,
+        return new Verdict(reasons.isEmpty(), reasons, structure, capacity, sanitiser == null ? null : sanitiser.name(), after, sha256(export),
                 reasons.isEmpty() ? output : null);
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(Digests.sha256(bytes));
+    }
+
+    private static byte[] readReference(Path file) {
+        try {
+            if (Files.size(file) > 256L << 20) {
+                throw new BadInputException("the declared module " + file + " is larger than 256 MiB");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the declared module " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Mantissa bits per weight still free after {@code sanitiser}: rounding to K bits leaves max(0, K - needed). */
