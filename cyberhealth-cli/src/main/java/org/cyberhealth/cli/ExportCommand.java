@@ -108,6 +108,14 @@ final class ExportCommand implements Runnable {
                 throw new BadInputException("output " + out + " already exists (use --force to replace it)");
             }
             DeclaredTask task = DeclaredTask.read(declaredTask);
+            boolean torchScript = model.getFileName().toString().endsWith(".pt");
+            if (torchScript != (task.torchScript() != null)) {
+                throw new BadInputException(torchScript ? "a TorchScript export needs a declared task that names a reference module (\"torchscript\")"
+                        : task.name() + " declares a TorchScript module: the export must be a .pt file");
+            }
+            if (torchScript && sanitise != null && sanitise.startsWith("finetune")) {
+                throw new BadInputException("finetune trains the project's small-unet; a TorchScript export takes bf16, round:K, int8 or noise:S");
+            }
             Sanitiser sanitiser;
             try {
                 sanitiser = sanitise == null ? null : sanitise.startsWith("finetune") ? fineTuning(task) : Sanitiser.parse(sanitise);
@@ -116,11 +124,6 @@ final class ExportCommand implements Runnable {
             }
             byte[] export = read(model);
             ExportGateway.Policy policy = new ExportGateway.Policy(neededBits, bitsPerImage, maxImages == null ? Double.POSITIVE_INFINITY : maxImages);
-            boolean torchScript = model.getFileName().toString().endsWith(".pt");
-            if (torchScript != (task.torchScript() != null)) {
-                throw new BadInputException(torchScript ? "a TorchScript export needs a declared task that names a reference module (\"torchscript\")"
-                        : task.name() + " declares a TorchScript module: the export must be a .pt file");
-            }
             ExportGateway.Verdict v;
             try {
                 v = torchScript ? ExportGateway.checkTorchScript(export, task, policy, sanitiser) : ExportGateway.check(export, task, policy, sanitiser);

@@ -73,17 +73,21 @@ public final class TorchScriptExport {
         }
         List<NamedTensor> tensors = new ArrayList<>();
         Map<String, String> attributes = new LinkedHashMap<>();
-        walk(module, "", tensors, attributes);
+        walk(module, "", 0, tensors, attributes);
         return new TorchScriptExport(zip, entries, tensors, attributes);
     }
 
-    private static void walk(TorchScriptPickle.Obj module, String path, List<NamedTensor> tensors, Map<String, String> attributes) {
+    private static void walk(TorchScriptPickle.Obj module, String path, int depth, List<NamedTensor> tensors, Map<String, String> attributes) {
+        // The memo can make a module its own child: depth bounds the walk.
+        if (depth > TorchScriptPickle.MAX_DEPTH) {
+            throw new BadInputException("data.pkl nests modules deeper than " + TorchScriptPickle.MAX_DEPTH + " levels");
+        }
         for (Map.Entry<String, Object> a : module.state().entrySet()) {
             String name = path + a.getKey();
             if (a.getValue() instanceof TorchScriptPickle.Tensor t) {
                 tensors.add(new NamedTensor(name, t));
             } else if (a.getValue() instanceof TorchScriptPickle.Obj child) {
-                walk(child, name + ".", tensors, attributes);
+                walk(child, name + ".", depth + 1, tensors, attributes);
             } else {
                 attributes.put(name, TorchScriptPickle.describe(a.getValue()));
             }

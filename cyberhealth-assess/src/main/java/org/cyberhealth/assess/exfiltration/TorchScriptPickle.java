@@ -52,6 +52,9 @@ final class TorchScriptPickle {
     private static final Object MARK = new Object();
     private static final int MAX_STACK = 1 << 20;
     private static final int MAX_MEMO = 1 << 20;
+    /** Module nesting and attribute nesting deeper than this are refused (a real module nests a few levels). */
+    static final int MAX_DEPTH = 64;
+    private static final int MAX_DESCRIPTION = 1 << 20;
 
     private TorchScriptPickle() {}
 
@@ -275,18 +278,50 @@ final class TorchScriptPickle {
         return k instanceof Tuple t ? t.items().toString() : k;
     }
 
-    /** A printable form of a non-tensor value, for comparing attributes with the declaration's. */
+    /**
+     * A printable form of a non-tensor value, for comparing attributes with the declaration's. Bounded: the memo lets a
+     * small pickle refer to one list many times (or to itself), so depth and length are capped and refused beyond.
+     */
     static String describe(Object value) {
+        StringBuilder out = new StringBuilder();
+        describe(value, out, 0);
+        return out.toString();
+    }
+
+    private static void describe(Object value, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH || out.length() > MAX_DESCRIPTION) {
+            throw bad("an attribute nested deeper than " + MAX_DEPTH + " or longer than " + MAX_DESCRIPTION + " characters");
+        }
         if (value instanceof Tuple t) {
-            return "(" + t.items().stream().map(TorchScriptPickle::describe).reduce((a, b) -> a + ", " + b).orElse("") + ")";
+            items(t.items(), "(", ")", out, depth);
+        } else if (value instanceof List<?> l) {
+            items(l, "[", "]", out, depth);
+        } else if (value instanceof Map<?, ?> m) {
+            items(new ArrayList<>(m.entrySet()), "{", "}", out, depth);
+        } else if (value instanceof Map.Entry<?, ?> e) {
+            describe(e.getKey(), out, depth + 1);
+            out.append(": ");
+            describe(e.getValue(), out, depth + 1);
+        } else if (value instanceof Obj o) {
+            out.append(o.type()).append(' ');
+            items(new ArrayList<>(o.state().entrySet()), "{", "}", out, depth);
+        } else if (value instanceof Call c) {
+            out.append(c.function());
+            items(c.arguments(), "(", ")", out, depth);
+        } else if (value instanceof byte[] b) {
+            out.append("bytes ").append(java.util.HexFormat.of().formatHex(b));
+        } else {
+            out.append(value);
         }
-        if (value instanceof List<?> l) {
-            return "[" + l.stream().map(TorchScriptPickle::describe).reduce((a, b) -> a + ", " + b).orElse("") + "]";
+    }
+
+    private static void items(List<?> items, String open, String close, StringBuilder out, int depth) {
+        out.append(open);
+        for (int k = 0; k < items.size(); k++) {
+            out.append(k == 0 ? "" : ", ");
+            describe(items.get(k), out, depth + 1);
         }
-        if (value instanceof byte[] b) {
-            return "bytes " + java.util.HexFormat.of().formatHex(b);
-        }
-        return String.valueOf(value);
+        out.append(close);
     }
 
     private static BadInputException bad(String why) {

@@ -261,10 +261,10 @@ final class ZipLayout {
         }
     }
 
-    /** The entry's content: stored bytes, or inflated up to its declared size (and refused if it inflates to anything else). */
+    /** The entry's content: stored bytes, or inflated up to its declared size (refused if it inflates to anything else), CRC-checked. */
     byte[] content(Entry e) {
         if (e.method() == 0) {
-            return java.util.Arrays.copyOfRange(bytes, e.dataOffset(), e.dataOffset() + (int) e.size());
+            return checked(e, java.util.Arrays.copyOfRange(bytes, e.dataOffset(), e.dataOffset() + (int) e.size()));
         }
         Inflater inflater = new Inflater(true);
         try {
@@ -278,17 +278,21 @@ final class ZipLayout {
             if (n != out.length || (!inflater.finished() && inflater.inflate(probe) > 0)) {
                 throw bad(e.name() + " does not inflate to its declared " + e.size() + " bytes");
             }
-            CRC32 crc = new CRC32();
-            crc.update(out);
-            if (crc.getValue() != e.crc()) {
-                throw bad(e.name() + " fails its CRC-32");
-            }
-            return out;
+            return checked(e, out);
         } catch (DataFormatException ex) {
             throw bad(e.name() + " is not valid deflate data: " + ex.getMessage());
         } finally {
             inflater.end();
         }
+    }
+
+    private static byte[] checked(Entry e, byte[] content) {
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        if (crc.getValue() != e.crc()) {
+            throw bad(e.name() + " fails its CRC-32");
+        }
+        return content;
     }
 
     /**

@@ -39,7 +39,9 @@ class LayerwiseFineTuningTest {
         new SplittableRandom(5).nextBytes(payload);
         LowBitChannel channel = new LowBitChannel(8);
         List<float[]> carrier = channel.embed(weights, payload);
-        LayerwiseFineTuning tuning = LayerwiseFineTuning.standard(task, split.train());
+        // One epoch (6 steps) already moves every weight that learns; the default is 5.
+        LayerwiseFineTuning standard = LayerwiseFineTuning.standard(task, split.train());
+        LayerwiseFineTuning tuning = new LayerwiseFineTuning(task, split.train(), standard.learningRate(), standard.decay(), 1, 4, 7);
         List<float[]> tuned = tuning.apply(carrier);
         byte[] read = channel.extract(tuned, payload.length);
         long wrong = 0;

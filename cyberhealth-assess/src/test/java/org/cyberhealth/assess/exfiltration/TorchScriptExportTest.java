@@ -88,6 +88,10 @@ class TorchScriptExportTest {
         int central = b.getInt(lastIndexOf(huge, new byte[] {'P', 'K', 5, 6}) + 16);
         b.putInt(central + 24, Integer.MAX_VALUE);
         assertThatThrownBy(() -> check(huge, null)).isInstanceOf(BadInputException.class).hasMessageContaining("beyond the limits");
+        // A module that is its own child (memo 0 recalled inside its own state): refused, not a stack overflow.
+        byte[] cyclic = rezip(honest, (name, data) -> name.endsWith("data.pkl") ? new byte[] {(byte) 0x80, 2, 'c', 'a', '\n', 'M', '\n', 'q', 0,
+                ')', (byte) 0x81, 'q', 1, '}', 'X', 1, 0, 0, 0, 's', 'h', 1, 's', 'b', '.'} : data, null, null);
+        assertThatThrownBy(() -> check(cyclic, null)).isInstanceOf(BadInputException.class).hasMessageContaining("deeper than 64");
         byte[] notPickle = rezip(honest, (name, data) -> name.endsWith("data.pkl") ? new byte[] {(byte) 0x80, 2, 'c', 'o', 's'} : data, null, null);
         assertThatThrownBy(() -> check(notPickle, null)).isInstanceOf(BadInputException.class).hasMessageContaining("data.pkl");
     }
