@@ -148,8 +148,11 @@ final class ExportCommand implements Runnable {
                 json.put("capacityBits", v.capacity().capacityBits());
                 json.put("boundImages", v.capacity().boundImages());
                 json.put("lowBytesDeflateRatio", v.capacity().lowBytesDeflateRatio());
-                lines.add(String.format(Locale.ROOT, "capacity: %d weights x %d free mantissa bits -> at most %d bits, %.0f images at %.0f bits each",
-                        v.capacity().weights(), v.capacity().freeBitsPerWeight(), v.capacity().capacityBits(), v.capacity().boundImages(), bitsPerImage));
+                long elsewhere = v.capacity().capacityBits() - v.capacity().weights() * v.capacity().freeBitsPerWeight();
+                lines.add(String.format(Locale.ROOT, "capacity: %d weights x %d free mantissa bits%s -> at most %d bits, %.0f images at %.0f bits each",
+                        v.capacity().weights(), v.capacity().freeBitsPerWeight(),
+                        elsewhere > 0 ? " + " + elsewhere + " bits outside the weights (appended data, debug information)" : "",
+                        v.capacity().capacityBits(), v.capacity().boundImages(), bitsPerImage));
             }
             if (v.afterSanitising() != null) {
                 json.put("sanitiser", v.sanitiser());
