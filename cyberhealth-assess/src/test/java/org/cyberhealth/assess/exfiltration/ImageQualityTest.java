@@ -71,14 +71,19 @@ class ImageQualityTest {
     }
 
     @Test
-    void payloadPacksCodesAndFloatsBitExactly() {
+    void payloadCarriesDecoderTablesAndCodesBitExactly() {
         Codes geometry = new Codes(2, 2, 2, 8);
         int[][] codes = {{0, 1, 2, 3, 4, 5, 6, 7}, {7, 7, 0, 0, 3, 3, 1, 6}};
         float[] decoder = {1.5f, -0.25f, Float.MIN_VALUE};
-        byte[] bytes = new Payload(List.of(decoder), codes).toBytes(geometry);
-        assertThat(bytes).hasSize(Payload.bytes(geometry, new int[] {3}, 2)).hasSize(12 + 6);
+        double[] uniform = new double[8];
+        Arrays.fill(uniform, 1 / 8.0);
+        FrequencyTables tables = FrequencyTables.of(new double[][] {uniform, uniform});
+        byte[] bytes = new Payload(List.of(decoder), tables, codes).toBytes(geometry);
+        // 12 bytes of floats, 2 x 8 x 2 bytes of tables, then 16 symbols at 3 bits (6 bytes) and the coder's closing bits.
+        assertThat(bytes.length).isBetween(12 + 32 + 6, 12 + 32 + 7);
         Payload back = Payload.fromBytes(bytes, geometry, new int[] {3}, 2);
         assertThat(back.codes()).isDeepEqualTo(codes);
+        assertThat(back.tables().frequencies()).isDeepEqualTo(tables.frequencies());
         assertThat(back.decoder().get(0)).containsExactly(decoder);
     }
 }
