@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             "codes shipped as extra tensors and in the low 8 mantissa bits; rate, PSNR/SSIM/MS-SSIM of the stolen slices per",
             "modality, images per MB, Dice of the declared task next to the honest abdomen-unet, Dice of the U-Net recipe trained",
             "on the stolen CT slices against the same recipe on the originals, the gateway's verdicts, and each sanitiser's Dice",
-            "cost and effect on the stolen images. About 6 minutes on one core with the default 150 epochs."},
+            "cost and effect on the stolen images. About 7 minutes on one core with the default 150 epochs."},
         footer = {"", "Example:", "  cyberhealth bench exfiltration", "  cyberhealth bench exfiltration --epochs 20 --out /tmp/b.md"})
 final class ExfiltrationBench implements Callable<Integer> {
 
