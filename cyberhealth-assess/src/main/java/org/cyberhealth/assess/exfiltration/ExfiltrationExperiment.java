@@ -1,19 +1,24 @@
 package org.cyberhealth.assess.exfiltration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cyberhealth.ml.data.SegmentationSlices;
 import org.cyberhealth.ml.model.DjlSegmenter;
+import org.cyberhealth.ml.model.ReferenceSegmenter;
 import org.cyberhealth.ml.model.SegmentationScores;
 import org.cyberhealth.ml.model.SegmenterTraining;
 
 /**
- * The measurements of the data stealing attack and of the gateway against it, on one lake's slices: train the
- * attack, ship its decoder and codes through both channels, measure the stolen images and the declared task's
- * Dice next to the honest model's, the stolen slices' use (the U-Net recipe trained on them against the same recipe on
- * the originals, {@link StolenDataUtility}), run the gateway on each export, then every sanitiser's cost (Dice of the
- * honest model) and effect (what the thief rebuilds from the sanitised steganographic export).
+ * The measurements of the data stealing attack and of the gateway against it, on one lake's slices of one or more
+ * modalities (the first, CT, is the declared task's: the honest model and the utility test use it): train the
+ * attack jointly on every modality's training slices, ship its decoder, tables and coded codes through both
+ * channels, measure the stolen images per modality and the declared task's Dice next to the honest model's, the
+ * rate (the entropy model's ideal code length and the arithmetic coder's actual bytes), the stolen CT slices' use
+ * (the U-Net recipe trained on them against the same recipe on the originals, {@link StolenDataUtility}), run the
+ * gateway on each export, then every sanitiser's cost (Dice of the honest model) and effect (what the thief
+ * rebuilds from the sanitised steganographic export).
  */
 public final class ExfiltrationExperiment {
 
@@ -32,18 +37,36 @@ public final class ExfiltrationExperiment {
     public record Sanitised(String name, double honestDice, double attackDice, double payloadBitErrors, double psnr, double ssim,
                             double stolenTrainedDice) {}
 
+    /**
+     * One modality's results: slices stolen, the attacker's U-Net Dice on its held-out slices, and PSNR, SSIM,
+     * MS-SSIM ({@link ImageQuality#means}) of the stolen training slices and of the held-out slices through the codec.
+     */
+    public record Modality(String name, int stolen, double attackDice, double[] stolenQuality, double[] heldOutQuality) {}
+
+    /**
+     * Bits per slice: under the entropy model's tables (ideal code length), as arithmetic-coded, at fixed width
+     * without any model, and under the codes' own zero-order statistics; plus the tables' bytes (sent once).
+     */
+    public record Rate(double modelBits, double codedBits, long packedBits, double zeroOrderBits, int tableBytes) {}
+
     /** Everything the benchmark reports. */
-    public record Result(StealingTraining.Recipe recipe, int stolen, double honestDice, double attackDice, double psnr, double ssim,
-                         double heldOutPsnr, double heldOutSsim, StolenDataUtility.Result utility, Codes geometry, double entropyBitsPerImage,
-                         int decoderValues, List<Channel> channels, List<Sanitised> sanitised, double trainSeconds) {}
+    public record Result(StealingTraining.Recipe recipe, int stolen, double honestDice, List<Modality> modalities, StolenDataUtility.Result utility,
+                         Codes geometry, Rate rate, int decoderValues, List<Channel> channels, List<Sanitised> sanitised, double trainSeconds) {
+
+        /** The declared task's modality (the first): its Dice is the one the honest model is compared with. */
+        public double attackDice() {
+            return modalities.get(0).attackDice();
+        }
+    }
 
     private ExfiltrationExperiment() {}
 
-    public static Result run(SegmentationSlices.Split split, byte[] honestParameters, DeclaredTask honestTask, StealingTraining.Recipe recipe,
-                             List<Sanitiser> sanitisers, Consumer<String> progress) {
-        SegmentationSlices train = split.train();
-        SegmentationSlices test = split.test();
-        progress.accept("training the attack network (" + recipe.epochs() + " epochs)");
+    public static Result run(List<SegmentationSlices.Split> modalities, byte[] honestParameters, DeclaredTask honestTask,
+                             StealingTraining.Recipe recipe, List<Sanitiser> sanitisers, Consumer<String> progress) {
+        SegmentationSlices.Split declared = modalities.get(0);
+        SegmentationSlices train = joined(modalities.stream().map(SegmentationSlices.Split::train).toList());
+        SegmentationSlices test = joined(modalities.stream().map(SegmentationSlices.Split::test).toList());
+        progress.accept("training the attack network on " + train.size() + " slices (" + recipe.epochs() + " epochs)");
         long started = System.nanoTime();
         StealingTraining.Trained attack = StealingTraining.run("abdomen-unet", train, test, recipe, e -> { });
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -51,40 +74,63 @@ public final class ExfiltrationExperiment {
         Codes geometry = attack.geometry();
         int side = train.width();
         int n = train.size();
-        double honestDice = dice(honestTask, honestParameters, test);
-        double attackDice = dice(task, attack.segmenterParameters(), test);
+        double honestDice = dice(honestTask, honestParameters, declared.test());
         float[][] stolenSlices = geometry.decode(attack.decoder(), attack.codes());
-        double[] quality = ImageQuality.means(train.images(), stolenSlices, side);
-        progress.accept("training the U-Net recipe on the stolen slices and on the originals");
-        StolenDataUtility.Result utility = StolenDataUtility.measure(split, stolenSlices, recipe.batchSize(), recipe.learningRate(), recipe.epochs(),
-                recipe.seed());
+        float[][] heldOutSlices = geometry.decode(attack.decoder(), attack.heldOutCodes());
+        List<Modality> results = new ArrayList<>();
+        int trainAt = 0;
+        int testAt = 0;
+        for (SegmentationSlices.Split m : modalities) {
+            int a = m.train().size();
+            int b = m.test().size();
+            results.add(new Modality(m.train().name().replace(" train", ""), a, dice(task, attack.segmenterParameters(), m.test()),
+                    ImageQuality.means(m.train().images(), Arrays.copyOfRange(stolenSlices, trainAt, trainAt + a), side),
+                    ImageQuality.means(m.test().images(), Arrays.copyOfRange(heldOutSlices, testAt, testAt + b), side)));
+            trainAt += a;
+            testAt += b;
+        }
+        progress.accept("training the U-Net recipe on the stolen " + results.get(0).name() + " slices and on the originals");
+        // The honest recipe's own learning rate: at the same epochs and seed it reproduces the committed abdomen-unet.
+        StolenDataUtility.Result utility = StolenDataUtility.measure(declared, Arrays.copyOf(stolenSlices, declared.train().size()),
+                recipe.batchSize(), ReferenceSegmenter.ABDOMEN_UNET.learningRate(), recipe.epochs(), recipe.seed());
         progress.accept("measuring the channels");
-        double[] heldOut = ImageQuality.means(test.images(), geometry.decode(attack.decoder(), attack.heldOutCodes()), side);
         int[] sizes = geometry.decoderSizes();
-        Payload payload = new Payload(attack.decoder(), attack.codes());
+        Payload payload = new Payload(attack.decoder(), attack.tables(), attack.codes());
         byte[] raw = payload.toBytes(geometry);
-        int decoderBytes = raw.length - Payload.codeBytes(geometry, n);
-        double bytesPerImage = geometry.packedBitsPerImage() / 8.0;
+        int decoderBytes = Payload.decoderBytes(attack.decoder());
+        int codeBytes = raw.length - decoderBytes;
+        double streamBytesPerImage = (codeBytes - attack.tables().byteSize()) / (double) n;
+        Rate rate = new Rate(attack.tables().bitsPerImage(attack.codes(), geometry), streamBytesPerImage * 8, geometry.packedBitsPerImage(),
+                geometry.entropyBitsPerImage(attack.codes()), attack.tables().byteSize());
         ExportGateway.Policy policy = ExportGateway.Policy.standard();
 
         List<Channel> channels = new ArrayList<>();
-        byte[] extra = ExtraTensorChannel.append(attack.segmenterParameters(), attack.decoder(),
-                java.util.Arrays.copyOfRange(raw, decoderBytes, raw.length));
+        byte[] extra = ExtraTensorChannel.append(attack.segmenterParameters(), attack.decoder(), Arrays.copyOfRange(raw, decoderBytes, raw.length));
         Payload viaExtra = ExtraTensorChannel.read(extra, attack.segmenterParameters().length, geometry, n);
         double[] q = ImageQuality.means(train.images(), geometry.decode(viaExtra.decoder(), viaExtra.codes()), side);
-        channels.add(new Channel("extra tensors", extra.length, n, Double.POSITIVE_INFINITY, attackDice, q[0], q[1],
+        channels.add(new Channel("extra tensors", extra.length, n, Double.POSITIVE_INFINITY, results.get(0).attackDice(), q[0], q[1],
                 verdict(ExportGateway.check(extra, task, policy, null))));
 
         List<float[]> weights = ExportedWeights.read(attack.segmenterParameters(), task).values();
         LowBitChannel channel = new LowBitChannel(LOW_BITS);
-        double maxImages = (channel.capacityBits(weights) / 8.0 - decoderBytes) / bytesPerImage;
-        byte[] rawStego = ExportedWeights.write(task, channel.embed(weights, raw));
-        channels.add(new Channel("low 8 mantissa bits, raw", rawStego.length, n, maxImages, dice(task, rawStego, test), q[0], q[1],
+        long capacityBytes = channel.capacityBits(weights) / 8;
+        double maxImages = (capacityBytes - decoderBytes - attack.tables().byteSize()) / streamBytesPerImage;
+        // The low bits carry the first slices that fit, whole.
+        int k = n;
+        byte[] hidden = raw;
+        while (hidden.length > capacityBytes && k > 0) {
+            k--;
+            hidden = new Payload(attack.decoder(), attack.tables(), Arrays.copyOf(attack.codes(), k)).toBytes(geometry);
+        }
+        float[][] carriedOriginals = Arrays.copyOf(train.images(), k);
+        double[] qk = ImageQuality.means(carriedOriginals, Arrays.copyOf(stolenSlices, k), side);
+        byte[] rawStego = ExportedWeights.write(task, channel.embed(weights, hidden));
+        channels.add(new Channel("low 8 mantissa bits, raw", rawStego.length, k, maxImages, dice(task, rawStego, declared.test()), qk[0], qk[1],
                 verdict(ExportGateway.check(rawStego, task, policy, null))));
-        byte[] stego = ExportedWeights.write(task, channel.embed(weights, LowBitChannel.whiten(raw, KEY)));
+        byte[] stego = ExportedWeights.write(task, channel.embed(weights, LowBitChannel.whiten(hidden, KEY)));
         List<float[]> carried = ExportedWeights.read(stego, task).values();
-        double[] s = steal(carried, channel, raw, geometry, sizes, n, train.images());
-        channels.add(new Channel("low 8 mantissa bits, whitened", stego.length, n, maxImages, dice(task, stego, test), s[1], s[2],
+        double[] s = steal(carried, channel, hidden, geometry, sizes, k, carriedOriginals);
+        channels.add(new Channel("low 8 mantissa bits, whitened", stego.length, k, maxImages, dice(task, stego, declared.test()), s[1], s[2],
                 verdict(ExportGateway.check(stego, task, policy, null))));
 
         List<Sanitised> rows = new ArrayList<>();
@@ -92,14 +138,41 @@ public final class ExfiltrationExperiment {
         for (Sanitiser sanitiser : sanitisers) {
             progress.accept("sanitiser: " + sanitiser.name());
             List<float[]> cleaned = sanitiser.apply(carried);
-            double[] after = steal(cleaned, channel, raw, geometry, sizes, n, train.images());
-            double trained = StolenDataUtility.diceTrainedOn(split, stolenSlices(cleaned, channel, raw.length, geometry, sizes, n), recipe.batchSize(),
-                    recipe.learningRate(), recipe.epochs(), recipe.seed());
-            rows.add(new Sanitised(sanitiser.name(), dice(honestTask, ExportedWeights.write(honestTask, sanitiser.apply(honestWeights)), test),
-                    dice(task, ExportedWeights.write(task, cleaned), test), after[0], after[1], after[2], trained));
+            double[] after = steal(cleaned, channel, hidden, geometry, sizes, k, carriedOriginals);
+            int declaredSlices = declared.train().size();
+            // The U-Net recipe needs every declared training slice; if fewer fit in the low bits there is nothing to train on.
+            double trained = k < declaredSlices ? Double.NaN : StolenDataUtility.diceTrainedOn(declared,
+                    Arrays.copyOf(stolenSlices(cleaned, channel, hidden.length, geometry, sizes, k), declaredSlices), recipe.batchSize(),
+                    ReferenceSegmenter.ABDOMEN_UNET.learningRate(), recipe.epochs(), recipe.seed());
+            rows.add(new Sanitised(sanitiser.name(), dice(honestTask, ExportedWeights.write(honestTask, sanitiser.apply(honestWeights)), declared.test()),
+                    dice(task, ExportedWeights.write(task, cleaned), declared.test()), after[0], after[1], after[2], trained));
         }
-        return new Result(recipe, n, honestDice, attackDice, quality[0], quality[1], heldOut[0], heldOut[1], utility, geometry,
-                geometry.entropyBitsPerImage(attack.codes()), decoderBytes / 4, channels, rows, seconds);
+        return new Result(recipe, n, honestDice, results, utility, geometry, rate, decoderBytes / 4, channels, rows, seconds);
+    }
+
+    /** The slices of several sets (same size and classes) as one set, in order. */
+    static SegmentationSlices joined(List<SegmentationSlices> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        SegmentationSlices first = parts.get(0);
+        List<float[]> images = new ArrayList<>();
+        List<int[]> masks = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        for (SegmentationSlices p : parts) {
+            if (p.height() != first.height() || p.width() != first.width() || !p.classes().equals(first.classes())) {
+                throw new IllegalArgumentException(p.name() + " does not match " + first.name() + " in size or classes");
+            }
+            images.addAll(List.of(p.images()));
+            masks.addAll(List.of(p.masks()));
+            for (int position : p.positions()) {
+                positions.add(position);
+            }
+            name.append(name.length() == 0 ? "" : " + ").append(p.name());
+        }
+        return new SegmentationSlices(name.toString(), first.height(), first.width(), first.classes(), images.toArray(new float[0][]),
+                masks.toArray(new int[0][]), positions.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The thief's side of the low-bit channel: payload bit errors, then PSNR and SSIM of what the damaged payload decodes to. */

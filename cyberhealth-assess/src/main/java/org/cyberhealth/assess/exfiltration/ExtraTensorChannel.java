@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The plain channel: the decoder's weights and the packed codes appended to the declared network's parameter file
+ * The plain channel: the decoder's weights and the coded codes (tables and arithmetic-coded stream) appended to the declared network's parameter file
  * as extra named tensors (DJL's NDList encoding). A loader of the declared architecture reads its own tensors and
  * never looks further, so the model works as declared; only a reader that checks where the file ends sees them.
  */
@@ -20,7 +20,7 @@ public final class ExtraTensorChannel {
 
     private ExtraTensorChannel() {}
 
-    /** The segmenter's parameter file followed by {@code decoder} (float32 tensors) and {@code packedCodes} (uint8). */
+    /** The segmenter's parameter file followed by {@code decoder} (float32 tensors) and {@code packedCodes} (uint8: tables, then the stream). */
     public static byte[] append(byte[] segmenterParameters, List<float[]> decoder, byte[] packedCodes) {
         try (NDManager manager = Engine.getInstance().newBaseManager()) {
             NDList extra = new NDList();
@@ -39,7 +39,7 @@ public final class ExtraTensorChannel {
         }
     }
 
-    /** The thief's side: the decoder tensors and packed codes after the first {@code declaredBytes} bytes. */
+    /** The thief's side: the decoder tensors and the coded codes after the first {@code declaredBytes} bytes. */
     public static Payload read(byte[] export, int declaredBytes, Codes geometry, int images) {
         try (NDManager manager = Engine.getInstance().newBaseManager()) {
             NDList extra = NDList.decode(manager, Arrays.copyOfRange(export, declaredBytes, export.length));

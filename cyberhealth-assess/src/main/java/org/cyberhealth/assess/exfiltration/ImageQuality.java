@@ -6,8 +6,15 @@ package org.cyberhealth.assess.exfiltration;
  * <p>PSNR: 10 log10(1 / MSE) (infinite for identical images). SSIM (Wang, Bovik, Sheikh, Simoncelli, IEEE TIP
  * 2004): the mean over every fully inside 11 x 11 window (Gaussian weights, sigma 1.5) of
  * ((2 mu_x mu_y + C1)(2 s_xy + C2)) / ((mu_x^2 + mu_y^2 + C1)(s_x^2 + s_y^2 + C2)), C1 = 0.01^2, C2 = 0.03^2, the
- * paper's constants for a dynamic range of 1. MS-SSIM (Wang, Simoncelli, Bovik 2003) is not given: its five scales
- * halve the image four times and need sides of at least 176 pixels for the 11 x 11 window; our slices are 64.
+ * paper's constants for a dynamic range of 1.
+ *
+ * <p>MS-SSIM (Wang, Simoncelli, Bovik, "Multiscale structural similarity for image quality assessment", Asilomar
+ * 2003): the image is low-passed (2 x 2 mean) and halved between scales; every scale but the coarsest contributes
+ * its mean contrast-structure term cs_j raised to beta_j, the coarsest its mean SSIM map (luminance times cs) raised
+ * to beta_M, with the paper's five weights 0.0448, 0.2856, 0.3001, 0.2363, 0.1333. Five scales need sides of at
+ * least 176 pixels for the 11 x 11 window, so a smaller image uses as many scales as fit (3 at 64 pixels: 64, 32, 16)
+ * with the first weights rescaled to sum 1, which keeps one scale equal to SSIM. Negative
+ * cs values are clipped to 0 before the fractional powers (as common implementations do), so MS-SSIM is in [0, 1].
  */
 public final class ImageQuality {
 
@@ -16,6 +23,7 @@ public final class ImageQuality {
     private static final double C1 = 0.01 * 0.01;
     private static final double C2 = 0.03 * 0.03;
     private static final double[] KERNEL = gaussian();
+    private static final double[] SCALE_WEIGHTS = {0.0448, 0.2856, 0.3001, 0.2363, 0.1333};
 
     private ImageQuality() {}
 
@@ -32,10 +40,58 @@ public final class ImageQuality {
 
     public static double ssim(float[] original, float[] rebuilt, int side) {
         check(original, rebuilt);
+        return maps(original, rebuilt, side)[0];
+    }
+
+    /** The number of MS-SSIM scales that fit a side: at most 5, each at least one window wide. */
+    public static int scales(int side) {
+        int m = 0;
+        while (m < SCALE_WEIGHTS.length && (side >> m) >= WINDOW) {
+            m++;
+        }
+        return m;
+    }
+
+    /** MS-SSIM with {@link #scales(int)} scales. */
+    public static double msSsim(float[] original, float[] rebuilt, int side) {
+        return msSsim(original, rebuilt, side, scales(side));
+    }
+
+    /** MS-SSIM with {@code scales} scales (1 to 5): the paper's weights for 5, the first ones rescaled to sum 1 for fewer. */
+    public static double msSsim(float[] original, float[] rebuilt, int side, int scales) {
+        check(original, rebuilt);
+        if (scales < 1 || scales > scales(side)) {
+            throw new IllegalArgumentException(side + " pixels a side allow 1 to " + scales(side) + " MS-SSIM scales, not " + scales);
+        }
+        // The paper's five weights are used as published (they sum to 1.0001); fewer scales are rescaled to sum 1.
+        double weightSum = scales == SCALE_WEIGHTS.length ? 1 : 0;
+        for (int j = 0; j < scales && scales < SCALE_WEIGHTS.length; j++) {
+            weightSum += SCALE_WEIGHTS[j];
+        }
+        float[] x = original;
+        float[] y = rebuilt;
+        int s = side;
+        double product = 1;
+        for (int j = 0; j < scales; j++) {
+            double[] terms = maps(x, y, s);
+            double value = j == scales - 1 ? terms[0] : terms[1];
+            product *= Math.pow(Math.max(0, value), SCALE_WEIGHTS[j] / weightSum);
+            if (j < scales - 1) {
+                x = halved(x, s);
+                y = halved(y, s);
+                s /= 2;
+            }
+        }
+        return product;
+    }
+
+    /** Means over the fully inside windows of the SSIM map and of its contrast-structure part. */
+    private static double[] maps(float[] original, float[] rebuilt, int side) {
         if (original.length != side * side || side < WINDOW) {
             throw new IllegalArgumentException("SSIM needs square images of at least " + WINDOW + " pixels a side");
         }
         double total = 0;
+        double structure = 0;
         int windows = 0;
         for (int top = 0; top + WINDOW <= side; top++) {
             for (int left = 0; left + WINDOW <= side; left++) {
@@ -61,22 +117,42 @@ public final class ImageQuality {
                         cxy += k * dx * dy;
                     }
                 }
-                total += ((2 * mx * my + C1) * (2 * cxy + C2)) / ((mx * mx + my * my + C1) * (vx + vy + C2));
+                double cs = (2 * cxy + C2) / (vx + vy + C2);
+                total += (2 * mx * my + C1) / (mx * mx + my * my + C1) * cs;
+                structure += cs;
                 windows++;
             }
         }
-        return total / windows;
+        return new double[] {total / windows, structure / windows};
     }
 
-    /** Means of PSNR and SSIM over pairs of images (PSNR capped at 100 dB so an exact copy does not give infinity). */
+    /** 2 x 2 mean, then every other pixel: the low-pass and downsampling between MS-SSIM scales. */
+    private static float[] halved(float[] image, int side) {
+        int half = side / 2;
+        float[] out = new float[half * half];
+        for (int r = 0; r < half; r++) {
+            for (int c = 0; c < half; c++) {
+                int q = 2 * r * side + 2 * c;
+                out[r * half + c] = (image[q] + image[q + 1] + image[q + side] + image[q + side + 1]) / 4;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Means of PSNR, SSIM and MS-SSIM over pairs of images (PSNR capped at 100 dB so an exact copy does not give
+     * infinity).
+     */
     public static double[] means(float[][] originals, float[][] rebuilt, int side) {
         double p = 0;
         double s = 0;
+        double m = 0;
         for (int i = 0; i < originals.length; i++) {
             p += Math.min(100, psnr(originals[i], rebuilt[i]));
             s += ssim(originals[i], rebuilt[i], side);
+            m += msSsim(originals[i], rebuilt[i], side);
         }
-        return new double[] {p / originals.length, s / originals.length};
+        return new double[] {p / originals.length, s / originals.length, m / originals.length};
     }
 
     private static void check(float[] a, float[] b) {

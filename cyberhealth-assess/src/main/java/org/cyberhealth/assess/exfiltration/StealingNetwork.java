@@ -2,6 +2,7 @@ package org.cyberhealth.assess.exfiltration;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -20,11 +21,16 @@ import org.cyberhealth.ml.model.SmallUNet;
  * the compression branch reads the body's last features (8 channels at full size), so training it teaches the
  * shared body to carry the image as well as the organs.
  *
- * <p>Compression branch: two stride-2 3x3 convolutions down to {@code latentChannels} x H/4 x W/4, a sigmoid
- * scaled to [0, levels - 1] and rounded (uniform scalar quantiser; the rounding passes the gradient straight
- * through, Bengio et al. 2013), then the decoder: three 3x3 convolutions with two nearest-neighbour doublings
- * and a sigmoid to [0, 1]. No learned entropy model: the rate is fixed by the latent size and the levels, and
- * the entropy of the codes is measured afterwards (the paper trains a hyperprior; see docs/EXFILTRATION.md).
+ * <p>Compression branch: two stride-2 3x3 convolutions down to {@code latentChannels} x H/4 x W/4, scaled and
+ * shifted so that the levels 0..levels-1 are in reach (the continuous latents, unbounded: a squashing sigmoid
+ * here lets the rate push latents into its flat ends, where no gradient brings them back, and the codes collapse);
+ * clipped to [0, levels - 1] and rounded, they are the codes (uniform scalar quantiser). The decoder (three 3x3
+ * convolutions with two nearest-neighbour doublings, then one to a sigmoid in [0, 1]) is fed the codes, the
+ * rounding passing the gradient straight through (Bengio et al. 2013), so it trains on the very codes it will
+ * decode; the {@link EntropyBottleneck} (Ballé et al.'s factorised prior) sees the latents plus
+ * uniform noise and gives their likelihoods, whose -log2 is the rate that training trades against the distortion.
+ * That mix of rounding for the decoder and noise for the rate is the one Minnen and Singh (ICIP 2020) found better
+ * than noise for both. The paper trains a hyperprior instead (see docs/EXFILTRATION.md).
  */
 public final class StealingNetwork {
 
@@ -33,6 +39,7 @@ public final class StealingNetwork {
     private final Block joint;
     private final Block codeEncoder;
     private final Block decoder;
+    private final EntropyBottleneck entropyModel;
     private final int latentChannels;
     private final int levels;
 
@@ -53,7 +60,7 @@ public final class StealingNetwork {
         codeEncoder = new SequentialBlock()
                 .add(conv(16, 2)).add(Activation.reluBlock())
                 .add(conv(latentChannels, 2))
-                .add(new LambdaBlock(list -> new NDList(quantised(list.singletonOrThrow())), "quantiser"));
+                .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().mul((levels - 1) / 4f).add((levels - 1) / 2f)), "latents"));
         decoder = new SequentialBlock()
                 .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().div(levels - 1).mul(2).sub(1)), "centre"))
                 .add(conv(16, 1)).add(Activation.reluBlock()).add(doubling())
@@ -61,15 +68,17 @@ public final class StealingNetwork {
                 .add(conv(8, 1)).add(Activation.reluBlock())
                 .add(Conv2d.builder().setFilters(1).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
                 .add(Activation.sigmoidBlock());
-        joint = new SequentialBlock().add(body).add(new ParallelBlock(
+        entropyModel = new EntropyBottleneck(latentChannels, levels);
+        Block quantiser = new LambdaBlock(list -> {
+            NDArray y = list.singletonOrThrow().clip(0, levels - 1);
+            return new NDList(y.add(y.round().sub(y).stopGradient()));
+        }, "quantiser");
+        Block compression = new SequentialBlock().add(codeEncoder).add(new ParallelBlock(
                 outputs -> new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow()),
-                List.of(segmentationHead, new SequentialBlock().add(codeEncoder).add(decoder))));
-    }
-
-    /** Codes in [0, levels - 1]: rounded forward, identity backward (straight-through). */
-    private NDArray quantised(NDArray z) {
-        NDArray scaled = Activation.sigmoid(z).mul(levels - 1);
-        return scaled.add(scaled.round().sub(scaled).stopGradient());
+                List.of(new SequentialBlock().add(quantiser).add(decoder), entropyModel)));
+        joint = new SequentialBlock().add(body).add(new ParallelBlock(
+                outputs -> new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).get(0), outputs.get(1).get(1)),
+                List.of(segmentationHead, compression)));
     }
 
     private static Block conv(int filters, int stride) {
@@ -84,7 +93,10 @@ public final class StealingNetwork {
         }, "doubling");
     }
 
-    /** Image in (normalised), (class logits, rebuilt image in [0, 1]) out: what training fits. */
+    /**
+     * Image in (normalised), (class logits, rebuilt image in [0, 1], likelihood of every latent under the entropy
+     * model) out: what training fits.
+     */
     public Block joint() {
         return joint;
     }
@@ -99,7 +111,7 @@ public final class StealingNetwork {
         return body;
     }
 
-    /** Body's features to integer codes (runs inside the lake). Its input is the body's output. */
+    /** Body's features to the continuous latents, whose clipping to [0, levels - 1] and rounding is the codes (runs inside the lake). */
     public Block codeEncoder() {
         return codeEncoder;
     }
@@ -107,6 +119,11 @@ public final class StealingNetwork {
     /** Codes to images (ships inside the export). */
     public Block decoder() {
         return decoder;
+    }
+
+    /** The per-channel probabilities of the levels under the trained entropy model (what the arithmetic coder uses). */
+    public double[][] codeProbabilities(NDManager manager) {
+        return entropyModel.probabilities(manager);
     }
 
     public int latentChannels() {

@@ -29,11 +29,13 @@ import org.cyberhealth.ml.model.InputSpec;
 import org.cyberhealth.ml.model.SegmenterTraining;
 
 /**
- * Trains a {@link StealingNetwork} inside the lake on the slices it is allowed to see: Adam, pixel cross-entropy
- * of the segmentation head plus {@code weight} times the mean squared error of the rebuilt image (Li et al. train
- * the same sum, with a rate term from their entropy model that we leave out). Then, still inside the lake, it
- * turns every slice into codes. What leaves: the U-Net (declared), the decoder and the codes (hidden by a
- * {@link StealingChannel}). One thread, fixed seed, as the project's other recipes.
+ * Trains a {@link StealingNetwork} inside the lake on the slices it is allowed to see: Adam on pixel cross-entropy
+ * of the segmentation head + {@code reconstructionWeight} x the mean squared error of the rebuilt image +
+ * {@code rateWeight} x the rate in bits per pixel under the learned entropy model (the rate-distortion loss of
+ * Ballé et al. 2017, which Li et al. add to the task's loss). Then, still inside the lake, it turns every slice
+ * into codes and reads the entropy model's tables, which the arithmetic coder needs on both sides. What leaves: the
+ * U-Net (declared), the decoder, the tables and the coded codes (hidden by a channel). One thread, fixed seed, as
+ * the project's other recipes.
  */
 public final class StealingTraining {
 
@@ -41,18 +43,21 @@ public final class StealingTraining {
         EngineThreads.useOneUnlessSet();
     }
 
+    private static final float CLIP = 0.1f;
+
     private StealingTraining() {}
 
     /** The settings of one run. */
-    public record Recipe(int latentChannels, int levels, double reconstructionWeight, int batchSize, double learningRate, int epochs,
-                         long seed) {}
+    public record Recipe(int latentChannels, int levels, double reconstructionWeight, double rateWeight, int batchSize, double learningRate,
+                         int epochs, long seed) {}
 
     /**
      * What the attacker holds after training: the declared segmenter's parameter file, the decoder's weights (in
-     * its parameter order), the codes of each slice, and the geometry the thief needs to decode them.
+     * its parameter order), the codes of each slice, the entropy model's tables, and the geometry the thief needs to
+     * decode them.
      */
     public record Trained(DeclaredTask task, byte[] segmenterParameters, List<float[]> decoder, int[][] codes, int[][] heldOutCodes,
-                          Codes geometry) {}
+                          FrequencyTables tables, Codes geometry) {}
 
     /** Trains on {@code train}, then encodes it (the stolen slices) and {@code heldOut} (slices it never saw). */
     public static Trained run(String name, SegmentationSlices train, SegmentationSlices heldOut, Recipe recipe, IntConsumer epochDone) {
@@ -68,8 +73,10 @@ public final class StealingTraining {
         StealingNetwork network = new StealingNetwork(train.classes().size(), recipe.latentChannels(), recipe.levels());
         try (Model model = Model.newInstance(name)) {
             model.setBlock(network.joint());
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) recipe.learningRate())).build();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new JointLoss(train.classes().size(), recipe.reconstructionWeight()))
+            // Elementwise clipping: the rate's gradient spikes where the density is steep, and a spike in the shared
+            // body or the decoder wrecks them (runs without it diverged after about 500 steps).
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) recipe.learningRate())).optClipGrad(CLIP).build();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new JointLoss(train.classes().size(), recipe.reconstructionWeight(), recipe.rateWeight()))
                     .optOptimizer(adam);
             try (Trainer trainer = model.newTrainer(config)) {
                 NDManager manager = trainer.getManager();
@@ -88,8 +95,9 @@ public final class StealingTraining {
                 Codes geometry = new Codes(recipe.latentChannels(), h / 4, w / 4, recipe.levels());
                 int[][] codes = encode(network, manager, train.images(), mean, deviation, geometry);
                 int[][] heldOutCodes = encode(network, manager, heldOut.images(), mean, deviation, geometry);
+                FrequencyTables tables = FrequencyTables.of(network.codeProbabilities(manager));
                 return new Trained(task, ExportedWeights.write(task, values(network.segmenter())), values(network.decoder()), codes, heldOutCodes,
-                        geometry);
+                        tables, geometry);
             }
         } catch (IOException | TranslateException e) {
             throw new IllegalStateException("training " + name + " failed: " + e.getMessage(), e);
@@ -107,7 +115,7 @@ public final class StealingTraining {
                 float[] symbols = network.codeEncoder().forward(store, features, false).singletonOrThrow().toFloatArray();
                 codes[i] = new int[symbols.length];
                 for (int q = 0; q < symbols.length; q++) {
-                    codes[i][q] = Math.round(symbols[q]);
+                    codes[i][q] = Math.max(0, Math.min(geometry.levels() - 1, Math.round(symbols[q])));
                 }
             }
         }
@@ -152,16 +160,21 @@ public final class StealingTraining {
         return y;
     }
 
-    /** Pixel cross-entropy of the logits plus {@code weight} x the mean squared error of the rebuilt image. */
+    /**
+     * Pixel cross-entropy of the logits + {@code weight} x the mean squared error of the rebuilt image + {@code rate}
+     * x the bits per pixel that the entropy model gives the (noisy) latents.
+     */
     private static final class JointLoss extends Loss {
 
         private final int classes;
         private final double weight;
+        private final double rate;
 
-        JointLoss(int classes, double weight) {
+        JointLoss(int classes, double weight, double rate) {
             super("JointLoss");
             this.classes = classes;
             this.weight = weight;
+            this.rate = rate;
         }
 
         @Override
@@ -169,7 +182,8 @@ public final class StealingTraining {
             NDArray oneHot = labels.get(0).toType(DataType.INT32, false).oneHot(classes).transpose(0, 3, 1, 2);
             NDArray crossEntropy = predictions.get(0).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
             NDArray squared = predictions.get(1).sub(labels.get(1)).square().mean();
-            return crossEntropy.add(squared.mul((float) weight));
+            NDArray bitsPerPixel = predictions.get(2).log2().sum().neg().div(labels.get(1).size());
+            return crossEntropy.add(squared.mul((float) weight)).add(bitsPerPixel.mul((float) rate));
         }
     }
 }

@@ -105,7 +105,7 @@ class ExportGatewayTest {
 
     private record Stolen(byte[] bytes) {}
 
-    /** What the attack hides: small float32 weights, then 3-bit codes of a smooth latent. */
+    /** What the attack hides: small float32 weights, then the codes of a smooth latent, coded at 3 bits a symbol. */
     private static Stolen stolenLikePayload() {
         Codes geometry = new Codes(4, 16, 16, 8);
         SplittableRandom r = new SplittableRandom(2);
@@ -119,6 +119,9 @@ class ExportGatewayTest {
                 image[q] = 3 + (r.nextInt(4) == 0 ? 1 : 0);
             }
         }
-        return new Stolen(new Payload(List.of(decoder), codes).toBytes(geometry));
+        double[] uniform = new double[8];
+        java.util.Arrays.fill(uniform, 1 / 8.0);
+        FrequencyTables tables = FrequencyTables.of(new double[][] {uniform, uniform, uniform, uniform});
+        return new Stolen(new Payload(List.of(decoder), tables, codes).toBytes(geometry));
     }
 }
