@@ -23,7 +23,7 @@ final class BlockTags {
     private final byte[] key;
     private final int version;
 
-    /** Tags of container {@code version}, which says how samples are fed to the MAC ({@link SampleBytes}). */
+    /** Tags of container {@code version}, which says how samples are fed to the MAC ({@link SampleBytes}; from version 3 through {@link BlockDigests}). */
     BlockTags(byte[] key, int version) {
         this.key = key;
         this.prototype = newMac(key);
@@ -48,6 +48,14 @@ final class BlockTags {
         }
     }
 
+    /** The tag of container version 3: over the block's digest ({@link BlockDigests}) and its slice. */
+    int tag(byte[] blockDigest, Bits slice) {
+        Mac mac = mac();
+        mac.update(blockDigest);
+        return finish(mac, slice);
+    }
+
+    /** The tag of container versions 1 and 2: over the block's position and samples, and its slice. */
     int tag(Raster raster, BlockGrid grid, int block, Bits slice) {
         Mac mac = mac();
         int x = grid.x(block);
@@ -62,6 +70,10 @@ final class BlockTags {
             encoding.write(s, r * raster.width() + x, w, row);
             mac.update(row);
         }
+        return finish(mac, slice);
+    }
+
+    private static int finish(Mac mac, Bits slice) {
         mac.update(ByteBuffer.allocate(4).putInt(slice.length()).array());
         mac.update(slice.toBytes());
         return ByteBuffer.wrap(mac.doFinal()).getInt() >>> (32 - BITS);
