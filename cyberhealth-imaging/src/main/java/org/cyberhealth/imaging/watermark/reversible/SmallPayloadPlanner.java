@@ -75,10 +75,12 @@ final class SmallPayloadPlanner {
         }
         // every candidate's expected squared error and side-information bits (its rule and flags)
         int candidates = (BINS + 1) * (BINS + 1);
-        double[] distortion = new double[candidates];
-        double[] sideBits = new double[candidates];
+        // this thread's buffers, as every block of a picture plans two layers or more
+        double[] distortion = ThreadBuffers.doubles(ThreadBuffers.PLAN_DISTORTION, candidates);
+        double[] sideBits = ThreadBuffers.doubles(ThreadBuffers.PLAN_SIDE_BITS, candidates);
         double cheapest = Double.POSITIVE_INFINITY;
         java.util.Arrays.fill(distortion, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(sideBits, 0);
         int last = (snapshots - 1) * width;
         for (int left = 0; left <= BINS; left++) {
             if (worthless(counts, last + BINS + 1, left)) {
