@@ -8,7 +8,8 @@ import org.cyberhealth.imaging.Raster;
 
 /**
  * The per-block authentication codes that localise tampering: HMAC-SHA256 under a key derived from the
- * issuer's secret, over the block's position, its samples and the slice of the bundle it carries,
+ * issuer's secret, over the block's position, its samples and the slice of the bundle it carries (from
+ * container version 3, over the block's digest, which holds its position and samples, and the slice),
  * truncated to 24 bits: a changed block goes unnoticed with probability 2^-24. The tags only locate
  * changes; whether anything changed at all is decided by the Ed25519 seal over the whole image, so a
  * short tag keeps the cost of localisation low (24 bits per 32x32 block is 0.023 bits per sample)
