@@ -8,7 +8,8 @@ import org.cyberhealth.imaging.Raster;
 
 /**
  * The per-block authentication codes that localise tampering: HMAC-SHA256 under a key derived from the
- * issuer's secret, over the block's position, its samples and the slice of the bundle it carries,
+ * issuer's secret, over the block's position, its samples and the slice of the bundle it carries (from
+ * container version 3, over the block's digest, which holds its position and samples, and the slice),
  * truncated to 24 bits: a changed block goes unnoticed with probability 2^-24. The tags only locate
  * changes; whether anything changed at all is decided by the Ed25519 seal over the whole image, so a
  * short tag keeps the cost of localisation low (24 bits per 32x32 block is 0.023 bits per sample)
@@ -23,7 +24,7 @@ final class BlockTags {
     private final byte[] key;
     private final int version;
 
-    /** Tags of container {@code version}, which says how samples are fed to the MAC ({@link SampleBytes}). */
+    /** Tags of container {@code version}, which says how samples are fed to the MAC ({@link SampleBytes}; from version 3 through {@link BlockDigests}). */
     BlockTags(byte[] key, int version) {
         this.key = key;
         this.prototype = newMac(key);
@@ -48,6 +49,14 @@ final class BlockTags {
         }
     }
 
+    /** The tag of container version 3: over the block's digest ({@link BlockDigests}) and its slice. */
+    int tag(byte[] blockDigest, Bits slice) {
+        Mac mac = mac();
+        mac.update(blockDigest);
+        return finish(mac, slice);
+    }
+
+    /** The tag of container versions 1 and 2: over the block's position and samples, and its slice. */
     int tag(Raster raster, BlockGrid grid, int block, Bits slice) {
         Mac mac = mac();
         int x = grid.x(block);
@@ -62,6 +71,10 @@ final class BlockTags {
             encoding.write(s, r * raster.width() + x, w, row);
             mac.update(row);
         }
+        return finish(mac, slice);
+    }
+
+    private static int finish(Mac mac, Bits slice) {
         mac.update(ByteBuffer.allocate(4).putInt(slice.length()).array());
         mac.update(slice.toBytes());
         return ByteBuffer.wrap(mac.doFinal()).getInt() >>> (32 - BITS);

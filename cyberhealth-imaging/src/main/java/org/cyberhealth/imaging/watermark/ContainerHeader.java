@@ -18,11 +18,12 @@ record ContainerHeader(int version, int schemeId, boolean robust, int blockSize,
 
     static final int MAGIC = 0xC4E1;
     /**
-     * The version written: 2 hashes samples in as few bytes as their range needs, 1 (still read) as
-     * 4-byte integers ({@link SampleBytes}). A reader finds no header of a later version, as of an
-     * unmarked image.
+     * The version written: 3 hashes the raster under the fragile layer once, block by block, for the
+     * tags and the seal ({@link BlockDigests}); 2 (still read) hashed it twice, samples in as few bytes as
+     * their range needs; 1 (still read) as 4-byte integers ({@link SampleBytes}). A reader finds no
+     * header of a later version, as of an unmarked image.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int OLDEST_VERSION = 1;
     /** No header is longer: bounds what a reader of an unmarked or hostile image does. */
     static final int MAX_BITS = 4096;

@@ -150,7 +150,6 @@ public final class CryptoWatermark {
     private MarkReport tryMark(Raster r, int blockSize, BitSet roi, Seal seal) {
         Layout layout = Layout.forMarking(r, blockSize, roi);
         Bits side = robust ? seal.embedRobustMark(r, layout) : new Bits(0);
-        byte[] signature = seal.key.sign(SealMessage.of(seal.keyId, seal.identity, seal.originalDigest, RasterDigest.of(r, ContainerHeader.VERSION), seal.box, seal.code));
         BlockTags tags = new BlockTags(seal.key.derive(Purpose.BLOCK_TAGS), ContainerHeader.VERSION);
         ContainerHeader draft = layout.header(WatermarkSchemes.idOf(scheme), robust, 0, 0, seal.keyId);
         int headerBits = draft.bitLength();
@@ -159,7 +158,12 @@ public final class CryptoWatermark {
             return null;
         }
         layout.reserve(slots, headerBits);
-        int[] untouchedTags = layout.untouchedBlocks().map(b -> tags.tag(r, layout.grid, b, new Bits(0))).toArray();
+        // one pass over the raster under the fragile layer: every block's digest, for its tag and the seal
+        byte[][] digests = new byte[layout.grid.count()][];
+        IntStream.range(0, digests.length).parallel().forEach(b -> digests[b] = BlockDigests.of(r, layout, b));
+        byte[] underFragile = BlockDigests.combined(r, digests, layout.reservedValues(r));
+        byte[] signature = seal.key.sign(SealMessage.of(seal.keyId, seal.identity, seal.originalDigest, underFragile, seal.box, seal.code));
+        int[] untouchedTags = layout.untouchedBlocks().map(b -> tags.tag(digests[b], new Bits(0))).toArray();
         Bits bundle = new SealBundle(signature, seal.originalDigest, seal.box, seal.code, side, layout.readHeaderLowBits(r), untouchedTags).toBits();
         int[] blocks = layout.embeddableBlocks();
         if (blocks.length == 0) {
@@ -174,7 +178,7 @@ public final class CryptoWatermark {
                 return;
             }
             Bits piece = sliceOf(bundle, j, slice);
-            Bits payload = new Bits(BlockTags.BITS + slice).append(tags.tag(r, layout.grid, blocks[j], piece), BlockTags.BITS).append(piece);
+            Bits payload = new Bits(BlockTags.BITS + slice).append(tags.tag(digests[blocks[j]], piece), BlockTags.BITS).append(piece);
             try {
                 scheme.embed(r, layout.blockRegion(r, blocks[j]), payload);
             } catch (CapacityExceededException e) {
@@ -212,30 +216,43 @@ public final class CryptoWatermark {
         BlockTags tags = issuerKey == null ? null : new BlockTags(issuerKey.derive(Purpose.BLOCK_TAGS), header.version());
         int[] blocks = layout.embeddableBlocks();
         Bits[] slices = new Bits[blocks.length];
-        IntStream.range(0, blocks.length).parallel().forEach(j -> slices[j] = readBlock(scheme, work, layout, blocks[j], header.sliceLength(), tags));
+        // from version 3, every block's digest (taken as it is read back) serves its tag and the seal
+        boolean digested = header.version() >= 3;
+        byte[][] digests = digested ? new byte[layout.grid.count()][] : null;
+        IntStream.range(0, blocks.length).parallel().forEach(j -> slices[j] = readBlock(scheme, work, layout, blocks[j], header.sliceLength(), tags, digests));
 
-        List<TamperedRegion> regions = new ArrayList<>();
+        BitSet changed = digested ? layout.blocksWithChangedHeader(marked, header.toBits()) : new BitSet();
         for (int j = 0; j < blocks.length; j++) {
             if (slices[j] == null) {
-                regions.add(layout.grid.asRegion(blocks[j]));
+                changed.set(blocks[j]);
             }
         }
+        List<TamperedRegion> regions = new ArrayList<>();
+        changed.stream().forEach(b -> regions.add(layout.grid.asRegion(b)));
         SealBundle bundle = reassemble(slices, header);
         if (bundle == null) {
             return new Verification(Verdict.TAMPERED, embeddedKeyId, regions, tags != null, Optional.empty(), Optional.empty(),
                     "the seal could not be read back: too much of the image changed");
         }
+        int[] untouched = layout.untouchedBlocks().toArray();
+        if (digested) {
+            for (int b : untouched) {
+                digests[b] = BlockDigests.of(work, layout, b);
+            }
+        }
         if (tags != null) {
-            int[] untouched = layout.untouchedBlocks().toArray();
             for (int i = 0; i < untouched.length; i++) {
-                if (i >= bundle.untouchedBlockTags().length
-                        || tags.tag(work, layout.grid, untouched[i], new Bits(0)) != bundle.untouchedBlockTags()[i]) {
+                int tag = digested ? tags.tag(digests[untouched[i]], new Bits(0)) : tags.tag(work, layout.grid, untouched[i], new Bits(0));
+                if (i >= bundle.untouchedBlockTags().length || tag != bundle.untouchedBlockTags()[i]) {
                     regions.add(layout.grid.asRegion(untouched[i]));
                 }
             }
         }
         layout.restoreHeaderLowBits(work, bundle.headerOriginalLowBits());
-        byte[] robustlyMarkedDigest = RasterDigest.of(work, header.version());
+        // a block that did not read back has no digest; the verdict is TAMPERED then, whatever the seal says
+        boolean everyBlockRead = !digested || Arrays.stream(digests).allMatch(d -> d != null);
+        byte[] robustlyMarkedDigest = !digested ? RasterDigest.of(work, header.version())
+                : everyBlockRead ? BlockDigests.combined(work, digests, layout.reservedValues(work)) : new byte[32];
         boolean fullyRestored = !header.robust() || issuerKey != null;
         if (header.robust() && issuerKey != null) {
             WatermarkSchemes.robustLayer(issuerKey.derive(Purpose.EMBEDDING)).remove(work, layout.changeable(Region.whole(work)),
@@ -258,14 +275,23 @@ public final class CryptoWatermark {
         return new Verification(Verdict.TAMPERED, embeddedKeyId, regions, tags != null, record, Optional.empty(), detail);
     }
 
-    private static Bits readBlock(ReversibleScheme scheme, Raster work, Layout layout, int block, int slice, BlockTags tags) {
+    /**
+     * The block's slice of the bundle, read back and checked against its tag when {@code tags} is given;
+     * null if the block changed. Into {@code digests} (from container version 3, else null) goes the
+     * block's digest once it is read back.
+     */
+    private static Bits readBlock(ReversibleScheme scheme, Raster work, Layout layout, int block, int slice, BlockTags tags, byte[][] digests) {
         try {
             Bits payload = scheme.extract(work, layout.blockRegion(work, block));
             if (payload.length() != BlockTags.BITS + slice) {
                 return null;
             }
             Bits piece = payload.slice(BlockTags.BITS, payload.length());
-            if (tags != null && (int) payload.read(0, BlockTags.BITS) != tags.tag(work, layout.grid, block, piece)) {
+            if (digests != null) {
+                digests[block] = BlockDigests.of(work, layout, block);
+            }
+            int tag = tags == null ? 0 : digests != null ? tags.tag(digests[block], piece) : tags.tag(work, layout.grid, block, piece);
+            if (tags != null && (int) payload.read(0, BlockTags.BITS) != tag) {
                 return null;
             }
             return piece;

@@ -84,6 +84,46 @@ final class Layout {
         return blocksWithReserved.get(block) ? rectangle.excluding(reserved) : rectangle;
     }
 
+    /** Whether the block holds samples reserved for the header. */
+    boolean holdsReserved(int block) {
+        return blocksWithReserved.get(block);
+    }
+
+    /** Whether the sample at row-major index {@code index} is reserved for the header. */
+    boolean isReserved(int index) {
+        return reserved.get(index);
+    }
+
+    /** The values of the reserved samples, slot after slot. */
+    int[] reservedValues(Raster raster) {
+        int[] values = new int[slots.size() * headerLength];
+        int n = 0;
+        for (int start : slots) {
+            for (int i = start; i < start + headerLength; i++) {
+                values[n++] = raster.samples()[i];
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The blocks holding a reserved sample whose least significant bit is not the header's: container
+     * version 3 leaves those bits out of the blocks' digests, so a change to a header copy is located
+     * here instead.
+     */
+    BitSet blocksWithChangedHeader(Raster raster, Bits header) {
+        BitSet changed = new BitSet();
+        int[] s = raster.samples();
+        for (int start : slots) {
+            for (int i = 0; i < headerLength; i++) {
+                if ((s[start + i] & 1) != (i < header.length() ? header.bit(i) : 0)) {
+                    changed.set(grid.blockAt((start + i) % width, (start + i) / width));
+                }
+            }
+        }
+        return changed;
+    }
+
     int[] embeddableBlocks() {
         return IntStream.range(0, grid.count()).filter(b -> !untouchedBlocks.get(b)).toArray();
     }

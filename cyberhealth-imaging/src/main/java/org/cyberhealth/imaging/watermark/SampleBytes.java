@@ -9,7 +9,7 @@ import org.cyberhealth.imaging.Raster;
  * How the seal's digests and the block tags see a raster's samples, by container version:
  * <ul>
  *   <li>version 1: every sample as a 4-byte big-endian integer;</li>
- *   <li>version 2: every sample minus the raster's minimum in as few big-endian bytes as its range
+ *   <li>versions 2 and 3: every sample minus the raster's minimum in as few big-endian bytes as its range
  *       needs (1 for 8-bit images, 2 for up to 16 bits, else 4 as in version 1). SHA-256 then reads a
  *       quarter (8-bit) or half (CT, MR) of the bytes: hashing was a fifth of marking a 1024x1024 chest
  *       X-ray and a third of verifying and restoring it.</li>

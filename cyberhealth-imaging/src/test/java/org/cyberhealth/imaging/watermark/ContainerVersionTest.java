@@ -12,15 +12,20 @@ import org.cyberhealth.imaging.io.ImageFiles;
 import org.junit.jupiter.api.Test;
 
 /**
- * Images marked before container version 2 (samples hashed as 4-byte integers) still verify and
- * restore bit for bit (every other test marks version 2). The fixtures are described in
- * {@code src/test/resources/container-v1/README.md}.
+ * Images marked as container version 1 (samples hashed as 4-byte integers) and version 2 (the raster
+ * under the fragile layer hashed twice, for the tags and for the seal) still verify, locate a change and
+ * restore bit for bit (every other test marks the current version). The fixtures are described in
+ * {@code src/test/resources/container-v1/README.md} and {@code container-v2/README.md}.
  */
 class ContainerVersionTest {
 
     private static Path fixture(String name) {
+        return fixture("container-v1", name);
+    }
+
+    private static Path fixture(String folder, String name) {
         try {
-            return Path.of(ContainerVersionTest.class.getResource("/container-v1/" + name).toURI());
+            return Path.of(ContainerVersionTest.class.getResource("/" + folder + "/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -28,10 +33,19 @@ class ContainerVersionTest {
 
     @Test
     void versionOneContainersVerifyAndRestore() {
+        verifiesAndRestores("container-v1", 1);
+    }
+
+    @Test
+    void versionTwoContainersVerifyAndRestore() {
+        verifiesAndRestores("container-v2", 2);
+    }
+
+    private static void verifiesAndRestores(String folder, int version) {
         IssuerKey key = KeyFiles.readIssuerKey(fixture("fixture.key"));
         for (String image : new String[] {"airplane-128", "ct-128"}) {
             Raster original = ImageFiles.read(fixture(image + ".png")).raster();
-            Raster marked = ImageFiles.read(fixture(image + "-marked-v1.png")).raster();
+            Raster marked = ImageFiles.read(fixture(folder, image + "-marked-v" + version + ".png")).raster();
             assertThat(marked.samples()).isNotEqualTo(original.samples());
 
             Verification withIssuerKey = CryptoWatermark.verify(marked, ImageIdentity.NONE, key.verificationKey(), key);
@@ -41,7 +55,7 @@ class ContainerVersionTest {
             assertThat(CryptoWatermark.verify(marked, ImageIdentity.NONE, key.verificationKey(), null).verdict())
                     .isEqualTo(Verdict.AUTHENTIC);
 
-            // a changed sample is still found and located in a version 1 container
+            // a changed sample is still found and located in an older container
             Raster tampered = marked.copy();
             tampered.set(100, 20, tampered.get(100, 20) ^ 4);
             Verification changed = CryptoWatermark.verify(tampered, ImageIdentity.NONE, key.verificationKey(), key);

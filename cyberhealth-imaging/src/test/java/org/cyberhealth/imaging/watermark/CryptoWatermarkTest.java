@@ -110,6 +110,28 @@ class CryptoWatermarkTest {
         assertThat(v.record()).contains(RECORD);
     }
 
+    /**
+     * The header's bits (the first run of the top row holds a copy) are left out of the blocks' digests:
+     * a change to one of its samples, in its header bit or above it, is still found, with either key,
+     * and located in the block that holds it.
+     */
+    @Test
+    void aChangedHeaderSampleIsFoundAndLocated() {
+        Raster marked = airplane.copy();
+        watermark().mark(marked, ID, RECORD, KEY, null);
+        for (int change : new int[] {1, 4}) {
+            Raster changed = marked.copy();
+            changed.set(5, 0, changed.get(5, 0) ^ change);
+            for (IssuerKey issuer : new IssuerKey[] {KEY, null}) {
+                Verification v = CryptoWatermark.verify(changed, ID, KEY.verificationKey(), issuer);
+                assertThat(v.verdict()).as("change %d", change).isEqualTo(Verdict.TAMPERED);
+                if (issuer != null || change == 1) {
+                    assertThat(v.tamperedRegions()).as("change %d", change).singleElement().satisfies(r -> assertThat(r.x()).isZero());
+                }
+            }
+        }
+    }
+
     @Test
     void publicKeyVerifiesButNeitherReadsTheRecordNorRemovesTheRobustMark() {
         Raster marked = airplane.copy();

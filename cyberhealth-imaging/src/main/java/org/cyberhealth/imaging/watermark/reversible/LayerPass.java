@@ -14,9 +14,11 @@ final class LayerPass {
     /**
      * The outcome of walking the layer: how far it went, the location-map flags, the squared error, how
      * many bits it carried, whether that is all of them, and whether the last pair took one zero bit
-     * beyond the payload (which the extractor then drops).
+     * beyond the payload (which the extractor then drops). A dry walk also keeps how it would move each
+     * rank's sample ({@code moves}, by rank, null for a walk that wrote), so that writing it afterwards
+     * replays those moves instead of walking again.
      */
-    record Walk(int end, Bits flags, long distortion, int carried, boolean complete, boolean padded) {
+    record Walk(int end, Bits flags, long distortion, int carried, boolean complete, boolean padded, int[] moves) {
     }
 
     private final RhombusWindow window;
@@ -58,7 +60,12 @@ final class LayerPass {
 
     /** The same pass over another window of the same region (a trial copy). */
     LayerPass on(RhombusWindow other) {
-        return new LayerPass(other, ranked, errors, usable, bits, paidSideBits, setup);
+        LayerPass pass = new LayerPass(other, ranked, errors, usable, bits, paidSideBits, setup);
+        // the other window holds the same samples (a copy taken before this layer was written), so the
+        // last dry walk holds there too
+        pass.walkedRule = walkedRule;
+        pass.walked = walked;
+        return pass;
     }
 
     LayerSetup setup() {
@@ -144,9 +151,21 @@ final class LayerPass {
     private LayerRule walkedRule;
     private Walk walked;
 
-    /** Walks the layer under {@code rule}, writing the marked samples when asked (only sensible when it completes). */
+    /**
+     * Walks the layer under {@code rule}, writing the marked samples when asked (only sensible when it
+     * completes). Writing the rule of the last dry walk replays that walk's moves: the dry walk read the
+     * same samples (a layer's walk reads each of its samples once, before moving it), so the moves are
+     * the ones a second walk would make.
+     */
     Walk embed(LayerRule rule, boolean write) {
-        if (!write && rule == walkedRule) {
+        if (rule == walkedRule) {
+            if (write) {
+                Walk replayed = walked;
+                replay(replayed);
+                walkedRule = null;
+                walked = null;
+                return replayed;
+            }
             return walked;
         }
         Walk walk = walk(rule, write, Long.MAX_VALUE);
@@ -180,6 +199,15 @@ final class LayerPass {
         walked = walk;
     }
 
+    /** Moves the samples as {@code walk}, a dry walk of this pass, would have. */
+    private void replay(Walk walk) {
+        int[] values = window.values;
+        int[] moves = walk.moves();
+        for (int rank = 0; rank < walk.end(); rank++) {
+            values[ranked[rank]] += moves[rank];
+        }
+    }
+
     /** The walk of {@link #embed}; null as soon as its squared error exceeds {@code limit}. */
     private Walk walk(LayerRule rule, boolean write, long limit) {
         int need = bitsToCarry();
@@ -187,13 +215,15 @@ final class LayerPass {
         long distortion = 0;
         Bits flags = new Bits(16);
         int[] values = window.values;
+        // a dry walk notes every move (ranks it leaves alone keep 0); a writing one makes them
+        int[] moves = write ? null : new int[usable];
         int rank = 0;
         while (rank < usable) {
             if (distortion > limit) {
                 return null;
             }
             if (carried >= need) {
-                return new Walk(rank, flags, distortion, need, true, carried > need);
+                return new Walk(rank, flags, distortion, need, true, carried > need, moves);
             }
             if (rule.paired(rank)) {
                 int p1 = ranked[rank];
@@ -226,6 +256,9 @@ final class LayerPass {
                 if (write) {
                     values[p1] = u1 + m1;
                     values[p2] = u2 + m2;
+                } else {
+                    moves[rank - 2] = m1 - e1;
+                    moves[rank - 1] = m2 - e2;
                 }
                 continue;
             }
@@ -259,10 +292,12 @@ final class LayerPass {
                 distortion += (long) (marked - e) * (marked - e);
                 if (write) {
                     values[ranked[rank]] += marked - e;
+                } else {
+                    moves[rank] = marked - e;
                 }
             }
         }
-        return distortion > limit ? null : new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need);
+        return distortion > limit ? null : new Walk(usable, flags, distortion, Math.min(carried, need), carried >= need, carried > need, moves);
     }
 
     /**

@@ -21,11 +21,14 @@ final class ThreadBuffers {
     static final int SORT_SCRATCH_INT = 10;
     static final int SORT_KEYS = 0;
     static final int SORT_SCRATCH = 1;
+    static final int PLAN_DISTORTION = 0;
+    static final int PLAN_SIDE_BITS = 1;
 
     private static final ThreadLocal<ThreadBuffers> OF_THREAD = ThreadLocal.withInitial(ThreadBuffers::new);
 
     private final int[][] ints = new int[11][];
     private final long[][] longs = new long[2][];
+    private final double[][] doubles = new double[2][];
 
     private ThreadBuffers() {
     }
@@ -37,6 +40,15 @@ final class ThreadBuffers {
             ints[slot] = new int[length];
         }
         return ints[slot];
+    }
+
+    /** This thread's double buffer {@code slot}, at least {@code length} long. */
+    static double[] doubles(int slot, int length) {
+        double[][] doubles = OF_THREAD.get().doubles;
+        if (doubles[slot] == null || doubles[slot].length < length) {
+            doubles[slot] = new double[length];
+        }
+        return doubles[slot];
     }
 
     /** This thread's long buffer {@code slot}, at least {@code length} long. */

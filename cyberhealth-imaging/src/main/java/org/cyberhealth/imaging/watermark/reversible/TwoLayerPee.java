@@ -143,7 +143,7 @@ final class TwoLayerPee {
     private boolean embedInto(RhombusWindow window, int[] crossRanked, Bits payload, boolean complete) {
         int crossBits = strategy.crossShare(window, payload.length());
         boolean whole = wholeImage(window);
-        List<PlannedLayer> crossPlans = plans(window, crossRanked, crossRanked.length, payload.slice(0, crossBits), 0, whole);
+        List<PlannedLayer> crossPlans = plans(window, crossRanked, null, crossRanked.length, payload.slice(0, crossBits), 0, whole);
         Bits rest = payload.slice(crossBits, payload.length());
         if (crossPlans.size() < 2) {
             return !crossPlans.isEmpty() && embedLayers(window, crossPlans.get(0), rest, whole, null, complete) != null;
@@ -187,6 +187,8 @@ final class TwoLayerPee {
         crossSide.append(crossPass.sideInformation(cross.rule(), crossPass.embed(cross.rule(), true)));
 
         int[] dotRanked = ranked(window, window.dot);
+        // a block's dot errors (the rhombus's) do not change with the room reserved: computed once for every try
+        int[] dotErrors = whole ? null : window.errors(dotRanked);
         // the dot layer's side information is about as long as the cross layer's: start there
         int reserved = crossSide.length() + 2 * BitReader.widthOf(crossSide.length()) + 1;
         LayerSetup chosen = dotSetup;
@@ -205,13 +207,13 @@ final class TwoLayerPee {
             dotBits.append(rest);
             int usable = tail.length == 0 ? dotRanked.length : tail[tail.length - 1];
             int headerRoom = reserved - (2 * BitReader.widthOf(reserved) - 1);
-            PlannedLayer dot = whole ? null : again(window, dotRanked, usable, dotBits, headerRoom, previousRule);
+            PlannedLayer dot = whole ? null : again(window, dotRanked, dotErrors, usable, dotBits, headerRoom, previousRule);
             // a setup already chosen (for a smaller room, or another cross plan) is planned again, not chosen again
             if (dot == null && chosen != null) {
                 dot = replanned(window, dotRanked, usable, dotBits, headerRoom, chosen);
             }
             if (dot == null) {
-                List<PlannedLayer> dotPlans = plans(window, dotRanked, usable, dotBits, headerRoom, whole);
+                List<PlannedLayer> dotPlans = plans(window, dotRanked, dotErrors, usable, dotBits, headerRoom, whole);
                 if (dotPlans.isEmpty()) {
                     return null;
                 }
@@ -258,11 +260,13 @@ final class TwoLayerPee {
      * The plans worth embedding for a layer, cheapest first; empty if none carries the bits. A block has
      * one, the rhombus's. A whole image plans the rhombus with its best rounding and the local
      * prediction ({@link LocalPrediction}), each with a guard too where the location map is long, and
-     * keeps the second prediction only if it comes close to the first.
+     * keeps the second prediction only if it comes close to the first. {@code blockErrors}: a block's
+     * errors by rank where already computed, else null.
      */
-    private List<PlannedLayer> plans(RhombusWindow window, int[] ranked, int usable, Bits bits, int paidSideBits, boolean whole) {
+    private List<PlannedLayer> plans(RhombusWindow window, int[] ranked, int[] blockErrors, int usable, Bits bits, int paidSideBits, boolean whole) {
         if (!whole) {
-            LayerPass pass = new LayerPass(window, ranked, window.errors(ranked), usable, bits, paidSideBits, LayerSetup.BLOCK);
+            int[] errors = blockErrors != null ? blockErrors : window.errors(ranked);
+            LayerPass pass = new LayerPass(window, ranked, errors, usable, bits, paidSideBits, LayerSetup.BLOCK);
             LayerRule rule = strategy.plan(pass);
             return rule == null ? List.of() : List.of(new PlannedLayer(pass, rule, 0, 0));
         }
@@ -306,12 +310,12 @@ final class TwoLayerPee {
      * cost a block's marking as much as all its other walks together, and about a third of the blocks
      * need more room than first reserved.
      */
-    private static PlannedLayer again(RhombusWindow window, int[] ranked, int usable, Bits bits, int paidSideBits, LayerRule previous) {
+    private static PlannedLayer again(RhombusWindow window, int[] ranked, int[] errors, int usable, Bits bits, int paidSideBits, LayerRule previous) {
         LayerRule rule = previous instanceof ClassedRule classed ? classed.over(usable) : null;
         if (rule == null) {
             return null;
         }
-        LayerPass pass = new LayerPass(window, ranked, window.errors(ranked), usable, bits, paidSideBits, LayerSetup.BLOCK);
+        LayerPass pass = new LayerPass(window, ranked, errors, usable, bits, paidSideBits, LayerSetup.BLOCK);
         return pass.embed(rule, false).complete() ? new PlannedLayer(pass, rule, 0, 0) : null;
     }
 

@@ -115,12 +115,21 @@ public final class RobustMark implements RobustWatermark {
         ZoneLayout layout = layout(raster, message.length());
         InformedEmbedding embedding = new InformedEmbedding(parameters, layout, ZoneStatistics.of(raster, region, layout), message);
         BestPlan plans = new BestPlan(embedding, raster, layout.zoneCount());
+        // Each scan tightens the guards step by step, and tighter guards never let a bit reach its margin
+        // that looser ones left short (a zone only loses headroom, and a zone's score only grows with its
+        // shift towards its bit): once a guard leaves more bits short than the best, none further in can
+        // be chosen, and the scan stops. The guards far inside the range were the dearest to plan (a dark
+        // MR slice's low guards at 256 and 512 levels move most of its zones).
         for (int low : guardCandidates(raster.minValue(), raster.peak(), 1)) {
-            plans.consider(new Guards(low, raster.maxValue()));
+            if (plans.consider(new Guards(low, raster.maxValue())) > plans.bestShort) {
+                break;
+            }
         }
         int low = plans.best.guards().low();
         for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
-            plans.consider(new Guards(low, high));
+            if (plans.consider(new Guards(low, high)) > plans.bestShort) {
+                break;
+            }
         }
         SideInformation best = plans.best;
         int[] shifts = embedding.shifts(best);
@@ -187,15 +196,20 @@ public final class RobustMark implements RobustWatermark {
             this.zoneCount = zoneCount;
         }
 
-        void consider(Guards guards) {
+        /** Plans with {@code guards} and keeps the plan if it is the best so far; returns how many bits it leaves short of their margin. */
+        int consider(Guards guards) {
             SideInformation side = embedding.plan(guards);
             int shortBits = embedding.bitsShortOfMargin();
+            if (shortBits > bestShort) {
+                return shortBits;
+            }
             int bits = side.encode(raster, zoneCount).length();
-            if (shortBits < bestShort || shortBits == bestShort && bits < bestBits) {
+            if (shortBits < bestShort || bits < bestBits) {
                 best = side;
                 bestShort = shortBits;
                 bestBits = bits;
             }
+            return shortBits;
         }
     }
 

@@ -205,9 +205,12 @@ final class ZoneStatistics {
         int high = Integer.MIN_VALUE;
         int samplesAtAnEnd = 0;
         long quarterDeviations = 0;
-        for (int row : new int[] {a, b, c, d}) {
-            long left = row == a || row == b ? sum0 : sum2;
-            long right = row == a || row == b ? sum1 : sum3;
+        // rows by index, and the units' sums picked without arrays: a zone allocates nothing (65536
+        // zones in a 1024x1024 picture)
+        for (int r = 0; r < 4; r++) {
+            int row = a + r * width;
+            long left = r < 2 ? sum0 : sum2;
+            long right = r < 2 ? sum1 : sum3;
             for (int dx = 0; dx < 4; dx++) {
                 int value = s[row + dx];
                 low = Math.min(low, value);
@@ -218,12 +221,12 @@ final class ZoneStatistics {
         }
         long sumA = 0;
         long sumB = 0;
-        long[] sums = {sum0, sum1, sum2, sum3};
         for (int unit = 0; unit < 4; unit++) {
+            long sum = unit == 0 ? sum0 : unit == 1 ? sum1 : unit == 2 ? sum2 : sum3;
             if (layout.inSubsetA(zone, unit)) {
-                sumA += sums[unit];
+                sumA += sum;
             } else {
-                sumB += sums[unit];
+                sumB += sum;
             }
         }
         double mean0 = sum0 / 4.0;
