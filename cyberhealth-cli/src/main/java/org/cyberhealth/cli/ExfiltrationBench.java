@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
             "codes shipped as extra tensors and in the low 8 mantissa bits; rate, PSNR/SSIM/MS-SSIM of the stolen slices per",
             "modality, images per MB, Dice of the declared task next to the honest abdomen-unet, Dice of the U-Net recipe trained",
             "on the stolen CT slices against the same recipe on the originals, the gateway's verdicts, and each sanitiser's Dice",
-            "cost and effect on the stolen images and on a U-Net trained on them. About 12 minutes on one core with the default",
-            "150 epochs."},
+            "cost and effect on the stolen images and on a U-Net trained on them. About 15 minutes on one core with the default",
+            "250 epochs."},
         footer = {"", "Example:", "  cyberhealth bench exfiltration", "  cyberhealth bench exfiltration --epochs 20 --out /tmp/b.md"})
 final class ExfiltrationBench implements Callable<Integer> {
 
@@ -46,7 +46,7 @@ final class ExfiltrationBench implements Callable<Integer> {
     @Option(names = "--data", description = "Folder with TotalSegmentator's example files (default: the bundled samples/segmentation).")
     Path data;
 
-    @Option(names = "--epochs", defaultValue = "150", description = "Training epochs of the attack network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "250", description = "Training epochs of the attack network (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--weight", defaultValue = "10", description = "Weight of the reconstruction error in the joint loss (default: ${DEFAULT-VALUE}).")
@@ -83,7 +83,7 @@ final class ExfiltrationBench implements Callable<Integer> {
                         output.err().flush();
                     }
                 });
-        String command = "cyberhealth bench exfiltration" + (epochs != 150 ? " --epochs " + epochs : "") + (weight != 10 ? " --weight " + weight : "")
+        String command = "cyberhealth bench exfiltration" + (epochs != 250 ? " --epochs " + epochs : "") + (weight != 10 ? " --weight " + weight : "")
                 + (rate != 0.01 ? " --rate " + rate : "");
         BenchmarkDocument.writeSection(target, "exfiltration", "Models leaving the data lake: data stealing attack and export gateway", command,
                 markdown(r));

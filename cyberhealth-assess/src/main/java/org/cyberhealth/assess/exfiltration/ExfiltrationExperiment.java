@@ -90,9 +90,10 @@ public final class ExfiltrationExperiment {
             testAt += b;
         }
         progress.accept("training the U-Net recipe on the stolen " + results.get(0).name() + " slices and on the originals");
-        // The honest recipe's own learning rate: at the same epochs and seed it reproduces the committed abdomen-unet.
+        // The honest recipe as it is (batch, rate, epochs, seed): on the originals it reproduces the committed abdomen-unet.
+        ReferenceSegmenter honestRecipe = ReferenceSegmenter.ABDOMEN_UNET;
         StolenDataUtility.Result utility = StolenDataUtility.measure(declared, Arrays.copyOf(stolenSlices, declared.train().size()),
-                recipe.batchSize(), ReferenceSegmenter.ABDOMEN_UNET.learningRate(), recipe.epochs(), recipe.seed());
+                honestRecipe.batchSize(), honestRecipe.learningRate(), honestRecipe.epochs(), honestRecipe.seed());
         progress.accept("measuring the channels");
         int[] sizes = geometry.decoderSizes();
         Payload payload = new Payload(attack.decoder(), attack.tables(), attack.codes());
@@ -142,8 +143,8 @@ public final class ExfiltrationExperiment {
             int declaredSlices = declared.train().size();
             // The U-Net recipe needs every declared training slice; if fewer fit in the low bits there is nothing to train on.
             double trained = k < declaredSlices ? Double.NaN : StolenDataUtility.diceTrainedOn(declared,
-                    Arrays.copyOf(stolenSlices(cleaned, channel, hidden.length, geometry, sizes, k), declaredSlices), recipe.batchSize(),
-                    ReferenceSegmenter.ABDOMEN_UNET.learningRate(), recipe.epochs(), recipe.seed());
+                    Arrays.copyOf(stolenSlices(cleaned, channel, hidden.length, geometry, sizes, k), declaredSlices), honestRecipe.batchSize(),
+                    honestRecipe.learningRate(), honestRecipe.epochs(), honestRecipe.seed());
             rows.add(new Sanitised(sanitiser.name(), dice(honestTask, ExportedWeights.write(honestTask, sanitiser.apply(honestWeights)), declared.test()),
                     dice(task, ExportedWeights.write(task, cleaned), declared.test()), after[0], after[1], after[2], trained));
         }
