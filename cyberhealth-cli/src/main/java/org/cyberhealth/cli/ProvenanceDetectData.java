@@ -93,19 +93,22 @@ final class ProvenanceDetectData implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         boolean found = r.combined().found(alpha);
-        List<Object> perClass = new ArrayList<>();
+        List<Object> tested = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%s against the carriers of %s in %s's features, %d clean images", suspectFile.path(), issuer.issuer(),
-                markerFile.name(), clean.length));
-        for (int c = 0; c < classes; c++) {
-            perClass.add(JsonOutput.object("class", suspectFile.classes().get(c), "cosine", r.cosines()[c], "pValue", r.pValues()[c]));
-            lines.add(String.format(Locale.ROOT, "  %-20s cosine %+.3f, p = %.2g", suspectFile.classes().get(c), r.cosines()[c], r.pValues()[c]));
+        lines.add(String.format(Locale.ROOT, "%s against the carriers of %s in %s's features, %d clean images, %d dimensions tested",
+                suspectFile.path(), issuer.issuer(), markerFile.name(), clean.length, r.dimension()));
+        List<String> names = suspectFile.classes();
+        for (int c = 0; c < r.cosines().length; c++) {
+            // Two classes give one test: the contrast of class 1 against class 0.
+            String direction = r.cosines().length == 1 ? names.get(1) + " - " + names.get(0) : names.get(c);
+            tested.add(JsonOutput.object("direction", direction, "cosine", r.cosines()[c], "pValue", r.pValues()[c]));
+            lines.add(String.format(Locale.ROOT, "  %-20s cosine %+.3f, p = %.2g", direction, r.cosines()[c], r.pValues()[c]));
         }
-        lines.add(String.format(Locale.ROOT, "combined (Fisher): p = %.2g at alpha %.2g: %s", r.combined().pValue(), alpha,
-                found ? "FOUND: trained on the owner's marked images" : "not found"));
+        lines.add(String.format(Locale.ROOT, "%s: p = %.2g at alpha %.2g: %s", r.cosines().length == 1 ? "test" : "combined (Fisher)",
+                r.combined().pValue(), alpha, found ? "FOUND: trained on the owner's marked images" : "not found"));
         output.print(JsonOutput.object("model", suspectFile.path().toString(), "marker", markerFile.path().toString(), "issuer", issuer.issuer(),
-                "keyId", issuer.keyId(), "cleanImages", clean.length, "classes", perClass, "pValue", r.combined().pValue(), "alpha", alpha,
-                "found", found), lines.toArray(String[]::new));
+                "keyId", issuer.keyId(), "cleanImages", clean.length, "dimension", r.dimension(), "directions", tested,
+                "pValue", r.combined().pValue(), "alpha", alpha, "found", found), lines.toArray(String[]::new));
         return found ? 0 : 1;
     }
 }
