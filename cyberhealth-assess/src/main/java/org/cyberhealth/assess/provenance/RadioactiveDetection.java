@@ -4,26 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.cyberhealth.ml.model.Classifier;
 
 /**
- * White-box detection of radioactive data (Sablayrolles, Douze, Schmid and Jegou, ICML 2020): does a suspect network's
- * last layer point along the owner's carriers?
+ * Detection of radioactive data (Sablayrolles, Douze, Schmid and Jegou, ICML 2020): does a suspect network's last layer
+ * point along the owner's carriers?
  *
  * <p>Feature spaces differ from network to network, so the suspect's class weights are first expressed in the marking
  * network's feature space by a linear map fitted on clean images, as the paper does. Here the map is the ridge
- * regression, on the clean images, of the suspect's class-c score w_c . phi_t(x) onto the marker's features phi(x)
- * (both centred): the direction w~_c of the marker's space that best predicts how the suspect scores class c. This is
- * A^T w_c for the least-squares map phi_t ~ A phi, computed without forming A.
+ * regression, on the clean images, of the suspect's class-c score onto the marker's features phi(x) (centred): the
+ * direction w~_c of the marker's space that best predicts how the suspect scores class c. For a score w_c . phi_t(x)
+ * this is A^T w_c for the least-squares map phi_t ~ A phi, computed without forming A. Only the scores enter, so the
+ * white box (weights times features) and the black box (log-probabilities) are the same test.
  *
  * <p>Two parts of w~_c owe nothing to the carriers, and both are taken out before the test:
  * <ul>
  *   <li>the mean of the class weights. Softmax cross-entropy does not change when one vector is added to every class's
  *       weights, so its gradient never moves their mean: without weight decay (the paper's training has it, the
- *       project's recipes do not) the mean keeps its random initialisation. The weights are centred over the classes.</li>
- *   <li>the task itself: the directions the marking network's own (centred) class weights span, C - 1 of them. On a
- *       binary task the suspect's w~_1 - w~_0 is mostly the clean task's direction, whose cosine with a carrier is a
- *       fixed draw for each key (about 0.15 in our runs, whatever the suspect's seed), a bias the test read as
- *       evidence for or against. Both w~_c and u_c are projected onto the orthogonal complement of that span.</li>
+ *       project's recipes do not) the mean keeps its random initialisation. The scores are centred over the classes,
+ *       which centres the weights.</li>
+ *   <li>the clean task: the directions that the marking network's own scores show through the same map, C - 1 of
+ *       them. On a binary task the suspect's w~_1 - w~_0 is mostly the task's direction, whose cosine with a carrier is
+ *       a fixed draw for each key, the same whatever the suspect's seed (per-class cosines of 0.10 to 0.21 in our
+ *       unmarked runs), a bias the test read as evidence for or against. Both w~_c and u_c are projected onto the
+ *       orthogonal complement of that span.</li>
  * </ul>
  * Neither step depends on the key, so the null law stays exact: a carrier drawn uniformly on the sphere of R^d,
  * projected onto a fixed m-dimensional subspace, points uniformly on that subspace's sphere, and the cosine of any
@@ -47,13 +51,38 @@ public final class RadioactiveDetection {
     private RadioactiveDetection() {}
 
     /**
+     * White box: the suspect's class scores w_c . phi_t(x) computed from its features and last-layer weights.
+     *
      * @param marker          the marking network's features (and its class weights: the task directions set aside)
      * @param suspect         the suspect network's features
      * @param suspectWeights  the suspect's last-layer weights, C rows of {@code suspect.dimension()} values
      * @param clean           clean images (never marked) for the alignment: a few hundred
      */
     public static Result detect(FeatureNetwork marker, FeatureNetwork suspect, float[][] suspectWeights, float[][] clean, byte[] key) {
-        int classes = suspectWeights.length;
+        return fromScores(marker, scores(suspect.features(clean), suspectWeights), clean, key);
+    }
+
+    /**
+     * Black box: the suspect's log-probabilities on the clean images stand for its class scores. A softmax's
+     * log-probabilities are the logits less one number per image, which the centring over the classes removes, and
+     * the logits are the scores plus biases, which the centring over the images removes: the same test as the white
+     * box, for any classifier that answers probabilities (ONNX, TorchScript, an endpoint). Not for labels only.
+     */
+    public static Result detect(FeatureNetwork marker, Classifier suspect, float[][] clean, byte[] key) {
+        float[][] p = suspect.predict(clean);
+        double[][] scores = new double[p.length][];
+        for (int n = 0; n < p.length; n++) {
+            scores[n] = new double[p[n].length];
+            for (int c = 0; c < p[n].length; c++) {
+                // A probability that underflowed to 0 (logits more than about 100 apart) is read as the smallest float.
+                scores[n][c] = Math.log(Math.max(p[n][c], Float.MIN_VALUE));
+            }
+        }
+        return fromScores(marker, scores, clean, key);
+    }
+
+    private static Result fromScores(FeatureNetwork marker, double[][] scores, float[][] clean, byte[] key) {
+        int classes = scores[0].length;
         int d = marker.dimension();
         if (clean.length < 2 * d) {
             throw new IllegalArgumentException("the alignment needs at least " + 2 * d + " clean images, got " + clean.length);
@@ -61,8 +90,11 @@ public final class RadioactiveDetection {
         if (marker.classWeights().length != classes) {
             throw new IllegalArgumentException("the marker has " + marker.classWeights().length + " classes, the suspect " + classes);
         }
-        double[][] aligned = aligned(centred(marker.features(clean)), centred(suspect.features(clean)), centredClasses(suspectWeights));
-        List<double[]> task = orthonormal(centredClasses(marker.classWeights()));
+        float[][] markerFeatures = marker.features(clean);
+        double[][] phi = centred(markerFeatures);
+        double[][] aligned = aligned(phi, centredClasses(scores));
+        // The marker's own scores through the same map: the clean task's directions, as any suspect's would show them.
+        List<double[]> task = orthonormal(aligned(phi, centredClasses(scores(markerFeatures, marker.classWeights()))));
         int m = d - task.size();
         double[][] carriers = contrasts(Carriers.draw(key, classes, d));
         double[][] directions = classes == 2 ? new double[][] {minus(aligned[1], aligned[0])} : aligned;
@@ -103,8 +135,11 @@ public final class RadioactiveDetection {
         return out;
     }
 
-    /** Each row of {@code weights} (on the centred suspect features {@code phiT}) mapped by ridge regression onto {@code phi}. */
-    private static double[][] aligned(double[][] phi, double[][] phiT, double[][] weights) {
+    /**
+     * For each class, the ridge regression of its scores (centred over the images) on the centred marker features
+     * {@code phi}: the direction of the marker's space that best predicts how the suspect scores that class.
+     */
+    private static double[][] aligned(double[][] phi, double[][] scores) {
         int d = phi[0].length;
         double[][] gram = new double[d][d];
         for (double[] row : phi) {
@@ -122,13 +157,13 @@ public final class RadioactiveDetection {
         for (int i = 0; i < d; i++) {
             gram[i][i] += 1e-3 * trace / d + 1e-12;
         }
-        double[][] out = new double[weights.length][];
-        for (int c = 0; c < weights.length; c++) {
+        // phi is centred, so the scores' own mean over the images drops out of phi^T s: no need to centre them.
+        double[][] out = new double[scores[0].length][];
+        for (int c = 0; c < out.length; c++) {
             double[] right = new double[d];
             for (int n = 0; n < phi.length; n++) {
-                double score = dot(weights[c], phiT[n]);
                 for (int i = 0; i < d; i++) {
-                    right[i] += phi[n][i] * score;
+                    right[i] += phi[n][i] * scores[n][c];
                 }
             }
             out[c] = Cholesky.solve(gram, right);
@@ -185,18 +220,33 @@ public final class RadioactiveDetection {
         return out;
     }
 
-    /** {@code w} less its mean row: the part of the class weights that training moves. */
-    private static double[][] centredClasses(float[][] w) {
-        double[] mean = new double[w[0].length];
-        for (float[] row : w) {
-            for (int k = 0; k < mean.length; k++) {
-                mean[k] += row[k] / (double) w.length;
+    /**
+     * Each image's class scores less their mean over the classes: the part that the class weights, less their mean,
+     * produce (the part that training moves).
+     */
+    private static double[][] centredClasses(double[][] w) {
+        double[][] out = new double[w.length][];
+        for (int r = 0; r < w.length; r++) {
+            double mean = 0;
+            for (double v : w[r]) {
+                mean += v / w[r].length;
+            }
+            out[r] = new double[w[r].length];
+            for (int c = 0; c < w[r].length; c++) {
+                out[r][c] = w[r][c] - mean;
             }
         }
-        double[][] out = new double[w.length][mean.length];
-        for (int c = 0; c < w.length; c++) {
-            for (int k = 0; k < mean.length; k++) {
-                out[c][k] = w[c][k] - mean[k];
+        return out;
+    }
+
+    /** The class scores w_c . f of each feature row {@code f}. */
+    private static double[][] scores(float[][] features, float[][] weights) {
+        double[][] out = new double[features.length][weights.length];
+        for (int n = 0; n < features.length; n++) {
+            for (int c = 0; c < weights.length; c++) {
+                for (int k = 0; k < features[n].length; k++) {
+                    out[n][c] += weights[c][k] * features[n][k];
+                }
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package org.cyberhealth.assess.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.stream.IntStream;
 import org.cyberhealth.ml.data.Dataset;
 import org.cyberhealth.ml.data.Split;
 import org.cyberhealth.ml.model.ClassifierTraining;
+import org.cyberhealth.ml.model.DjlClassifier;
 import org.cyberhealth.ml.model.ReferenceClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +94,13 @@ class RadioactiveDataTest {
         try (FeatureNetwork suspect = FeatureNetwork.load(REFERENCE.architecture(), 2, markerFit.input(), traced.toBytes())) {
             assertThat(RadioactiveDetection.detect(marker, suspect, traced.lastLayer(), clean, KEY).combined().pValue()).isLessThan(1e-6);
             assertThat(RadioactiveDetection.detect(marker, suspect, traced.lastLayer(), clean, filled(6)).combined().pValue()).isGreaterThan(0.01);
+            // By queries: the log-probabilities give the same cosine as the weights.
+            try (DjlClassifier queried = new ClassifierTraining.Fitted(markerFit.input(), traced.toBytes()).load(REFERENCE, split.train().classes())) {
+                RadioactiveDetection.Result white = RadioactiveDetection.detect(marker, suspect, traced.lastLayer(), clean, KEY);
+                RadioactiveDetection.Result black = RadioactiveDetection.detect(marker, queried, clean, KEY);
+                assertThat(black.cosines()[0]).isCloseTo(white.cosines()[0], within(1e-3));
+                assertThat(black.combined().pValue()).isLessThan(1e-6);
+            }
         }
         ClassifierTraining.Fitted other = ClassifierTraining.fit(REFERENCE, split.train(), 1, 11, e -> {});
         try (FeatureNetwork suspect = FeatureNetwork.load(REFERENCE.architecture(), 2, other.input(), other.parameters())) {
