@@ -8,8 +8,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -30,10 +32,12 @@ public final class FeatureNetwork implements AutoCloseable {
     private final List<Block> layers;
     private final InputSpec input;
     private final int dimension;
+    private final float[][] classWeights;
 
-    private FeatureNetwork(NDManager manager, List<Block> layers, InputSpec input) {
+    private FeatureNetwork(NDManager manager, List<Block> layers, float[][] classWeights, InputSpec input) {
         this.manager = manager;
         this.layers = layers;
+        this.classWeights = classWeights;
         this.input = input;
         try (NDManager scope = manager.newSubManager()) {
             this.dimension = (int) forward(scope, scope.zeros(new Shape(1, input.channels(), input.height(), input.width()))).getShape().get(1);
@@ -49,7 +53,14 @@ public final class FeatureNetwork implements AutoCloseable {
             block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
             block.freezeParameters(true);
             List<Block> children = block.getChildren().values();
-            return new FeatureNetwork(manager, children.subList(0, children.size() - 1), input);
+            Block last = children.get(children.size() - 1);
+            float[][] classWeights = null;
+            for (Pair<String, Parameter> p : last.getParameters()) {
+                if (p.getKey().endsWith("weight")) {
+                    classWeights = rows(p.getValue().getArray(), classes, (int) (p.getValue().getArray().size() / classes));
+                }
+            }
+            return new FeatureNetwork(manager, children.subList(0, children.size() - 1), classWeights, input);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             manager.close();
             throw new BadInputException("these are not the weights of a " + architecture + " network: " + e.getMessage(), e);
@@ -58,6 +69,15 @@ public final class FeatureNetwork implements AutoCloseable {
 
     public int dimension() {
         return dimension;
+    }
+
+    /** The cut-off last layer's weights, one row of {@link #dimension()} values per class: how the network read its features. */
+    public float[][] classWeights() {
+        float[][] copy = new float[classWeights.length][];
+        for (int c = 0; c < copy.length; c++) {
+            copy[c] = classWeights[c].clone();
+        }
+        return copy;
     }
 
     public InputSpec input() {

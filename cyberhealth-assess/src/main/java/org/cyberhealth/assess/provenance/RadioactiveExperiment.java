@@ -24,7 +24,13 @@ public final class RadioactiveExperiment {
     public record Row(double fraction, int marked, double meanPsnr, double minPsnr, RadioactiveDetection.Result scratch, double scratchAccuracy,
                       RadioactiveDetection.Result lastLayer, double lastLayerAccuracy) {}
 
-    public record Settings(int markerEpochs, int suspectEpochs, RadioactiveMarking.Settings marking, long seed) {}
+    public record Settings(int markerEpochs, int suspectEpochs, RadioactiveMarking.Settings marking, long seed) {
+
+        /** These settings with another marking strength. */
+        public Settings withMarking(RadioactiveMarking.Settings other) {
+            return new Settings(markerEpochs, suspectEpochs, other, seed);
+        }
+    }
 
     private RadioactiveExperiment() {}
 
