@@ -14,6 +14,7 @@ import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.cyberhealth.ml.NativeScalars;
 
 /**
  * The learned entropy model of the attack's latent codes: the factorised prior of Ballé, Laparra, Simoncelli
@@ -78,7 +79,7 @@ final class EntropyBottleneck extends AbstractBlock {
         // Subtract on the side of the sigmoid where it is not saturated (the paper's trick for tiny bin masses).
         NDArray sign = lower.add(upper).sign().neg().stopGradient();
         NDArray likelihood = Activation.sigmoid(upper.mul(sign)).sub(Activation.sigmoid(lower.mul(sign))).abs();
-        return new NDList(likelihood.maximum(LIKELIHOOD_FLOOR));
+        return new NDList(NativeScalars.atLeast(likelihood, LIKELIHOOD_FLOOR));
     }
 
     /** f_K(...f_1(x)) per channel, x of shape (N, C, H, W): the logit of the cumulative density. */
@@ -96,7 +97,7 @@ final class EntropyBottleneck extends AbstractBlock {
     }
 
     private static NDArray value(ParameterStore store, Parameter p, NDArray x, boolean training) {
-        return store.getValue(p, x.getDevice(), training).mul(SPEED);
+        return NativeScalars.times(store.getValue(p, x.getDevice(), training), SPEED);
     }
 
     /**

@@ -11,6 +11,7 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.List;
+import org.cyberhealth.ml.NativeScalars;
 import org.cyberhealth.ml.model.SmallUNet;
 
 /**
@@ -60,9 +61,9 @@ public final class StealingNetwork {
         codeEncoder = new SequentialBlock()
                 .add(conv(16, 2)).add(Activation.reluBlock())
                 .add(conv(latentChannels, 2))
-                .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().mul((levels - 1) / 4f).add((levels - 1) / 2f)), "latents"));
+                .add(new LambdaBlock(list -> new NDList(NativeScalars.times(list.singletonOrThrow(), (levels - 1) / 4f).add((levels - 1) / 2f)), "latents"));
         decoder = new SequentialBlock()
-                .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().div(levels - 1).mul(2).sub(1)), "centre"))
+                .add(new LambdaBlock(list -> new NDList(NativeScalars.times(NativeScalars.over(list.singletonOrThrow(), levels - 1), 2).sub(1)), "centre"))
                 .add(conv(16, 1)).add(Activation.reluBlock()).add(doubling())
                 .add(conv(16, 1)).add(Activation.reluBlock()).add(doubling())
                 .add(conv(8, 1)).add(Activation.reluBlock())

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.cyberhealth.ml.EngineThreads;
+import org.cyberhealth.ml.NativeScalars;
 import org.cyberhealth.ml.data.SegmentationSlices;
 import org.cyberhealth.ml.model.InputSpec;
 import org.cyberhealth.ml.model.SegmenterTraining;
@@ -182,8 +183,8 @@ public final class StealingTraining {
             NDArray oneHot = labels.get(0).toType(DataType.INT32, false).oneHot(classes).transpose(0, 3, 1, 2);
             NDArray crossEntropy = predictions.get(0).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
             NDArray squared = predictions.get(1).sub(labels.get(1)).square().mean();
-            NDArray bitsPerPixel = predictions.get(2).log2().sum().neg().div(labels.get(1).size());
-            return crossEntropy.add(squared.mul((float) weight)).add(bitsPerPixel.mul((float) rate));
+            NDArray bitsPerPixel = NativeScalars.over(predictions.get(2).log2().sum().neg(), labels.get(1).size());
+            return crossEntropy.add(NativeScalars.times(squared, (float) weight)).add(NativeScalars.times(bitsPerPixel, (float) rate));
         }
     }
 }
