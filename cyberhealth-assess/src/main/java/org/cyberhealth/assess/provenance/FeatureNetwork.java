@@ -17,6 +17,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.List;
 import org.cyberhealth.core.BadInputException;
+import org.cyberhealth.ml.NativeScalars;
 import org.cyberhealth.ml.model.Architectures;
 import org.cyberhealth.ml.model.InputSpec;
 
@@ -102,7 +103,7 @@ public final class FeatureNetwork implements AutoCloseable {
             x.setRequiresGradient(true);
             NDArray moved = forward(scope, x).sub(scope.create(flatten(original), new Shape(images.length, dimension)));
             NDArray along = moved.mul(scope.create(flatten(carriers), new Shape(images.length, dimension))).sum();
-            collector.backward(along.sub(moved.square().sum().mul(lambda)));
+            collector.backward(along.sub(NativeScalars.times(moved.square().sum(), (float) lambda)));
             return rows(x.getGradient(), images.length, input.size());
         }
     }

@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.cyberhealth.ml.NativeScalars;
 import org.cyberhealth.ml.model.TrainingHook;
 
 /**
@@ -109,8 +110,8 @@ public final class UchidaWatermark {
                 }
                 NDArray z = scope.create(x, new Shape(bits, m)).matMul(mean.reshape(m, 1)).reshape(bits);
                 // BCE(sigmoid(z), b) = softplus(z) - b z, with softplus written so that exp never overflows.
-                NDArray softplus = z.abs().neg().exp().add(1).log().add(z.maximum(0));
-                return softplus.sub(z.mul(scope.create(targets))).sum().mul(lambda);
+                NDArray softplus = z.abs().neg().exp().add(1).log().add(NativeScalars.atLeast(z, 0));
+                return NativeScalars.times(softplus.sub(z.mul(scope.create(targets))).sum(), (float) lambda);
             }
 
             @Override

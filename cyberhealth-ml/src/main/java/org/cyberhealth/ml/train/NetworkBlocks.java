@@ -11,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
+import org.cyberhealth.ml.NativeScalars;
 
 /** Builds the DJL (PyTorch engine) block that trains a network described by {@link LayerSpec}s. */
 final class NetworkBlocks {
@@ -45,7 +46,7 @@ final class NetworkBlocks {
 
     /** Horner's rule on tensors, so the gradient flows through exactly the polynomial CKKS evaluates. */
     private static NDArray polynomial(NDArray x, double[] c) {
-        NDArray value = x.mul((float) c[c.length - 1]);
+        NDArray value = NativeScalars.times(x, (float) c[c.length - 1]);
         for (int i = c.length - 2; i >= 1; i--) {
             value = value.add((float) c[i]).mul(x);
         }
