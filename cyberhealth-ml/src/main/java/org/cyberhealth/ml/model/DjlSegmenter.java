@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.cyberhealth.ml.EngineThreads;
+import org.cyberhealth.ml.NativeScalars;
 
 /**
  * A trained DJL block (PyTorch engine) that maps normalised images (N, channels, H, W) to per-pixel class
@@ -106,7 +107,7 @@ public final class DjlSegmenter implements WhiteBoxSegmenter {
             // One-hot targets come out (N, H, W, classes); the network's classes are on axis 1.
             NDArray oneHot = scope.create(flatTargets, perPixel).oneHot(classes.size()).transpose(0, 3, 1, 2);
             NDArray crossEntropy = logProbabilities.mul(oneHot).sum(new int[] {1}).neg();
-            NDArray loss = crossEntropy.mul(scope.create(flatWeights, perPixel)).sum(new int[] {1, 2}).div(pixels);
+            NDArray loss = NativeScalars.over(crossEntropy.mul(scope.create(flatWeights, perPixel)).sum(new int[] {1, 2}), pixels);
             // No batch statistics in inference mode: the gradient of the sum is, image by image, that of its own loss.
             collector.backward(loss.sum());
             return new LossGradient(loss.toFloatArray(), DjlSupport.rows(x.getGradient(), batch.length, input.size()));
