@@ -130,23 +130,24 @@ public final class ExfiltrationExperiment {
                 verdict(ExportGateway.check(rawStego, task, policy, null))));
         byte[] stego = ExportedWeights.write(task, channel.embed(weights, LowBitChannel.whiten(hidden, KEY)));
         List<float[]> carried = ExportedWeights.read(stego, task).values();
-        double[] s = steal(carried, channel, hidden, geometry, sizes, k, carriedOriginals);
-        channels.add(new Channel("low 8 mantissa bits, whitened", stego.length, k, maxImages, dice(task, stego, declared.test()), s[1], s[2],
+        double[] s = ImageQuality.means(carriedOriginals, Theft.of(carried, channel, hidden, geometry, sizes, k).slices(), side);
+        channels.add(new Channel("low 8 mantissa bits, whitened", stego.length, k, maxImages, dice(task, stego, declared.test()), s[0], s[1],
                 verdict(ExportGateway.check(stego, task, policy, null))));
 
         List<Sanitised> rows = new ArrayList<>();
         List<float[]> honestWeights = ExportedWeights.read(honestParameters, honestTask).values();
+        int declaredSlices = declared.train().size();
         for (Sanitiser sanitiser : sanitisers) {
             progress.accept("sanitiser: " + sanitiser.name());
             List<float[]> cleaned = sanitiser.apply(carried);
-            double[] after = steal(cleaned, channel, hidden, geometry, sizes, k, carriedOriginals);
-            int declaredSlices = declared.train().size();
+            Theft after = Theft.of(cleaned, channel, hidden, geometry, sizes, k);
+            double[] quality = ImageQuality.means(carriedOriginals, after.slices(), side);
             // The U-Net recipe needs every declared training slice; if fewer fit in the low bits there is nothing to train on.
             double trained = k < declaredSlices ? Double.NaN : StolenDataUtility.diceTrainedOn(declared,
-                    Arrays.copyOf(stolenSlices(cleaned, channel, hidden.length, geometry, sizes, k), declaredSlices), honestRecipe.batchSize(),
-                    honestRecipe.learningRate(), honestRecipe.epochs(), honestRecipe.seed());
+                    Arrays.copyOf(after.slices(), declaredSlices), honestRecipe.batchSize(), honestRecipe.learningRate(), honestRecipe.epochs(),
+                    honestRecipe.seed());
             rows.add(new Sanitised(sanitiser.name(), dice(honestTask, ExportedWeights.write(honestTask, sanitiser.apply(honestWeights)), declared.test()),
-                    dice(task, ExportedWeights.write(task, cleaned), declared.test()), after[0], after[1], after[2], trained));
+                    dice(task, ExportedWeights.write(task, cleaned), declared.test()), after.bitErrors(), quality[0], quality[1], trained));
         }
         return new Result(recipe, n, honestDice, results, utility, geometry, rate, decoderBytes / 4, channels, rows, seconds);
     }
@@ -176,23 +177,18 @@ public final class ExfiltrationExperiment {
                 masks.toArray(new int[0][]), positions.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** The thief's side of the low-bit channel: payload bit errors, then PSNR and SSIM of what the damaged payload decodes to. */
-    private static double[] steal(List<float[]> weights, LowBitChannel channel, byte[] sent, Codes geometry, int[] sizes, int images,
-                                  float[][] originals) {
-        byte[] payload = LowBitChannel.whiten(channel.extract(weights, sent.length), KEY);
-        long wrong = 0;
-        for (int k = 0; k < sent.length; k++) {
-            wrong += Integer.bitCount((sent[k] ^ payload[k]) & 0xff);
-        }
-        double[] q = ImageQuality.means(originals, stolenSlices(weights, channel, sent.length, geometry, sizes, images),
-                (int) Math.sqrt(originals[0].length));
-        return new double[] {wrong / (8.0 * sent.length), q[0], q[1]};
-    }
+    /** The thief's side of the low-bit channel: the share of payload bits read wrong, and what the (possibly damaged) payload decodes to. */
+    private record Theft(double bitErrors, float[][] slices) {
 
-    /** What the thief decodes from the (possibly damaged) whitened payload of {@code bytes} bytes in {@code weights}. */
-    private static float[][] stolenSlices(List<float[]> weights, LowBitChannel channel, int bytes, Codes geometry, int[] sizes, int images) {
-        Payload stolen = Payload.fromBytes(LowBitChannel.whiten(channel.extract(weights, bytes), KEY), geometry, sizes, images);
-        return geometry.decode(stolen.decoder(), stolen.codes());
+        static Theft of(List<float[]> weights, LowBitChannel channel, byte[] sent, Codes geometry, int[] sizes, int images) {
+            byte[] payload = LowBitChannel.whiten(channel.extract(weights, sent.length), KEY);
+            long wrong = 0;
+            for (int k = 0; k < sent.length; k++) {
+                wrong += Integer.bitCount((sent[k] ^ payload[k]) & 0xff);
+            }
+            Payload stolen = Payload.fromBytes(payload, geometry, sizes, images);
+            return new Theft(wrong / (8.0 * sent.length), geometry.decode(stolen.decoder(), stolen.codes()));
+        }
     }
 
     private static String verdict(ExportGateway.Verdict v) {
