@@ -69,15 +69,15 @@ final class ExfiltrationBench implements Callable<Integer> {
         Path home = ProjectHome.path();
         Path folder = data != null ? data : home.resolve("samples").resolve("segmentation");
         Path target = out != null ? out : ProjectHome.benchmarks();
-        Path honest = home.resolve("models").resolve("abdomen-unet.json");
+        DeclaredTask honestTask = DeclaredTask.read(home.resolve("models").resolve("abdomen-unet.json"));
         List<SegmentationSlices.Split> modalities = List.of(ReferenceSegmenter.ABDOMEN_UNET.data(folder),
                 SegmentationSample.ABDOMEN_MR.slices(folder, SIDE).splitEvery(TEST_EVERY));
         StealingTraining.Recipe recipe = new StealingTraining.Recipe(LATENT_CHANNELS, LEVELS, weight, rate, 4, LEARNING_RATE, epochs, SEED);
         List<Sanitiser> sanitisers = List.of(new Sanitiser.MantissaRounding(15), new Sanitiser.MantissaRounding(7),
                 new Sanitiser.MantissaRounding(4), new Sanitiser.Int8Quantisation(), new Sanitiser.ParameterNoise(0.001, 1),
-                new Sanitiser.ParameterNoise(0.01, 1), LayerwiseFineTuning.standard(DeclaredTask.read(honest), modalities.get(0).train()));
+                new Sanitiser.ParameterNoise(0.01, 1), LayerwiseFineTuning.standard(honestTask, modalities.get(0).train()));
         ExfiltrationExperiment.Result r = ExfiltrationExperiment.run(modalities, Files.readAllBytes(home.resolve("models").resolve("abdomen-unet.params")),
-                DeclaredTask.read(honest), recipe, sanitisers, step -> {
+                honestTask, recipe, sanitisers, step -> {
                     if (!output.json()) {
                         output.err().println("bench exfiltration: " + step + "...");
                         output.err().flush();
