@@ -63,6 +63,11 @@ public final class ImageQuality {
         if (scales < 1 || scales > scales(side)) {
             throw new IllegalArgumentException(side + " pixels a side allow 1 to " + scales(side) + " MS-SSIM scales, not " + scales);
         }
+        return msSsim(original, rebuilt, side, scales, maps(original, rebuilt, side));
+    }
+
+    /** MS-SSIM whose first scale's {@link #maps} are already known (they are also SSIM's). */
+    private static double msSsim(float[] original, float[] rebuilt, int side, int scales, double[] firstScale) {
         // The paper's five weights are used as published (they sum to 1.0001); fewer scales are rescaled to sum 1.
         double weightSum = scales == SCALE_WEIGHTS.length ? 1 : 0;
         for (int j = 0; j < scales && scales < SCALE_WEIGHTS.length; j++) {
@@ -73,7 +78,7 @@ public final class ImageQuality {
         int s = side;
         double product = 1;
         for (int j = 0; j < scales; j++) {
-            double[] terms = maps(x, y, s);
+            double[] terms = j == 0 ? firstScale : maps(x, y, s);
             double value = j == scales - 1 ? terms[0] : terms[1];
             product *= Math.pow(Math.max(0, value), SCALE_WEIGHTS[j] / weightSum);
             if (j < scales - 1) {
@@ -148,9 +153,11 @@ public final class ImageQuality {
         double s = 0;
         double m = 0;
         for (int i = 0; i < originals.length; i++) {
+            check(originals[i], rebuilt[i]);
             p += Math.min(100, psnr(originals[i], rebuilt[i]));
-            s += ssim(originals[i], rebuilt[i], side);
-            m += msSsim(originals[i], rebuilt[i], side);
+            double[] full = maps(originals[i], rebuilt[i], side);
+            s += full[0];
+            m += msSsim(originals[i], rebuilt[i], side, scales(side), full);
         }
         return new double[] {p / originals.length, s / originals.length, m / originals.length};
     }
