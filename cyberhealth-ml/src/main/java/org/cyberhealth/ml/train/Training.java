@@ -51,7 +51,7 @@ public final class Training {
         SequentialBlock block = NetworkBlocks.of(layers);
         try (Model model = Model.newInstance(recipe.name())) {
             model.setBlock(block);
-            Loss loss = train.isClassification() ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss();
+            Loss loss = train.isClassification() ? Loss.softmaxCrossEntropyLoss() : new HalfSquaredError();
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) recipe.learningRate()))
                     .optWeightDecays((float) recipe.weightDecay()).build();
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam))) {
