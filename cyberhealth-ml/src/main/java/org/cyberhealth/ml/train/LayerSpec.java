@@ -10,7 +10,14 @@ public sealed interface LayerSpec {
     record Dense(int units) implements LayerSpec {}
 
     /** p(x) = c_0 + c_1 x + c_2 x^2 + ... on every value; {0, 0, 1} is the square of CryptoNets. */
-    record Polynomial(double... coefficients) implements LayerSpec {}
+    record Polynomial(double... coefficients) implements LayerSpec {
+
+        /** The coefficients themselves (a record prints an array's identity, and the model file records this text). */
+        @Override
+        public String toString() {
+            return "Polynomial[coefficients=" + java.util.Arrays.toString(coefficients) + "]";
+        }
+    }
 
     /** A 2-D convolution without padding: {@code filters} square kernels of side {@code kernel}. */
     record Conv2d(int filters, int kernel, int stride) implements LayerSpec {}
