@@ -49,7 +49,8 @@ final class ExportCommand implements Runnable {
                 "for the top bits, no compression), and an upper bound on the images the free mantissa bits could carry.",
                 "Sanitisers: bf16 (round to 7 mantissa bits), round:K, int8, noise:S (S x each tensor's deviation), finetune[:EPOCHS]",
                 "(Thellier et al. 2025: Adam on the task's training slices, rate 1e-3 on the output layer x 0.8 per layer backwards,",
-                "5 epochs by default; the slices are cut from --data by the declared task's reference recipe).",
+                "5 epochs by default; the slices are cut from --data by the declared task's reference recipe). Several, comma-separated,",
+                "apply in order: finetune,bf16 rounds what fine-tuning cannot reach (weights of channels the task never opens).",
                 "The input is never modified; with --out the model that may leave (sanitised if asked) is written atomically,",
                 "only on PASS. Every verdict is appended to a hash-chained audit log.",
                 "Exit codes: 0 PASS, 1 REFUSE, 2 bad input (missing file, unknown sanitiser, an unreadable archive, existing --out",
@@ -57,7 +58,7 @@ final class ExportCommand implements Runnable {
             footer = {"", "Example:", "  cyberhealth export check --model models/abdomen-unet.params --declared-task models/abdomen-unet.json",
                 "  cyberhealth export check --model exported.params --declared-task spec.json --sanitise bf16 --out cleared.params --json",
                 "  cyberhealth export check --model exported.params --declared-task spec.json --max-images 0 --sanitise bf16",
-                "  cyberhealth export check --model exported.params --declared-task models/abdomen-unet.json --sanitise finetune --out tuned.params",
+                "  cyberhealth export check --model exported.params --declared-task models/abdomen-unet.json --sanitise finetune,bf16 --out tuned.params",
                 "  cyberhealth export check --model exported.pt --declared-task models/torch/abdomen-seg-torch.pt.json --sanitise bf16 --out cleared.pt"})
     static final class Check implements Callable<Integer> {
 
@@ -69,7 +70,8 @@ final class ExportCommand implements Runnable {
                         + ".pt export, \"torchscript\" names the reference module of the honest architecture).")
         Path declaredTask;
 
-        @Option(names = "--sanitise", description = "Sanitise before release: bf16, round:K, int8, noise:S or finetune[:EPOCHS].")
+        @Option(names = "--sanitise", description = "Sanitise before release: bf16, round:K, int8, noise:S or finetune[:EPOCHS]; "
+                + "several, comma-separated, apply in that order (finetune,bf16: fine-tuning cannot move the weights of channels the task never opens).")
         String sanitise;
 
         @Option(names = "--data", description = "For finetune: the lake's volumes the declared task was trained on (default: the bundled "
@@ -113,15 +115,11 @@ final class ExportCommand implements Runnable {
                 throw new BadInputException(torchScript ? "a TorchScript export needs a declared task that names a reference module (\"torchscript\")"
                         : task.name() + " declares a TorchScript module: the export must be a .pt file");
             }
-            if (torchScript && sanitise != null && sanitise.startsWith("finetune")) {
+            List<String> steps = sanitise == null ? List.of() : List.of(sanitise.split(",", -1));
+            if (torchScript && steps.stream().anyMatch(step -> step.startsWith("finetune"))) {
                 throw new BadInputException("finetune trains the project's small-unet; a TorchScript export takes bf16, round:K, int8 or noise:S");
             }
-            Sanitiser sanitiser;
-            try {
-                sanitiser = sanitise == null ? null : sanitise.startsWith("finetune") ? fineTuning(task) : Sanitiser.parse(sanitise);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
+            Sanitiser sanitiser = steps.isEmpty() ? null : sanitiser(steps, task);
             byte[] export = read(model);
             ExportGateway.Policy policy = new ExportGateway.Policy(neededBits, bitsPerImage, maxImages == null ? Double.POSITIVE_INFINITY : maxImages);
             ExportGateway.Verdict v;
@@ -171,8 +169,21 @@ final class ExportCommand implements Runnable {
             return v.pass() ? 0 : 1;
         }
 
+        /** The sanitiser of --sanitise: one, or several applied in the order given. */
+        private Sanitiser sanitiser(List<String> steps, DeclaredTask task) {
+            try {
+                List<Sanitiser> parsed = new ArrayList<>();
+                for (String step : steps) {
+                    parsed.add(step.startsWith("finetune") ? fineTuning(step, task) : Sanitiser.parse(step));
+                }
+                return parsed.size() == 1 ? parsed.get(0) : new Sanitiser.Chain(parsed);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+
         /** finetune[:EPOCHS] on the declared task's training slices, cut from --data by the task's reference recipe. */
-        private LayerwiseFineTuning fineTuning(DeclaredTask task) {
+        private LayerwiseFineTuning fineTuning(String step, DeclaredTask task) {
             ReferenceSegmenter reference = ReferenceSegmenter.find(task.name());
             if (reference == null) {
                 throw new BadInputException("finetune needs the task's training slices, and no data recipe is known for '" + task.name()
@@ -180,17 +191,17 @@ final class ExportCommand implements Runnable {
             }
             LayerwiseFineTuning standard = LayerwiseFineTuning.standard(task, reference.data(data != null ? data
                     : ProjectHome.path().resolve("samples").resolve("segmentation")).train());
-            if (sanitise.equals("finetune")) {
+            if (step.equals("finetune")) {
                 return standard;
             }
-            if (!sanitise.startsWith("finetune:")) {
-                throw new BadInputException("unknown sanitiser '" + sanitise + "' (finetune or finetune:EPOCHS)");
+            if (!step.startsWith("finetune:")) {
+                throw new BadInputException("unknown sanitiser '" + step + "' (finetune or finetune:EPOCHS)");
             }
             try {
                 return new LayerwiseFineTuning(task, standard.train(), standard.learningRate(), standard.decay(),
-                        Integer.parseInt(sanitise.substring("finetune:".length())), standard.batchSize(), standard.seed());
+                        Integer.parseInt(step.substring("finetune:".length())), standard.batchSize(), standard.seed());
             } catch (NumberFormatException e) {
-                throw new BadInputException("finetune:EPOCHS needs a whole number of epochs, not '" + sanitise + "'");
+                throw new BadInputException("finetune:EPOCHS needs a whole number of epochs, not '" + step + "'");
             }
         }
 

@@ -59,13 +59,17 @@ class ExportCommandTest {
     void fineTuningAtExportRewritesTheWeightsOnTheTasksDataAndNeedsAKnownRecipe(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("audit.jsonl");
         Path out = dir.resolve("tuned.params");
-        CliRun run = CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", SPEC.toString(), "--sanitise", "finetune:1",
+        CliRun run = CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", SPEC.toString(), "--sanitise", "finetune:1,bf16",
                 "--data", "../samples/segmentation", "--out", out.toString(), "--audit-log", log.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
-        assertThat(new ObjectMapper().readTree(run.out()).path("sanitiser").asText()).contains("layer-wise lr decay", "1 epochs");
+        JsonNode r = new ObjectMapper().readTree(run.out());
+        assertThat(r.path("sanitiser").asText()).contains("layer-wise lr decay", "1 epochs", ", then bfloat16");
+        assertThat(r.path("boundImagesAfter").asDouble()).isZero();
         byte[] tuned = Files.readAllBytes(out);
         assertThat(tuned).hasSameSizeAs(Files.readAllBytes(HONEST)).isNotEqualTo(Files.readAllBytes(HONEST));
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("fine-tuning");
+        assertThat(CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", SPEC.toString(), "--sanitise", "bf16,",
+                "--audit-log", log.toString()).exitCode()).isEqualTo(2);
         Path other = dir.resolve("other.json");
         Files.writeString(other, Files.readString(SPEC).replace("\"abdomen-unet\"", "\"liver-unet\"").replace("abdomen-unet.params",
                 HONEST.toAbsolutePath().toString()));
@@ -96,6 +100,8 @@ class ExportCommandTest {
         assertThat(bad.err()).contains("not a TorchScript archive");
         assertThat(CliRun.of("export", "check", "--model", HONEST.toString(), "--declared-task", torchSpec.toString(), "--audit-log",
                 log.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("export", "check", "--model", "../models/torch/abdomen-seg-torch.pt", "--declared-task", torchSpec.toString(),
+                "--sanitise", "bf16,finetune:1", "--audit-log", log.toString()).exitCode()).isEqualTo(2);
         assertThat(CliRun.of("export", "verify-log", "--audit-log", log.toString()).exitCode()).isZero();
     }
 

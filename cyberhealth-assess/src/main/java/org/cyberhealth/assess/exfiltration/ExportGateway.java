@@ -74,7 +74,7 @@ public final class ExportGateway {
         if (task.torchScript() == null) {
             throw new IllegalArgumentException(task.name() + " declares no TorchScript module to audit a .pt export against");
         }
-        if (sanitiser instanceof LayerwiseFineTuning) {
+        if (sanitiser != null && sanitiser.steps().stream().anyMatch(LayerwiseFineTuning.class::isInstance)) {
             throw new IllegalArgumentException("fine-tuning at export trains the project's " + SmallUNet.NAME + " only, not a TorchScript module");
         }
         TorchScriptExport declared = TorchScriptExport.read(readReference(task.torchScript()));
@@ -125,14 +125,20 @@ public final class ExportGateway {
         }
     }
 
-    /** Mantissa bits per weight still free after {@code sanitiser}: rounding to K bits leaves max(0, K - needed). */
+    /**
+     * Mantissa bits per weight still free after {@code sanitiser}: rounding to K bits leaves max(0, K - needed); a chain
+     * leaves what its tightest step leaves (what one step has cleared, the steps after it cannot bring back).
+     */
     private static int freeAfter(Sanitiser sanitiser, Policy policy) {
-        if (sanitiser instanceof Sanitiser.MantissaRounding r) {
-            return Math.max(0, r.kept() - policy.neededMantissaBits());
+        int free = 23 - policy.neededMantissaBits();
+        for (Sanitiser step : sanitiser.steps()) {
+            if (step instanceof Sanitiser.MantissaRounding r) {
+                free = Math.min(free, Math.max(0, r.kept() - policy.neededMantissaBits()));
+            }
+            // Noise and int8 re-draw or requantise every bit, but an attacker who knows the sanitiser can code around
+            // them: they leave the bound where the task's precision puts it.
         }
-        // Noise and int8 re-draw or requantise every bit, but an attacker who knows the sanitiser can code around it:
-        // the bound stays what the task's precision leaves.
-        return 23 - policy.neededMantissaBits();
+        return free;
     }
 
     /** Appends the verdict to {@code log}; returns the entry's hash. */

@@ -60,6 +60,17 @@ class ExportGatewayTest {
         assertThat(s.pass()).isTrue();
         assertThat(s.afterSanitising().capacityBits()).isZero();
         assertThat(ExportedWeights.read(s.output(), task).followsDeclaration()).isTrue();
+        // A chain is bounded by its tightest step, whichever comes first: what rounding clears, noise cannot bring back.
+        Sanitiser noise = Sanitiser.parse("noise:0.01");
+        for (Sanitiser chain : List.of(new Sanitiser.Chain(List.of(noise, Sanitiser.parse("bf16"))), new Sanitiser.Chain(List.of(Sanitiser.parse("bf16"), noise)))) {
+            assertThat(ExportGateway.check(honest, task, ExportGateway.Policy.standard(), chain).afterSanitising().capacityBits()).isZero();
+        }
+        assertThat(ExportGateway.check(honest, task, ExportGateway.Policy.standard(), noise).afterSanitising().capacityBits())
+                .isEqualTo(v.capacity().capacityBits());
+        Sanitiser.Chain chain = new Sanitiser.Chain(List.of(noise, Sanitiser.parse("bf16")));
+        List<float[]> values = ExportedWeights.read(honest, task).values();
+        assertThat(chain.apply(values).get(3)).isEqualTo(Sanitiser.parse("bf16").apply(noise.apply(values)).get(3));
+        assertThat(chain.name()).isEqualTo(noise.name() + ", then bfloat16 (round to 7 mantissa bits)");
     }
 
     @Test

@@ -55,5 +55,14 @@ class LayerwiseFineTuningTest {
         double after = ExfiltrationExperiment.dice(task, ExportedWeights.write(task, tuned), split.test());
         assertThat(after).isGreaterThan(before - 0.02);
         assertThat(tuning.apply(carrier).get(0)).isEqualTo(tuned.get(0));
+        // Followed by bfloat16 rounding (--sanitise finetune,bf16), nothing is left below bfloat16 precision in any weight,
+        // learning or not, for the same Dice.
+        List<float[]> cleared = new Sanitiser.MantissaRounding(7).apply(tuned);
+        for (float[] tensor : cleared) {
+            for (float w : tensor) {
+                assertThat(Float.floatToRawIntBits(w) & 0xffff).isZero();
+            }
+        }
+        assertThat(ExfiltrationExperiment.dice(task, ExportedWeights.write(task, cleared), split.test())).isGreaterThan(before - 0.02);
     }
 }
