@@ -59,7 +59,7 @@ class StealingTrainingTest {
         Codes geometry = thrifty.geometry();
         double thriftyBits = thrifty.tables().bitsPerImage(thrifty.codes(), geometry);
         // After 60 steps the learned density already codes below the 4 bits a symbol of fixed-width storage (it is
-        // still fitting: the bench's 1,500 steps reach about 2.4 bits a symbol).
+        // still fitting: the bench's 2,500 steps reach about 2.8 bits a symbol).
         assertThat(thriftyBits).isLessThan(0.9 * geometry.packedBitsPerImage());
 
         // The thief's side: the payload's arithmetic-coded codes cost the model's ideal length (plus closing bits) and
