@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
 /** {@code cyberhealth bench exfiltration}: the data stealing attack and the export gateway, written into docs/BENCHMARKS.md. */
 @Command(name = "exfiltration", mixinStandardHelpOptions = true,
         description = {"The data stealing attack (Li, Ayache, Delingette, DeCaF 2022 / MELBA 2025) at laptop scale and the export",
-            "gateway against it: a U-Net with a compression branch (learned factorised entropy model, rate-distortion loss)",
-            "trained jointly on the 24 training CT and 16 training MR slices (64 x 64), its decoder, tables and arithmetic-coded",
-            "codes shipped as extra tensors and in the low 8 mantissa bits; rate, PSNR/SSIM/MS-SSIM of the stolen slices per",
+            "gateway against it: a U-Net whose first level also feeds a compression branch (learned factorised entropy model,",
+            "rate-distortion loss), trained jointly on the 24 training CT slices (segmentation and compression) and 16 training",
+            "MR slices (compression only), 64 x 64; its decoder, tables and arithmetic-coded codes shipped as extra tensors and",
+            "in the low 8 mantissa bits; rate, PSNR/SSIM/MS-SSIM of the stolen slices per",
             "modality, images per MB, Dice of the declared task next to the honest abdomen-unet, Dice of the U-Net recipe trained",
             "on the stolen CT slices against the same recipe on the originals, the gateway's verdicts, and each sanitiser's Dice",
             "cost and effect on the stolen images and on a U-Net trained on them. About 15 minutes on one core with the default",
@@ -52,7 +53,9 @@ final class ExfiltrationBench implements Callable<Integer> {
     @Option(names = "--weight", defaultValue = "10", description = "Weight of the reconstruction error in the joint loss (default: ${DEFAULT-VALUE}).")
     double weight;
 
-    @Option(names = "--rate", defaultValue = "0.01", description = "Weight of the rate (bits per pixel) in the joint loss (default: ${DEFAULT-VALUE}).")
+    // 0.02, not 0.01: with the compression branch on the U-Net's first level, 0.01 coded 3,215 bits a slice; 0.02 brings
+    // the rate back to about what it was (2,848 bits against 2,802) for 0.1 dB.
+    @Option(names = "--rate", defaultValue = "0.02", description = "Weight of the rate (bits per pixel) in the joint loss (default: ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--out", description = "The Markdown file to update (default: docs/BENCHMARKS.md of the project).")
@@ -84,7 +87,7 @@ final class ExfiltrationBench implements Callable<Integer> {
                     }
                 });
         String command = "cyberhealth bench exfiltration" + (epochs != 250 ? " --epochs " + epochs : "") + (weight != 10 ? " --weight " + weight : "")
-                + (rate != 0.01 ? " --rate " + rate : "");
+                + (rate != 0.02 ? " --rate " + rate : "");
         BenchmarkDocument.writeSection(target, "exfiltration", "Models leaving the data lake: data stealing attack and export gateway", command,
                 markdown(r));
         output.print(JsonOutput.object("benchmark", "exfiltration", "output", target.toString(), "honestDice", r.honestDice(), "attackDice",
@@ -102,13 +105,14 @@ final class ExfiltrationBench implements Callable<Integer> {
         ExfiltrationExperiment.Rate rate = r.rate();
         int pixels = r.geometry().height() * r.geometry().width() * 16;
         sb.append(String.format(Locale.ROOT, """
-                Attack network: the declared small-unet (shared body + segmentation head, exported) with a compression branch on the
-                body's last features: two stride-2 convolutions to %d x %d x %d latents in [0, %d], rounded to codes (straight-through
-                gradient), a decoder of 4 convolutions (%d weights), and a learned factorised entropy model (Ballé et al. 2017/2018:
-                per-channel cumulative densities, uniform noise in training). Joint loss: pixel cross-entropy + %.0f x MSE of the
-                rebuilt slice + %s x bits per pixel. Adam lr %.3f, batch %d, %d epochs, seed %d, one thread (%.0f s). Data: the
-                training slices of TotalSegmentator's example CT (window -150..250 HU) and MR (1st..99th percentile) at 64 x 64,
-                every 5th slice held out; Dice on the held-out slices.
+                Attack network: the declared small-unet (exported) whose first level (8 full-size feature maps, the shared encoder)
+                also feeds a compression branch: two stride-2 convolutions to %d x %d x %d latents in [0, %d], rounded to codes
+                (straight-through gradient), a decoder of 4 convolutions (%d weights), and a learned factorised entropy model (Ballé
+                et al. 2017/2018: per-channel cumulative densities, uniform noise in training). Joint loss: pixel cross-entropy (CT
+                slices only: the declared task) + %.0f x MSE of the rebuilt slice + %s x bits per pixel. Adam lr %.3f, batch %d, %d
+                epochs, seed %d, one thread (%.0f s). Data: the training slices of TotalSegmentator's example CT (window -150..250 HU)
+                and MR (1st..99th percentile) at 64 x 64, every 5th slice held out; Dice on the held-out slices (the MR slices are
+                stolen, not segmented: the attacker's U-Net is not trained on their masks).
 
                 Rate of the stolen codes, per slice: %.0f bits under the entropy model (ideal code length), %.0f bits as
                 arithmetic-coded (%.3f bits a pixel), against %d bits stored at %d bits a symbol without a model and %.0f bits

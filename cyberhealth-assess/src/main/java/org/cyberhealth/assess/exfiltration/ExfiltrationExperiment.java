@@ -13,12 +13,12 @@ import org.cyberhealth.ml.model.SegmenterTraining;
 /**
  * The measurements of the data stealing attack and of the gateway against it, on one lake's slices of one or more
  * modalities (the first, CT, is the declared task's: the honest model and the utility test use it): train the
- * attack jointly on every modality's training slices, ship its decoder, tables and coded codes through both
- * channels, measure the stolen images per modality and the declared task's Dice next to the honest model's, the
- * rate (the entropy model's ideal code length and the arithmetic coder's actual bytes), the stolen CT slices' use
- * (the U-Net recipe trained on them against the same recipe on the originals, {@link StolenDataUtility}), run the
- * gateway on each export, then every sanitiser's cost (Dice of the honest model) and effect (what the thief
- * rebuilds from the sanitised steganographic export).
+ * attack jointly on every modality's training slices (the segmentation loss on the declared task's alone), ship its
+ * decoder, tables and coded codes through both channels, measure the stolen images per modality and the declared
+ * task's Dice next to the honest model's, the rate (the entropy model's ideal code length and the arithmetic coder's
+ * actual bytes), the stolen CT slices' use (the U-Net recipe trained on them against the same recipe on the
+ * originals, {@link StolenDataUtility}), run the gateway on each export, then every sanitiser's cost (Dice of the
+ * honest model) and effect (what the thief rebuilds from the sanitised steganographic export).
  */
 public final class ExfiltrationExperiment {
 
@@ -68,7 +68,7 @@ public final class ExfiltrationExperiment {
         SegmentationSlices test = joined(modalities.stream().map(SegmentationSlices.Split::test).toList());
         progress.accept("training the attack network on " + train.size() + " slices (" + recipe.epochs() + " epochs)");
         long started = System.nanoTime();
-        StealingTraining.Trained attack = StealingTraining.run("abdomen-unet", train, test, recipe, e -> { });
+        StealingTraining.Trained attack = StealingTraining.run("abdomen-unet", train, declared.train().size(), test, recipe, e -> { });
         double seconds = (System.nanoTime() - started) / 1e9;
         DeclaredTask task = attack.task();
         Codes geometry = attack.geometry();

@@ -21,6 +21,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.cyberhealth.ml.EngineThreads;
@@ -37,6 +38,11 @@ import org.cyberhealth.ml.model.SegmenterTraining;
  * into codes and reads the entropy model's tables, which the arithmetic coder needs on both sides. What leaves: the
  * U-Net (declared), the decoder, the tables and the coded codes (hidden by a channel). One thread, fixed seed, as
  * the project's other recipes.
+ *
+ * <p>Only the declared task's slices carry the segmentation loss; the others (the MR slices of the bench) are in
+ * the lake to be stolen, so they train the compression branch alone. The attacker is judged on the declared task's
+ * Dice, and measured, segmenting the MR slices too cost it: 0.895 on the held-out CT slices with them at full
+ * weight, 0.903 at a quarter, 0.923 without them (docs/EXFILTRATION.md; the exported U-Net then segments no MR).
  */
 public final class StealingTraining {
 
@@ -60,9 +66,16 @@ public final class StealingTraining {
     public record Trained(DeclaredTask task, byte[] segmenterParameters, List<float[]> decoder, int[][] codes, int[][] heldOutCodes,
                           FrequencyTables tables, Codes geometry) {}
 
-    /** Trains on {@code train}, then encodes it (the stolen slices) and {@code heldOut} (slices it never saw). */
-    public static Trained run(String name, SegmentationSlices train, SegmentationSlices heldOut, Recipe recipe, IntConsumer epochDone) {
+    /**
+     * Trains on {@code train}, then encodes it (the stolen slices) and {@code heldOut} (slices it never saw). The first
+     * {@code taskSlices} of {@code train} are the declared task's (segmentation and compression), the others are only
+     * compressed.
+     */
+    public static Trained run(String name, SegmentationSlices train, int taskSlices, SegmentationSlices heldOut, Recipe recipe, IntConsumer epochDone) {
         int n = train.size();
+        if (taskSlices < 1 || taskSlices > n) {
+            throw new IllegalArgumentException(taskSlices + " task slices among " + n);
+        }
         int h = train.height();
         int w = train.width();
         SegmenterTraining.PixelNormalisation pixels = SegmenterTraining.PixelNormalisation.of(train);
@@ -83,7 +96,8 @@ public final class StealingTraining {
                 NDManager manager = trainer.getManager();
                 trainer.initialize(new Shape(1, 1, h, w));
                 ArrayDataset data = new ArrayDataset.Builder().setData(manager.create(normalised(train.images(), mean, deviation), new Shape(n, 1, h, w)))
-                        .optLabels(manager.create(masks(train), new Shape(n, h, w)), manager.create(flat(train.images()), new Shape(n, 1, h, w)))
+                        .optLabels(manager.create(masks(train), new Shape(n, h, w)), manager.create(flat(train.images()), new Shape(n, 1, h, w)),
+                                manager.create(segmented(n, taskSlices), new Shape(n, 1, 1)))
                         .setSampling(recipe.batchSize(), true).build();
                 for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
                     for (Batch batch : trainer.iterateDataset(data)) {
@@ -112,7 +126,7 @@ public final class StealingTraining {
         for (int i = 0; i < images.length; i++) {
             try (NDManager scope = manager.newSubManager()) {
                 NDArray x = scope.create(normalised(new float[][] {images[i]}, mean, deviation), new Shape(1, 1, h, images[i].length / h));
-                NDList features = network.body().forward(store, new NDList(x), false);
+                NDList features = network.sharedEncoder().forward(store, new NDList(x), false);
                 float[] symbols = network.codeEncoder().forward(store, features, false).singletonOrThrow().toFloatArray();
                 codes[i] = new int[symbols.length];
                 for (int q = 0; q < symbols.length; q++) {
@@ -151,6 +165,13 @@ public final class StealingTraining {
         return x;
     }
 
+    /** 1 for each of the first {@code taskSlices} slices (their masks train the segmenter), 0 for the others. */
+    private static float[] segmented(int n, int taskSlices) {
+        float[] weights = new float[n];
+        Arrays.fill(weights, 0, taskSlices, 1f);
+        return weights;
+    }
+
     private static float[] masks(SegmentationSlices slices) {
         float[] y = new float[slices.size() * slices.pixels()];
         for (int i = 0; i < slices.size(); i++) {
@@ -162,8 +183,10 @@ public final class StealingTraining {
     }
 
     /**
-     * Pixel cross-entropy of the logits + {@code weight} x the mean squared error of the rebuilt image + {@code rate}
-     * x the bits per pixel that the entropy model gives the (noisy) latents.
+     * Pixel cross-entropy of the logits (times each slice's segmentation weight, 0 or 1, averaged over every pixel of
+     * the batch, so a batch with fewer task slices weighs the task less, as measured) + {@code weight} x the mean
+     * squared error of the rebuilt image + {@code rate} x the bits per pixel that the entropy model gives the (noisy)
+     * latents.
      */
     private static final class JointLoss extends Loss {
 
@@ -181,7 +204,7 @@ public final class StealingTraining {
         @Override
         public NDArray evaluate(NDList labels, NDList predictions) {
             NDArray oneHot = labels.get(0).toType(DataType.INT32, false).oneHot(classes).transpose(0, 3, 1, 2);
-            NDArray crossEntropy = predictions.get(0).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+            NDArray crossEntropy = predictions.get(0).logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mul(labels.get(2)).mean();
             NDArray squared = predictions.get(1).sub(labels.get(1)).square().mean();
             NDArray bitsPerPixel = NativeScalars.over(predictions.get(2).log2().sum().neg(), labels.get(1).size());
             return crossEntropy.add(NativeScalars.times(squared, (float) weight)).add(NativeScalars.times(bitsPerPixel, (float) rate));
