@@ -113,24 +113,18 @@ public final class RobustMark implements RobustWatermark {
     @Override
     public Bits embed(Raster raster, Region region, Bits message) {
         ZoneLayout layout = layout(raster, message.length());
-        InformedEmbedding embedding = new InformedEmbedding(parameters, layout, ZoneStatistics.of(raster, region, layout), message);
+        ZoneStatistics zones = ZoneStatistics.of(raster, region, layout);
+        InformedEmbedding embedding = new InformedEmbedding(parameters, layout, zones, message);
         BestPlan plans = new BestPlan(embedding, raster, layout.zoneCount());
-        // Each scan tightens the guards step by step, and tighter guards never let a bit reach its margin
-        // that looser ones left short (a zone only loses headroom, and a zone's score only grows with its
-        // shift towards its bit): once a guard leaves more bits short than the best, none further in can
-        // be chosen, and the scan stops. The guards far inside the range were the dearest to plan (a dark
-        // MR slice's low guards at 256 and 512 levels move most of its zones).
-        for (int low : guardCandidates(raster.minValue(), raster.peak(), 1)) {
-            if (plans.consider(new Guards(low, raster.maxValue())) > plans.bestShort) {
-                break;
-            }
-        }
+        // The guards at the ends of the range are planned first; their strengths tell which zones each
+        // candidate guard would leave ambiguous, and only the candidates that leave the fewest are planned.
+        plans.consider(new Guards(raster.minValue(), raster.maxValue()));
+        GuardShortlist shortlist = new GuardShortlist(parameters, layout, zones, plans.best.strengths());
+        plans.considerInTurn(shortlist.ranked(guardCandidates(raster.minValue(), raster.peak(), 1), raster.minValue(), 1),
+                raster.minValue(), 1, low -> new Guards(low, raster.maxValue()));
         int low = plans.best.guards().low();
-        for (int high : guardCandidates(raster.maxValue(), raster.peak(), -1)) {
-            if (plans.consider(new Guards(low, high)) > plans.bestShort) {
-                break;
-            }
-        }
+        plans.considerInTurn(shortlist.ranked(guardCandidates(raster.maxValue(), raster.peak(), -1), raster.maxValue(), -1),
+                raster.maxValue(), -1, high -> new Guards(low, high));
         SideInformation best = plans.best;
         int[] shifts = embedding.shifts(best);
         int[] offsets = pixelOffsets(layout, raster.width());
@@ -196,12 +190,46 @@ public final class RobustMark implements RobustWatermark {
             this.zoneCount = zoneCount;
         }
 
-        /** Plans with {@code guards} and keeps the plan if it is the best so far; returns how many bits it leaves short of their margin. */
-        int consider(Guards guards) {
+        /**
+         * Plans guards of {@code candidates} (levels {@code direction * (candidate - end)} in from
+         * {@code end}, ranked by {@link GuardShortlist}) until {@link #SHORTLISTED_GUARDS} of them leave no
+         * more bits short of their margin than the best: a guard that leaves few zones ambiguous may be
+         * one that marks few zones at all. A tighter guard only takes headroom from zones, and a zone's
+         * score only grows with its shift towards its bit, so once a guard leaves more bits short than
+         * the best, the guards further in are not planned; so each round plans the best ranked of those
+         * left nearest the end first (which also keeps the zones that move between two plans few). The
+         * guard at the end itself is planned already.
+         */
+        void considerInTurn(List<Integer> candidates, int end, int direction, java.util.function.IntFunction<Guards> guardsOf) {
+            List<Long> left = new ArrayList<>();
+            for (int candidate : candidates) {
+                long distance = (long) direction * (candidate - end);
+                if (distance != 0) {
+                    left.add(distance);
+                }
+            }
+            int fit = 0;
+            while (fit < SHORTLISTED_GUARDS && !left.isEmpty()) {
+                List<Long> round = new ArrayList<>(left.subList(0, Math.min(SHORTLISTED_GUARDS - fit, left.size())));
+                left.removeAll(round);
+                round.sort(null);
+                for (long distance : round) {
+                    if (consider(guardsOf.apply((int) (end + direction * distance)))) {
+                        fit++;
+                    } else {
+                        left.removeIf(further -> further >= distance);
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** Plans with {@code guards} and keeps the plan if it is the best so far; whether it leaves no more bits short than the best. */
+        boolean consider(Guards guards) {
             SideInformation side = embedding.plan(guards);
             int shortBits = embedding.bitsShortOfMargin();
             if (shortBits > bestShort) {
-                return shortBits;
+                return false;
             }
             int bits = side.encode(raster, zoneCount).length();
             if (shortBits < bestShort || bits < bestBits) {
@@ -209,9 +237,12 @@ public final class RobustMark implements RobustWatermark {
                 bestShort = shortBits;
                 bestBits = bits;
             }
-            return shortBits;
+            return true;
         }
     }
+
+    /** How many guard candidates of each end that leave no bit short are planned, those {@link GuardShortlist} ranks best. */
+    private static final int SHORTLISTED_GUARDS = 3;
 
     /** Guards this close to an end are all tried: the zones stuck just inside an end vary level by level. */
     private static final int FINE_GUARD_DISTANCES = 16;
@@ -296,19 +327,16 @@ public final class RobustMark implements RobustWatermark {
         int corner = top * raster.width() + left;
         // which units are in subset A, looked up once a zone rather than once a pixel (restoring a
         // 1024x1024 picture shifts a million samples)
-        int subsetA = 0;
-        for (int unit = 0; unit < layout.unitsPerZone(); unit++) {
-            subsetA |= layout.inSubsetA(zone, unit) ? 1 << unit : 0;
-        }
+        long subsetA = layout.subsetA(zone);
         if (region.mayChangeAll(left, top, layout.zoneSide(), layout.zoneSide())) {
             for (int pixel = 0; pixel < offsets.length; pixel++) {
-                samples[corner + offsets[pixel]] += amount * (2 * (subsetA >>> layout.unitOf(pixel) & 1) - 1);
+                samples[corner + offsets[pixel]] += amount * (2 * (int) (subsetA >>> layout.unitOf(pixel) & 1) - 1);
             }
             return;
         }
         for (int pixel = 0; pixel < offsets.length; pixel++) {
             if (region.mayChange(left + layout.dxOf(pixel), top + layout.dyOf(pixel))) {
-                samples[corner + offsets[pixel]] += amount * (2 * (subsetA >>> layout.unitOf(pixel) & 1) - 1);
+                samples[corner + offsets[pixel]] += amount * (2 * (int) (subsetA >>> layout.unitOf(pixel) & 1) - 1);
             }
         }
     }
