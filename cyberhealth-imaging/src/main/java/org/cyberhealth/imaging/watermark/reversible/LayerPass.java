@@ -269,8 +269,15 @@ final class LayerPass {
             // extractor would have to ask the location map, and skips both overflow tests (so do the
             // samples at the minimum with errors of 0 that pad a CT's field of view)
             long safeRoom = 2 * expansion.maxShift();
+            int keptLow = expansion.keptLow();
+            int keptHigh = expansion.keptHigh();
             for (; rank < runEnd && carried < need && distortion <= limit; rank++) {
                 int e = errors[rank];
+                if (e >= keptLow & e <= keptHigh) {
+                    // marked as itself: nothing moves, is carried or flagged (the extractor finds the same
+                    // error and no overflow), so the sample is not even read
+                    continue;
+                }
                 int v = values[ranked[rank]];
                 int u = v - e;
                 if (guarded(u, e)) {
