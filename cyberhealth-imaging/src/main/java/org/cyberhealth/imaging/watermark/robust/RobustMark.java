@@ -242,7 +242,7 @@ public final class RobustMark implements RobustWatermark {
     }
 
     /** How many guard candidates of each end that leave no bit short are planned, those {@link GuardShortlist} ranks best. */
-    private static final int SHORTLISTED_GUARDS = 3;
+    private static final int SHORTLISTED_GUARDS = 2;
 
     /** Guards this close to an end are all tried: the zones stuck just inside an end vary level by level. */
     private static final int FINE_GUARD_DISTANCES = 16;
