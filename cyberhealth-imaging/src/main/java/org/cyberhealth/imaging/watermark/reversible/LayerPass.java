@@ -85,7 +85,10 @@ final class LayerPass {
         return paidSideBits;
     }
 
-    /** Whether some sample of the window sits at a range limit: if none does, {@link #outwardAtLimit} holds for no rank. */
+    /**
+     * Whether some sample of the window sat at a range limit before this layer was marked (see
+     * {@link RhombusWindow#touchesLimits}): if none did, {@link #outwardAtLimit} holds for no rank.
+     */
     boolean touchesLimits() {
         return window.touchesLimits();
     }
