@@ -34,10 +34,10 @@ final class GuardShortlist {
 
     /**
      * The candidates (levels from {@code end} of the range inwards, {@code direction} 1 for the low
-     * guard, -1 for the high one) ordered by how many zones they leave ambiguous, fewest first; ties go
-     * to the candidate nearer the end, which leaves more zones markable.
+     * guard, -1 for the high one) that leave at most {@code most} zones ambiguous, ordered by how many,
+     * fewest first; ties go to the candidate nearer the end, which leaves more zones markable.
      */
-    List<Integer> ranked(List<Integer> candidates, int end, int direction) {
+    List<Integer> ranked(List<Integer> candidates, int end, int direction, long most) {
         int reach = 0;
         for (int candidate : candidates) {
             reach = Math.max(reach, direction * (candidate - end));
@@ -65,6 +65,7 @@ final class GuardShortlist {
             ambiguous[d] = running;
         }
         List<Integer> ranked = new ArrayList<>(candidates);
+        ranked.removeIf(candidate -> ambiguous[direction * (candidate - end)] > most);
         // stable: candidates come nearest the end first
         ranked.sort((a, b) -> Long.compare(ambiguous[direction * (a - end)], ambiguous[direction * (b - end)]));
         return ranked;
