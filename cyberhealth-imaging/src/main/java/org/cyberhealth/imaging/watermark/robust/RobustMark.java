@@ -43,9 +43,9 @@ import org.cyberhealth.imaging.Region;
  *       information. (Shortness alone chose, on the dark MR slice MR2, guards above all its data: 7 of
  *       65536 zones were marked, and 25 to 43 of 64 bits read wrong without any attack.) It plans only
  *       a few of them ({@link GuardShortlist}): those that the shifts of the guards at the very ends
- *       say leave the fewest zones ambiguous; on 13 benchmark images with 3 keys each that chose the
- *       guards planning every candidate chose but once (Man: 759 bits of side information instead of
- *       734).</li>
+ *       say leave the fewest zones ambiguous; on the 14 benchmark images with 8 keys each that gave the
+ *       side information planning every candidate gave, and with 3 other keys on 8 of them but once
+ *       (Man: 759 bits instead of 734).</li>
  *   <li>Every zone is shifted by at least a minimum strength, counted in display levels (see
  *       {@link RobustParameters#forPeak}): 2.5 levels of a window a tenth of the range wide, 4 HU, on a
  *       12-bit CT, because a narrow window clips most zones and each zone left must carry the mark on
