@@ -19,51 +19,62 @@ import java.util.List;
  */
 final class GuardShortlist {
 
-    private final ZoneStatistics zones;
-    /** Each zone's shift, in levels, under the strengths of the plan the counts start from (0: never ambiguous). */
-    private final int[] shift;
+    private final int low;
+    private final int high;
+    /** By distance from the low end (0 to the reach): how many zones the low guard there leaves ambiguous. */
+    private final long[] ambiguousAbove;
+    /** Likewise for the high guard, by distance from the high end. */
+    private final long[] ambiguousBelow;
 
-    /** Counts against the shifts {@code strengths} give every zone of {@code layout}. */
-    GuardShortlist(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, BitStrength[] strengths) {
-        this.zones = zones;
-        this.shift = new int[layout.zoneCount()];
-        for (int zone = 0; zone < shift.length; zone++) {
-            shift[zone] = RobustMark.shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]);
+    /**
+     * Counts, for the guards up to {@code reach} levels in from either end of {@code low..high}, against
+     * the shifts {@code strengths} give every zone of {@code layout}: both ends in one pass over the zones.
+     */
+    GuardShortlist(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, BitStrength[] strengths, int low, int high, int reach) {
+        this.low = low;
+        this.high = high;
+        // runs[d]: how many zones start or stop being ambiguous at the guard d levels in from an end
+        long[] runsAbove = new long[reach + 2];
+        long[] runsBelow = new long[reach + 2];
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int s = RobustMark.shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]);
+            if (s > 0 && zones.changeable(zone)) {
+                // ambiguous for the guards d levels in with distance - s < d <= distance
+                count(runsAbove, (long) zones.lowest(zone) - low, s, reach);
+                count(runsBelow, (long) high - zones.highest(zone), s, reach);
+            }
+        }
+        ambiguousAbove = running(runsAbove, reach);
+        ambiguousBelow = running(runsBelow, reach);
+    }
+
+    private static void count(long[] runs, long distance, int shift, int reach) {
+        long from = Math.max(0, distance - shift + 1);
+        long to = Math.min(reach, distance);
+        if (from <= to) {
+            runs[(int) from]++;
+            runs[(int) to + 1]--;
         }
     }
 
-    /**
-     * The candidates (levels from {@code end} of the range inwards, {@code direction} 1 for the low
-     * guard, -1 for the high one) that leave at most {@code most} zones ambiguous, ordered by how many,
-     * fewest first; ties go to the candidate nearer the end, which leaves more zones markable.
-     */
-    List<Integer> ranked(List<Integer> candidates, int end, int direction, long most) {
-        int reach = 0;
-        for (int candidate : candidates) {
-            reach = Math.max(reach, direction * (candidate - end));
-        }
-        // runs[d]: how many zones start or stop being ambiguous at the guard d levels in from the end
-        long[] runs = new long[reach + 2];
-        for (int zone = 0; zone < shift.length; zone++) {
-            int s = shift[zone];
-            if (s <= 0 || !zones.changeable(zone)) {
-                continue;
-            }
-            long distance = direction > 0 ? (long) zones.lowest(zone) - end : (long) end - zones.highest(zone);
-            // ambiguous for the guards d levels in with distance - s < d <= distance
-            long from = Math.max(0, distance - s + 1);
-            long to = Math.min(reach, distance);
-            if (from <= to) {
-                runs[(int) from]++;
-                runs[(int) to + 1]--;
-            }
-        }
-        long[] ambiguous = new long[reach + 1];
-        long running = 0;
+    private static long[] running(long[] runs, int reach) {
+        long[] sums = new long[reach + 1];
+        long sum = 0;
         for (int d = 0; d <= reach; d++) {
-            running += runs[d];
-            ambiguous[d] = running;
+            sum += runs[d];
+            sums[d] = sum;
         }
+        return sums;
+    }
+
+    /**
+     * The candidates (levels up to the reach in from the low end for {@code direction} 1, from the high
+     * end for -1) that leave at most {@code most} zones ambiguous, ordered by how many, fewest first; ties
+     * go to the candidate nearer the end, which leaves more zones markable.
+     */
+    List<Integer> ranked(List<Integer> candidates, int direction, long most) {
+        long[] ambiguous = direction > 0 ? ambiguousAbove : ambiguousBelow;
+        int end = direction > 0 ? low : high;
         List<Integer> ranked = new ArrayList<>(candidates);
         ranked.removeIf(candidate -> ambiguous[direction * (candidate - end)] > most);
         // stable: candidates come nearest the end first

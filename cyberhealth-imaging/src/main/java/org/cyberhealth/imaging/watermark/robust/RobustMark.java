@@ -127,15 +127,15 @@ public final class RobustMark implements RobustWatermark {
         // CT slice's guard just above its padding beat those far inside that also leave the air unmarked,
         // for as few ambiguous zones: 422 bits against 544 to 556 with 3 keys of 8).
         plans.consider(new Guards(raster.minValue(), raster.maxValue()));
-        GuardShortlist shortlist = new GuardShortlist(parameters, layout, zones, plans.best.strengths());
         int quarter = raster.peak() / 4;
+        GuardShortlist shortlist = new GuardShortlist(parameters, layout, zones, plans.best.strengths(), raster.minValue(), raster.maxValue(), quarter);
         for (int reach : new int[] {quarter, Math.min(quarter, FINE_GUARD_DISTANCES)}) {
-            plans.considerInTurn(shortlist.ranked(guardCandidates(raster.minValue(), reach, 1), raster.minValue(), 1, plans.worthPlanning(reach, quarter)),
+            plans.considerInTurn(shortlist.ranked(guardCandidates(raster.minValue(), reach, 1), 1, plans.worthPlanning(reach, quarter)),
                     raster.minValue(), 1, low -> new Guards(low, raster.maxValue()));
         }
         int low = plans.best.guards().low();
         for (int reach : new int[] {quarter, Math.min(quarter, FINE_GUARD_DISTANCES)}) {
-            plans.considerInTurn(shortlist.ranked(guardCandidates(raster.maxValue(), reach, -1), raster.maxValue(), -1, plans.worthPlanning(reach, quarter)),
+            plans.considerInTurn(shortlist.ranked(guardCandidates(raster.maxValue(), reach, -1), -1, plans.worthPlanning(reach, quarter)),
                     raster.maxValue(), -1, high -> new Guards(low, high));
         }
         SideInformation best = plans.best;
