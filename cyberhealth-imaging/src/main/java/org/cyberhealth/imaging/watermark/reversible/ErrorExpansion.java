@@ -32,4 +32,14 @@ interface ErrorExpansion {
      * for {@code e >= 0}, {@code <= e} otherwise), so only the range limit on that side can be crossed.
      */
     long maxShift();
+
+    /**
+     * The errors from {@code keptLow()} to {@link #keptHigh} (none when it is the larger) are marked as
+     * themselves whatever the bit: they carry nothing and never leave the range, so a walk passes over
+     * them (at a block's small payloads, most of the samples it walks).
+     */
+    int keptLow();
+
+    /** See {@link #keptLow}. */
+    int keptHigh();
 }

@@ -63,6 +63,11 @@ final class HalfMapping {
         return e < from ? e : e <= to ? 2 * e - from + bit : e + to - from + 1;
     }
 
+    /** Errors below this one are left as they are (for NONE, every error). */
+    int keptBelow() {
+        return from;
+    }
+
     boolean carries(int e) {
         return e >= from && e <= to;
     }

@@ -85,7 +85,10 @@ final class LayerPass {
         return paidSideBits;
     }
 
-    /** Whether some sample of the window sits at a range limit: if none does, {@link #outwardAtLimit} holds for no rank. */
+    /**
+     * Whether some sample of the window sat at a range limit before this layer was marked (see
+     * {@link RhombusWindow#touchesLimits}): if none did, {@link #outwardAtLimit} holds for no rank.
+     */
     boolean touchesLimits() {
         return window.touchesLimits();
     }
@@ -269,8 +272,15 @@ final class LayerPass {
             // extractor would have to ask the location map, and skips both overflow tests (so do the
             // samples at the minimum with errors of 0 that pad a CT's field of view)
             long safeRoom = 2 * expansion.maxShift();
+            int keptLow = expansion.keptLow();
+            int keptHigh = expansion.keptHigh();
             for (; rank < runEnd && carried < need && distortion <= limit; rank++) {
                 int e = errors[rank];
+                if (e >= keptLow & e <= keptHigh) {
+                    // marked as itself: nothing moves, is carried or flagged (the extractor finds the same
+                    // error and no overflow), so the sample is not even read
+                    continue;
+                }
                 int v = values[ranked[rank]];
                 int u = v - e;
                 if (guarded(u, e)) {

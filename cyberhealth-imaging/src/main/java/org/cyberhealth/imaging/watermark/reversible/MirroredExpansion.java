@@ -96,4 +96,15 @@ final class MirroredExpansion implements ErrorExpansion {
     public long maxShift() {
         return maxShift;
     }
+
+    /** The right side keeps {@code 0 <= e < from}, the left side its mirror {@code -from <= e <= -1}. */
+    @Override
+    public int keptLow() {
+        return -left.keptBelow();
+    }
+
+    @Override
+    public int keptHigh() {
+        return right.keptBelow() - 1;
+    }
 }

@@ -153,6 +153,7 @@ final class RhombusWindow {
         cross = other.cross;
         dot = other.dot;
         allInnerChangeable = other.allInnerChangeable;
+        touchesLimits = other.touchesLimits;
     }
 
     /** A scratch copy with its own samples, for dry runs. */
@@ -188,8 +189,24 @@ final class RhombusWindow {
         return value >= minValue && value <= maxValue;
     }
 
-    /** Whether some sample of the window, of either layer or the border, sits at the minimum or the maximum of the range. */
+    /** {@link #touchesLimits} once asked: 0 not yet, 1 no, 2 yes. */
+    private byte touchesLimits;
+
+    /**
+     * Whether some sample of the window, of either layer or the border, sat at the minimum or the maximum
+     * of the range when this was first asked (or when the window it was copied from was). Planners ask
+     * so for a layer that is not marked yet, whose samples are still those of then: a window's layers are
+     * planned once or more each (a block's dot layer again when its side information outgrows its room),
+     * and the answer, a pass over the window, is given again instead of taken afresh.
+     */
     boolean touchesLimits() {
+        if (touchesLimits == 0) {
+            touchesLimits = (byte) (anySampleAtALimit() ? 2 : 1);
+        }
+        return touchesLimits == 2;
+    }
+
+    private boolean anySampleAtALimit() {
         // (x - 1) & ~x has its sign bit set exactly when x is 0: or-ed over the samples for x = v ^ limit,
         // plain int operations that the JIT turns into vector instructions (a boolean or-ed sample by
         // sample, and min and max reductions, were a sixteenth of marking an 8-bit chest X-ray)

@@ -7,8 +7,8 @@ import org.cyberhealth.imaging.Raster;
  *
  * @param messageBits the length of the carried code
  * @param unit side of the square pixel blocks the subsets are made of
- * @param zoneUnits a zone is {@code zoneUnits x zoneUnits} blocks, half of them in subset A (with 2,
- *     one diagonal pair against the other)
+ * @param zoneUnits a zone is {@code zoneUnits x zoneUnits} blocks (2 to 8), half of them in subset A
+ *     (with 2, one diagonal pair against the other)
  * @param margin the mean zone score (see {@code ZoneStatistics#score}) each bit must reach
  * @param step gray levels per strength step (1 up to 12-bit ranges; coarser for wider ones, to keep
  *     the side information short)
@@ -21,7 +21,8 @@ public record RobustParameters(int messageBits, int unit, int zoneUnits, double 
     public static final int DEFAULT_MESSAGE_BITS = 64;
 
     public RobustParameters {
-        if (messageBits <= 0 || unit <= 0 || zoneUnits < 2) {
+        // at most 8x8 units: marking reads a zone's subset A as one 64-bit mask
+        if (messageBits <= 0 || unit <= 0 || zoneUnits < 2 || zoneUnits > 8) {
             throw new IllegalArgumentException("robust mark layout " + messageBits + " bits, " + unit + "-pixel blocks, "
                     + zoneUnits + " blocks a side");
         }

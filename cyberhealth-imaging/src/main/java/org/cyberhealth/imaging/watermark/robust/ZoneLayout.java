@@ -33,8 +33,15 @@ final class ZoneLayout {
     private final int[] pixelDx;
     private final int[] pixelDy;
     private final int[] pixelUnit;
-    /** For each zone, the units (0 .. zoneUnits^2 - 1, row-major inside the zone) in subset A. */
-    private final boolean[][] inSubsetA;
+    /**
+     * For each zone, the units (0 .. zoneUnits^2 - 1, row-major inside the zone) in subset A, as bits of
+     * {@code words} longs a zone: statistics, marking and removal ask for them for every zone of a
+     * picture (65536 on a 1024x1024 one), and a zone of up to 64 units reads one long where rows of
+     * booleans were one read a unit.
+     */
+    private final long[] subsetA;
+    private final int words;
+    private final int unitsPerZone;
 
     /**
      * The last layout built. A study's slices share one size and one key, and marking, verifying and
@@ -116,20 +123,21 @@ final class ZoneLayout {
                 }
             }
         }
-        inSubsetA = new boolean[zoneCount][units];
+        unitsPerZone = units;
+        words = (units + 63) / 64;
+        subsetA = new long[zoneCount * words];
         for (int zone = 0; zone < zoneCount; zone++) {
             if (zoneUnits == 2) {
                 // One diagonal pair against the other: a linear gradient across the zone adds as much to
                 // A as to B, so smooth shading does not disturb the difference.
                 boolean main = random.nextBoolean();
-                inSubsetA[zone][main ? 0 : 1] = true;
-                inSubsetA[zone][main ? 3 : 2] = true;
+                subsetA[zone] = main ? 1L << 0 | 1L << 3 : 1L << 1 | 1L << 2;
                 continue;
             }
             for (int chosen = 0; chosen < units / 2; ) {
                 int candidate = random.nextInt(units);
-                if (!inSubsetA[zone][candidate]) {
-                    inSubsetA[zone][candidate] = true;
+                if (!inSubsetA(zone, candidate)) {
+                    subsetA[zone * words + (candidate >>> 6)] |= 1L << candidate;
                     chosen++;
                 }
             }
@@ -171,11 +179,22 @@ final class ZoneLayout {
     }
 
     int unitsPerZone() {
-        return inSubsetA[0].length;
+        return unitsPerZone;
     }
 
     boolean inSubsetA(int zone, int unitIndex) {
-        return inSubsetA[zone][unitIndex];
+        return (subsetA[zone * words + (unitIndex >>> 6)] >>> unitIndex & 1) != 0;
+    }
+
+    /**
+     * The units of subset A in {@code zone}, of a layout of at most 64 units a zone (see
+     * {@link #unitsPerZone}): bit {@code u} is set when unit {@code u} is in it.
+     */
+    long subsetA(int zone) {
+        if (words != 1) {
+            throw new IllegalStateException(unitsPerZone + " units a zone do not fit a mask");
+        }
+        return subsetA[zone];
     }
 
     /** The zones of {@code bit}, in increasing order; the caller must not change the array. */

@@ -185,7 +185,8 @@ final class ZoneStatistics {
      * {@link #gather} for a zone of four 2x2 units that may change whole (most zones): the same values,
      * computed in the same order from the samples' rows, without the per-pixel bookkeeping that zones
      * meeting protected samples need. Each deviation is a multiple of a quarter, so their sum is exact
-     * and adding them in integers first changes nothing.
+     * and adding them in integers first changes nothing. Samples of a medical format (at most 2^24
+     * levels apart, and so every sum of a zone) are added in ints, others in longs.
      */
     private void gatherWholeFourByFour(int zone, Raster raster, ZoneLayout layout, int corner) {
         int[] s = raster.samples();
@@ -197,38 +198,80 @@ final class ZoneStatistics {
         int b = a + width;
         int c = b + width;
         int d = c + width;
-        long sum0 = (long) s[a] + s[a + 1] + s[b] + s[b + 1];
-        long sum1 = (long) s[a + 2] + s[a + 3] + s[b + 2] + s[b + 3];
-        long sum2 = (long) s[c] + s[c + 1] + s[d] + s[d + 1];
-        long sum3 = (long) s[c + 2] + s[c + 3] + s[d + 2] + s[d + 3];
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        int samplesAtAnEnd = 0;
-        long quarterDeviations = 0;
-        // rows by index, and the units' sums picked without arrays: a zone allocates nothing (65536
-        // zones in a 1024x1024 picture)
-        for (int r = 0; r < 4; r++) {
-            int row = a + r * width;
-            long left = r < 2 ? sum0 : sum2;
-            long right = r < 2 ? sum1 : sum3;
-            for (int dx = 0; dx < 4; dx++) {
-                int value = s[row + dx];
-                low = Math.min(low, value);
-                high = Math.max(high, value);
-                samplesAtAnEnd += value == min || value == max ? 1 : 0;
-                quarterDeviations += Math.abs(4L * value - (dx < 2 ? left : right));
+        long sum0;
+        long sum1;
+        long sum2;
+        long sum3;
+        long quarterDeviations;
+        if (min > -SMALL_SAMPLES && max < SMALL_SAMPLES) {
+            // 16 samples read once into locals; a zone allocates nothing (65536 in a 1024x1024 picture)
+            int a0 = s[a];
+            int a1 = s[a + 1];
+            int a2 = s[a + 2];
+            int a3 = s[a + 3];
+            int b0 = s[b];
+            int b1 = s[b + 1];
+            int b2 = s[b + 2];
+            int b3 = s[b + 3];
+            int c0 = s[c];
+            int c1 = s[c + 1];
+            int c2 = s[c + 2];
+            int c3 = s[c + 3];
+            int d0 = s[d];
+            int d1 = s[d + 1];
+            int d2 = s[d + 2];
+            int d3 = s[d + 3];
+            int u0 = a0 + a1 + b0 + b1;
+            int u1 = a2 + a3 + b2 + b3;
+            int u2 = c0 + c1 + d0 + d1;
+            int u3 = c2 + c3 + d2 + d3;
+            sum0 = u0;
+            sum1 = u1;
+            sum2 = u2;
+            sum3 = u3;
+            quarterDeviations = Math.abs(4 * a0 - u0) + Math.abs(4 * a1 - u0) + Math.abs(4 * b0 - u0) + Math.abs(4 * b1 - u0)
+                    + Math.abs(4 * a2 - u1) + Math.abs(4 * a3 - u1) + Math.abs(4 * b2 - u1) + Math.abs(4 * b3 - u1)
+                    + Math.abs(4 * c0 - u2) + Math.abs(4 * c1 - u2) + Math.abs(4 * d0 - u2) + Math.abs(4 * d1 - u2)
+                    + Math.abs(4 * c2 - u3) + Math.abs(4 * c3 - u3) + Math.abs(4 * d2 - u3) + Math.abs(4 * d3 - u3);
+            int low = Math.min(Math.min(Math.min(Math.min(a0, a1), Math.min(a2, a3)), Math.min(Math.min(b0, b1), Math.min(b2, b3))),
+                    Math.min(Math.min(Math.min(c0, c1), Math.min(c2, c3)), Math.min(Math.min(d0, d1), Math.min(d2, d3))));
+            int high = Math.max(Math.max(Math.max(Math.max(a0, a1), Math.max(a2, a3)), Math.max(Math.max(b0, b1), Math.max(b2, b3))),
+                    Math.max(Math.max(Math.max(c0, c1), Math.max(c2, c3)), Math.max(Math.max(d0, d1), Math.max(d2, d3))));
+            lowest[zone] = low;
+            highest[zone] = high;
+            // only a zone reaching an end of the range can have samples there: most are counted at no cost
+            clipped[zone] = (low == min || high == max)
+                    && (atAnEnd(a0, min, max) + atAnEnd(a1, min, max) + atAnEnd(a2, min, max) + atAnEnd(a3, min, max)
+                    + atAnEnd(b0, min, max) + atAnEnd(b1, min, max) + atAnEnd(b2, min, max) + atAnEnd(b3, min, max)
+                    + atAnEnd(c0, min, max) + atAnEnd(c1, min, max) + atAnEnd(c2, min, max) + atAnEnd(c3, min, max)
+                    + atAnEnd(d0, min, max) + atAnEnd(d1, min, max) + atAnEnd(d2, min, max) + atAnEnd(d3, min, max)) * 8 > 16;
+        } else {
+            sum0 = (long) s[a] + s[a + 1] + s[b] + s[b + 1];
+            sum1 = (long) s[a + 2] + s[a + 3] + s[b + 2] + s[b + 3];
+            sum2 = (long) s[c] + s[c + 1] + s[d] + s[d + 1];
+            sum3 = (long) s[c + 2] + s[c + 3] + s[d + 2] + s[d + 3];
+            int low = Integer.MAX_VALUE;
+            int high = Integer.MIN_VALUE;
+            quarterDeviations = 0;
+            for (int r = 0; r < 4; r++) {
+                int row = a + r * width;
+                long left = r < 2 ? sum0 : sum2;
+                long right = r < 2 ? sum1 : sum3;
+                for (int dx = 0; dx < 4; dx++) {
+                    int value = s[row + dx];
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
+                    quarterDeviations += Math.abs(4L * value - (dx < 2 ? left : right));
+                }
             }
+            lowest[zone] = low;
+            highest[zone] = high;
+            clipped[zone] = samplesAtAnEnd(s, a, width, min, max) * 8 > 16;
         }
-        long sumA = 0;
-        long sumB = 0;
-        for (int unit = 0; unit < 4; unit++) {
-            long sum = unit == 0 ? sum0 : unit == 1 ? sum1 : unit == 2 ? sum2 : sum3;
-            if (layout.inSubsetA(zone, unit)) {
-                sumA += sum;
-            } else {
-                sumB += sum;
-            }
-        }
+        // subset A is one diagonal pair of units, B the other
+        boolean mainDiagonal = (layout.subsetA(zone) & 1) != 0;
+        long sumA = mainDiagonal ? sum0 + sum3 : sum1 + sum2;
+        long sumB = mainDiagonal ? sum1 + sum2 : sum0 + sum3;
         double mean0 = sum0 / 4.0;
         double mean1 = sum1 / 4.0;
         double mean2 = sum2 / 4.0;
@@ -238,9 +281,25 @@ final class ZoneStatistics {
         difference[zone] = (double) sumA / 8 - (double) sumB / 8;
         shiftGain[zone] = 2;
         naturalNoise[zone] = NOISE_PER_TEXTURE * texture / 4 + STRUCTURE_WEIGHT * structure;
-        clipped[zone] = samplesAtAnEnd * 8 > 16;
-        lowest[zone] = low;
-        highest[zone] = high;
+    }
+
+    /** Samples at most this far from 0 sum, by the 16 of a zone and four times over, within an int. */
+    private static final int SMALL_SAMPLES = 1 << 24;
+
+    private static int atAnEnd(int value, int min, int max) {
+        return value == min || value == max ? 1 : 0;
+    }
+
+    /** How many of the 4x4 samples from {@code corner} lie at {@code min} or {@code max}. */
+    private static int samplesAtAnEnd(int[] s, int corner, int width, int min, int max) {
+        int count = 0;
+        for (int row = corner; row < corner + 4 * width; row += width) {
+            for (int dx = 0; dx < 4; dx++) {
+                int value = s[row + dx];
+                count += value == min || value == max ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     private static double meanOf(long[] unitSums, int[] unitCounts, int unit) {
@@ -249,6 +308,21 @@ final class ZoneStatistics {
 
     int zoneCount() {
         return clipped.length;
+    }
+
+    /** Whether some sample of the zone may change (else its headroom never depends on the guards). */
+    boolean changeable(int zone) {
+        return lowest[zone] <= highest[zone];
+    }
+
+    /** The lowest changeable sample of the zone (see {@link #changeable}). */
+    int lowest(int zone) {
+        return lowest[zone];
+    }
+
+    /** The highest changeable sample of the zone (see {@link #changeable}). */
+    int highest(int zone) {
+        return highest[zone];
     }
 
     /** Whether the zone was clipped by a window, so that its difference says little and it has no vote. */
