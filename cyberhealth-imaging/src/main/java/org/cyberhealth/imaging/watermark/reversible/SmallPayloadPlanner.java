@@ -65,13 +65,16 @@ final class SmallPayloadPlanner {
         int[] atLimit = new int[snapshots * width];
         int[] pairs = new int[snapshots * 5];
         count(pass, ends, counts, atLimit, pairs);
-        // the samples at a limit with an outward error are flagged instead of carrying or shifting
+        // the samples at a limit with an outward error are flagged instead of carrying or shifting (most
+        // blocks have none: their counts stay as they are)
         int[] above = beyond(counts, snapshots);
-        int[] limitAbove = beyond(atLimit, snapshots);
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] -= atLimit[i];
-            above[i] -= limitAbove[i];
-            atLimit[i] += limitAbove[i];
+        if (pass.touchesLimits()) {
+            int[] limitAbove = beyond(atLimit, snapshots);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] -= atLimit[i];
+                above[i] -= limitAbove[i];
+                atLimit[i] += limitAbove[i];
+            }
         }
         // every candidate's expected squared error and side-information bits (its rule and flags)
         int candidates = (BINS + 1) * (BINS + 1);
@@ -82,14 +85,11 @@ final class SmallPayloadPlanner {
         java.util.Arrays.fill(distortion, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(sideBits, 0);
         int last = (snapshots - 1) * width;
-        for (int left = 0; left <= BINS; left++) {
-            if (worthless(counts, last + BINS + 1, left)) {
-                continue;
-            }
-            for (int right = 0; right <= BINS; right++) {
-                if (worthless(counts, last, right)) {
-                    continue;
-                }
+        // only the options worth costing, ascending: a block's errors mostly span a few bins of the 32
+        int[] leftOptions = worthy(counts, last + BINS + 1);
+        int[] rightOptions = worthy(counts, last);
+        for (int left : leftOptions) {
+            for (int right : rightOptions) {
                 int c = left * (BINS + 1) + right;
                 if (left == NONE && right == NONE) {
                     // the slot of "no bin on either side", which carries nothing, holds pairwise expansion
@@ -106,9 +106,13 @@ final class SmallPayloadPlanner {
         // its own carrying: far more in a noisy block than in a smooth one
         double bitCost = cheapest / need + 0.5;
         Best best = new Best();
-        for (int c = 0; c < candidates; c++) {
-            if (distortion[c] < Double.POSITIVE_INFINITY) {
-                best.offer(distortion[c] + bitCost * sideBits[c], c / (BINS + 1), c % (BINS + 1));
+        // offered in ascending slot order, as Best keeps the earlier of equal costs
+        for (int left : leftOptions) {
+            for (int right : rightOptions) {
+                int c = left * (BINS + 1) + right;
+                if (distortion[c] < Double.POSITIVE_INFINITY) {
+                    best.offer(distortion[c] + bitCost * sideBits[c], left, right);
+                }
             }
         }
         // flags come in runs the estimate cannot see (the location map codes them together, and a marked
@@ -162,6 +166,18 @@ final class SmallPayloadPlanner {
      */
     private static boolean worthless(int[] counts, int base, int option) {
         return option != NONE && option >= 2 && counts[base + option] == 0;
+    }
+
+    /** A side's options that are not {@link #worthless} (its counts at {@code base} on), ascending, no bin last. */
+    private static int[] worthy(int[] counts, int base) {
+        int[] options = new int[BINS + 1];
+        int n = 0;
+        for (int option = 0; option <= BINS; option++) {
+            if (!worthless(counts, base, option)) {
+                options[n++] = option;
+            }
+        }
+        return java.util.Arrays.copyOf(options, n);
     }
 
     /** The snapshots' prefix lengths: from the payload (a rank carries at most a bit) up by {@link #GROWTH}, the last the whole layer. */
