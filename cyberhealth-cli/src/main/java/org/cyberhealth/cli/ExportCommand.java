@@ -183,8 +183,22 @@ final class ExportCommand implements Runnable {
             }
         }
 
-        /** finetune[:EPOCHS] on the declared task's training slices, cut from --data by the task's reference recipe. */
+        /**
+         * finetune[:EPOCHS] on the declared task's training slices, cut from --data by the task's reference recipe; the
+         * spec is checked before the volumes are read.
+         */
         private LayerwiseFineTuning fineTuning(String step, DeclaredTask task) {
+            Integer epochs = null;
+            if (!step.equals("finetune")) {
+                if (!step.startsWith("finetune:")) {
+                    throw new BadInputException("unknown sanitiser '" + step + "' (finetune or finetune:EPOCHS)");
+                }
+                try {
+                    epochs = Integer.parseInt(step.substring("finetune:".length()));
+                } catch (NumberFormatException e) {
+                    throw new BadInputException("finetune:EPOCHS needs a whole number of epochs, not '" + step + "'");
+                }
+            }
             ReferenceSegmenter reference = ReferenceSegmenter.find(task.name());
             if (reference == null) {
                 throw new BadInputException("finetune needs the task's training slices, and no data recipe is known for '" + task.name()
@@ -192,18 +206,8 @@ final class ExportCommand implements Runnable {
             }
             LayerwiseFineTuning standard = LayerwiseFineTuning.standard(task, reference.data(data != null ? data
                     : ProjectHome.path().resolve("samples").resolve("segmentation")).train());
-            if (step.equals("finetune")) {
-                return standard;
-            }
-            if (!step.startsWith("finetune:")) {
-                throw new BadInputException("unknown sanitiser '" + step + "' (finetune or finetune:EPOCHS)");
-            }
-            try {
-                return new LayerwiseFineTuning(task, standard.train(), standard.learningRate(), standard.decay(),
-                        Integer.parseInt(step.substring("finetune:".length())), standard.batchSize(), standard.seed());
-            } catch (NumberFormatException e) {
-                throw new BadInputException("finetune:EPOCHS needs a whole number of epochs, not '" + step + "'");
-            }
+            return epochs == null ? standard : new LayerwiseFineTuning(task, standard.train(), standard.learningRate(), standard.decay(),
+                    epochs, standard.batchSize(), standard.seed());
         }
 
         private static byte[] read(Path file) {
