@@ -18,10 +18,15 @@ import org.cyberhealth.imaging.watermark.robust.RobustParameters;
  */
 public final class WatermarkSchemes {
 
-    private static final List<ReversibleScheme> BY_ID = List.of(new Sachnev2009Scheme(), new AdaptiveMhmScheme());
+    /** Id 1 is ours-mhm as it was before blocks could be marked in one layer: it reads older containers. */
+    private static final List<ReversibleScheme> BY_ID = List.of(new Sachnev2009Scheme(), AdaptiveMhmScheme.withTwoLayerBlocks(),
+            new AdaptiveMhmScheme());
+
+    /** The schemes a user may mark with. */
+    private static final List<ReversibleScheme> CHOOSABLE = List.of(BY_ID.get(0), BY_ID.get(2));
 
     /** The scheme used unless another is asked for: the best measured one. */
-    public static final String DEFAULT = BY_ID.get(1).name();
+    public static final String DEFAULT = BY_ID.get(2).name();
 
     private WatermarkSchemes() {}
 
@@ -33,12 +38,12 @@ public final class WatermarkSchemes {
     }
 
     public static ReversibleScheme byName(String name) {
-        return BY_ID.stream().filter(s -> s.name().equals(name)).findFirst()
+        return CHOOSABLE.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new BadInputException("unknown scheme '" + name + "' (choose one of " + names() + ")"));
     }
 
     public static List<String> names() {
-        return BY_ID.stream().map(ReversibleScheme::name).toList();
+        return CHOOSABLE.stream().map(ReversibleScheme::name).toList();
     }
 
     public static int idOf(ReversibleScheme scheme) {

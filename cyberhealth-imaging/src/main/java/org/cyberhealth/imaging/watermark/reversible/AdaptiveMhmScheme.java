@@ -22,11 +22,23 @@ package org.cyberhealth.imaging.watermark.reversible;
  *       by measured distortion, and embedding stops as soon as the payload is in;</li>
  *   <li>overflow/underflow handled by a compressed location map over the real sample range.</li>
  * </ul>
- * Side information layout and region independence are those of {@link TwoLayerPee}.
+ * Side information layout and region independence are those of {@link TwoLayerPee}; regions smaller
+ * than a whole image (a crypto-watermark's blocks) are marked in one layer where it is smooth enough.
+ * {@link #withTwoLayerBlocks} is the scheme as containers wrote it before that option: every block in
+ * two layers. Whole images are marked alike by both.
  */
 public final class AdaptiveMhmScheme extends TwoLayerScheme {
 
     public AdaptiveMhmScheme() {
-        super("ours-mhm", new MhmRanking(), true);
+        this("ours-mhm", true);
+    }
+
+    private AdaptiveMhmScheme(String name, boolean blockModes) {
+        super(name, new MhmRanking(), true, blockModes);
+    }
+
+    /** The scheme that marks every block in two layers, to read containers marked with it. */
+    public static AdaptiveMhmScheme withTwoLayerBlocks() {
+        return new AdaptiveMhmScheme("ours-mhm-two-layer-blocks", false);
     }
 }

@@ -18,6 +18,6 @@ package org.cyberhealth.imaging.watermark.reversible;
 public final class Sachnev2009Scheme extends TwoLayerScheme {
 
     public Sachnev2009Scheme() {
-        super("sachnev2009", new SachnevRanking(), false);
+        super("sachnev2009", new SachnevRanking(), false, false);
     }
 }

@@ -13,9 +13,9 @@ abstract class TwoLayerScheme implements ReversibleScheme {
     private final String name;
     private final TwoLayerPee engine;
 
-    TwoLayerScheme(String name, LayerStrategy strategy, boolean wholeImageSetups) {
+    TwoLayerScheme(String name, LayerStrategy strategy, boolean wholeImageSetups, boolean blockModes) {
         this.name = name;
-        this.engine = new TwoLayerPee(strategy, wholeImageSetups);
+        this.engine = new TwoLayerPee(strategy, wholeImageSetups, blockModes);
     }
 
     @Override

@@ -14,15 +14,6 @@ import org.junit.jupiter.api.Test;
 class SmallPayloadPlannerTest {
 
     /** Baboon darkened by 100 levels and clipped at 0: a fifth of its samples sit at the minimum. */
-    private static Raster clippedBaboon() {
-        Raster baboon = TestImages.classic("Baboon.png");
-        int[] samples = baboon.samples().clone();
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = Math.max(0, samples[i] - 100);
-        }
-        return Raster.wrap(baboon.width(), baboon.height(), samples, 0, 255);
-    }
-
     /** Squared error plus two units a side-information bit, summed over the cross layers of every block, for the strategy's plan and the search. */
     private static double[] costs(Raster raster, int block, int bits) {
         MhmRanking strategy = new MhmRanking();
@@ -54,7 +45,7 @@ class SmallPayloadPlannerTest {
     void costsAboutWhatTheSearchCostsOnBlocks() {
         for (Object[] c : new Object[][] {
                 {TestImages.classic("Airplane.png"), 64, 96}, {TestImages.classic("Baboon.png"), 64, 96},
-                {TestImages.classic("Airplane.png"), 32, 60}, {clippedBaboon(), 64, 96}}) {
+                {TestImages.classic("Airplane.png"), 32, 60}, {TestImages.clippedBaboon(), 64, 96}}) {
             double[] costs = costs((Raster) c[0], (Integer) c[1], (Integer) c[2]);
             // measured: 0.987 to 0.995 of the search's cost
             assertThat(costs[0]).isLessThanOrEqualTo(1.01 * costs[1]);
@@ -66,7 +57,7 @@ class SmallPayloadPlannerTest {
         AdaptiveMhmScheme scheme = new AdaptiveMhmScheme();
         for (int block : new int[] {32, 64}) {
             for (int bits : new int[] {16, 100, 250}) {
-                Raster original = clippedBaboon();
+                Raster original = TestImages.clippedBaboon();
                 Raster marked = original.copy();
                 int embedded = 0;
                 for (int y = 0; y + block <= marked.height(); y += 2 * block) {

@@ -44,6 +44,16 @@ final class TestImages {
         }
     }
 
+    /** Baboon darkened by 100 levels and clipped at 0: blocks with many samples at the range limit. */
+    static Raster clippedBaboon() {
+        Raster baboon = classic("Baboon.png");
+        int[] samples = baboon.samples().clone();
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = Math.max(0, samples[i] - 100);
+        }
+        return Raster.wrap(baboon.width(), baboon.height(), samples, 0, 255);
+    }
+
     static Raster png(Path path) {
         try {
             return gray(ImageIO.read(path.toFile()));
