@@ -354,7 +354,35 @@ final class ZoneStatistics {
         if (clipped[zone]) {
             return 0;
         }
-        double z = (difference[zone] + shift * shiftGain[zone]) / (naturalNoise[zone] + floor);
+        return limited((difference[zone] + shift * shiftGain[zone]) / (naturalNoise[zone] + floor));
+    }
+
+    /** How many doubles {@link #scoreTerms} writes a zone. */
+    static final int SCORE_TERMS = 3;
+
+    /**
+     * What {@link #scoreAfter} reads of each zone of {@code zonesInOrder}, {@link #SCORE_TERMS} doubles a
+     * zone from {@code out[stride * i]} for the {@code i}-th: the embedder scores the zones of a bit
+     * together, and reads them from one place instead of from three arrays in zone order. A clipped
+     * zone's terms score 0 at every shift.
+     */
+    void scoreTerms(int[] zonesInOrder, double floor, double[] out, int stride) {
+        for (int i = 0; i < zonesInOrder.length; i++) {
+            int zone = zonesInOrder[i];
+            int at = stride * i;
+            boolean none = clipped[zone];
+            out[at] = none ? 0 : difference[zone];
+            out[at + 1] = none ? 0 : shiftGain[zone];
+            out[at + 2] = none ? 1 : naturalNoise[zone] + floor;
+        }
+    }
+
+    /** {@link #scoreAfter} from a zone's {@link #scoreTerms} at {@code terms[at]}: the same value, computed alike. */
+    static double scoreOf(double[] terms, int at, int shift) {
+        return limited((terms[at] + shift * terms[at + 1]) / terms[at + 2]);
+    }
+
+    private static double limited(double z) {
         return Math.max(-SCORE_LIMIT, Math.min(SCORE_LIMIT, z));
     }
 
