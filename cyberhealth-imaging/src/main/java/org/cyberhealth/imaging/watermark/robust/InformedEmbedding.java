@@ -260,13 +260,20 @@ final class InformedEmbedding {
     /** The shift of every zone, signed as its bit, that embedding with {@code side} applies (0: unmarked). */
     int[] shifts(SideInformation side) {
         int[] boosted = boostedRanks(side.strengths());
+        // per bit: its base shift and its boost, signed as the bit
+        int[] signedBase = new int[boosted.length];
+        int[] signedStep = new int[boosted.length];
+        for (int bit = 0; bit < boosted.length; bit++) {
+            signedStep[bit] = (message.get(bit) ? 1 : -1) * parameters.step();
+            signedBase[bit] = signedStep[bit] * side.strengths()[bit].base();
+        }
         int[] shifts = new int[layout.zoneCount()];
         for (int zone = 0; zone < shifts.length; zone++) {
+            // a bit's zones lie anywhere, and whether a zone's rank is boosted, its bit 1 and its shift 0
+            // change at random from zone to zone: worked out without a branch
             int bit = layout.bitOf(zone);
-            int shift = parameters.step() * (side.strengths()[bit].base() + (layout.rankOf(zone) < boosted[bit] ? 1 : 0));
-            if (shift > 0 && zones.fits(zone, shift, side.guards())) {
-                shifts[zone] = message.get(bit) ? shift : -shift;
-            }
+            int signed = signedBase[bit] + ((layout.rankOf(zone) - boosted[bit]) >>> 31) * signedStep[bit];
+            shifts[zone] = zones.ifFits(zone, signed, side.guards());
         }
         return shifts;
     }
