@@ -122,10 +122,10 @@ final class InformedEmbedding {
     SideInformation plan(Guards guards) {
         if (!started) {
             zones.headrooms(guards, largestShift, rooms);
-            for (int zone = 0; zone < layout.zoneCount(); zone++) {
-                int slot = layout.slotOf(zone);
-                headroom[slot] = rooms[zone];
-                noteTight(slot, rooms[zone]);
+            int[] zoneOf = layout.zonesBySlot();
+            for (int slot = 0; slot < zoneOf.length; slot++) {
+                headroom[slot] = rooms[zoneOf[slot]];
+                noteTight(slot, headroom[slot]);
             }
             Arrays.fill(stale, true);
         } else {
@@ -162,9 +162,10 @@ final class InformedEmbedding {
         return new SideInformation(strengths.clone(), guards, ambiguousZones());
     }
 
+    /** Notes whether the slot is tight with headroom {@code room}: 0 up to the largest shift (without a branch: near a guard, it changes at random). */
     private void noteTight(int slot, int room) {
-        long mask = 1L << slot;
-        tight[slot >>> 6] = room >= 0 && room < largestShift ? tight[slot >>> 6] | mask : tight[slot >>> 6] & ~mask;
+        long isTight = (~room & (room - largestShift)) >>> 31;
+        tight[slot >>> 6] = tight[slot >>> 6] & ~(1L << slot) | isTight << slot;
     }
 
     /**
