@@ -20,9 +20,9 @@ import org.cyberhealth.core.bits.Bits;
  */
 final class InformedEmbedding {
 
-    /** Doubles a slot holds in {@link #terms}: its zone's {@link ZoneStatistics#scoreTerms}, then its unshifted score. */
-    private static final int STRIDE = ZoneStatistics.SCORE_TERMS + 1;
-    private static final int UNSHIFTED = ZoneStatistics.SCORE_TERMS;
+    /** Doubles a slot holds in {@link #terms}: its zone's {@link ZoneStatistics#scoreTerms}, the last its unshifted score. */
+    private static final int STRIDE = ZoneStatistics.SCORE_TERMS;
+    private static final int UNSHIFTED = STRIDE - 1;
 
     private final RobustParameters parameters;
     private final ZoneLayout layout;
@@ -84,16 +84,14 @@ final class InformedEmbedding {
         this.largestShift = parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
         int zoneCount = layout.zoneCount();
         this.terms = new double[STRIDE * zoneCount];
-        zones.scoreTerms(layout.zonesBySlot(), zones.typicalNoise(), terms, STRIDE);
+        zones.scoreTerms(layout, zones.typicalNoise(), terms);
+        int[] unclipped = new int[message.length()];
+        for (int zone = 0; zone < zoneCount; zone++) {
+            unclipped[layout.bitOf(zone)] += zones.clipped(zone) ? 0 : 1;
+        }
         this.marginOfBit = new double[message.length()];
         for (int bit = 0; bit < message.length(); bit++) {
-            long unclipped = 0;
-            for (int slot = layout.firstSlotOf(bit); slot < layout.firstSlotOf(bit + 1); slot++) {
-                int at = STRIDE * slot;
-                terms[at + UNSHIFTED] = ZoneStatistics.scoreOf(terms, at, 0);
-                unclipped += zones.clipped(layout.zonesBySlot()[slot]) ? 0 : 1;
-            }
-            marginOfBit[bit] = parameters.margin() * unclipped;
+            marginOfBit[bit] = parameters.margin() * unclipped[bit];
         }
         this.headroom = new int[zoneCount];
         this.strengths = new BitStrength[message.length()];

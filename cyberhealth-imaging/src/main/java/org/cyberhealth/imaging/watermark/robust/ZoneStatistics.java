@@ -366,22 +366,22 @@ final class ZoneStatistics {
     }
 
     /** How many doubles {@link #scoreTerms} writes a zone. */
-    static final int SCORE_TERMS = 3;
+    static final int SCORE_TERMS = 4;
 
     /**
-     * What {@link #scoreAfter} reads of each zone of {@code zonesInOrder}, {@link #SCORE_TERMS} doubles a
-     * zone from {@code out[stride * i]} for the {@code i}-th: the embedder scores the zones of a bit
-     * together, and reads them from one place instead of from three arrays in zone order. A clipped
-     * zone's terms score 0 at every shift.
+     * What {@link #scoreAfter} reads of each zone, and its score unshifted, {@link #SCORE_TERMS} doubles a
+     * zone from {@code out[SCORE_TERMS * layout.slotOf(zone)]}: the embedder scores the zones of a bit
+     * together, and reads them from one place in slot order instead of from three arrays in zone order.
+     * A clipped zone's terms score 0 at every shift.
      */
-    void scoreTerms(int[] zonesInOrder, double floor, double[] out, int stride) {
-        for (int i = 0; i < zonesInOrder.length; i++) {
-            int zone = zonesInOrder[i];
-            int at = stride * i;
+    void scoreTerms(ZoneLayout layout, double floor, double[] out) {
+        for (int zone = 0; zone < clipped.length; zone++) {
+            int at = SCORE_TERMS * layout.slotOf(zone);
             boolean none = clipped[zone];
             out[at] = none ? 0 : difference[zone];
             out[at + 1] = none ? 0 : shiftGain[zone];
             out[at + 2] = none ? 1 : naturalNoise[zone] + floor;
+            out[at + 3] = scoreOf(out, at, 0);
         }
     }
 
@@ -513,8 +513,8 @@ final class ZoneStatistics {
     }
 
     /**
-     * {@code signedShift} if shifting the zone by it keeps every changeable sample inside the guards
-     * (see {@link #fits}), else 0; without a branch, for a pass over every zone in which that changes at
+     * {@code signedShift} if shifting the zone by it keeps every changeable sample inside the guards (or
+     * the zone has none), else 0; without a branch, for a pass over every zone in which that changes at
      * random.
      */
     int ifFits(int zone, int signedShift, Guards guards) {
@@ -527,11 +527,6 @@ final class ZoneStatistics {
         return signedShift & (int) ~(outside >> 63);
     }
 
-    /** Whether shifting the zone by {@code shift} keeps every changeable sample inside the guards. */
-    boolean fits(int zone, int shift, Guards guards) {
-        return lowest[zone] > highest[zone]
-                || (long) lowest[zone] - shift >= guards.low() && (long) highest[zone] + shift <= guards.high();
-    }
 
     /**
      * Whether some changeable sample of {@code zone} of {@code raster} lies outside the guards, which no
