@@ -36,10 +36,17 @@ final class GuardShortlist {
         // runs[d]: how many zones start or stop being ambiguous at the guard d levels in from an end
         long[] runsAbove = new long[reach + 2];
         long[] runsBelow = new long[reach + 2];
+        int[] base = new int[strengths.length];
+        int[] boosted = new int[strengths.length];
+        for (int bit = 0; bit < strengths.length; bit++) {
+            base[bit] = parameters.step() * strengths[bit].base();
+            boosted[bit] = strengths[bit].boostedRanks(layout.zonesOf(bit));
+        }
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            int s = RobustMark.shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]);
-            if (s > 0 && zones.changeable(zone)) {
-                // ambiguous for the guards d levels in with distance - s < d <= distance
+            int bit = layout.bitOf(zone);
+            int s = base[bit] + ((layout.rankOf(zone) - boosted[bit]) >>> 31) * parameters.step();
+            if (zones.changeable(zone)) {
+                // ambiguous for the guards d levels in with distance - s < d <= distance (none when s is 0)
                 count(runsAbove, (long) zones.lowest(zone) - low, s, reach);
                 count(runsBelow, (long) high - zones.highest(zone), s, reach);
             }
@@ -48,13 +55,17 @@ final class GuardShortlist {
         ambiguousBelow = running(runsBelow, reach);
     }
 
+    /**
+     * Counts the run of guards {@code distance - shift < d <= distance}, clipped to {@code 0..reach}. Whether
+     * it is empty changes at random from zone to zone; an empty run is counted without a branch as one
+     * starting and ending past the reach, where nothing is read.
+     */
     private static void count(long[] runs, long distance, int shift, int reach) {
         long from = Math.max(0, distance - shift + 1);
         long to = Math.min(reach, distance);
-        if (from <= to) {
-            runs[(int) from]++;
-            runs[(int) to + 1]--;
-        }
+        long empty = (to - from) >> 63;
+        runs[(int) (from + ((reach + 1 - from) & empty))]++;
+        runs[(int) (to + 1 + ((reach - to) & empty))]--;
     }
 
     private static long[] running(long[] runs, int reach) {

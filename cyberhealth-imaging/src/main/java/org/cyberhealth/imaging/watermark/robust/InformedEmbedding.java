@@ -20,16 +20,25 @@ import org.cyberhealth.core.bits.Bits;
  */
 final class InformedEmbedding {
 
+    /** Doubles a slot holds in {@link #terms}: its zone's {@link ZoneStatistics#scoreTerms}, the last its unshifted score. */
+    private static final int STRIDE = ZoneStatistics.SCORE_TERMS;
+    private static final int UNSHIFTED = STRIDE - 1;
+
     private final RobustParameters parameters;
     private final ZoneLayout layout;
     private final ZoneStatistics zones;
     private final Bits message;
-    private final double floor;
     /** The largest shift any strength gives a zone. */
     private final int largestShift;
     /** The margin each bit's summed score must reach, which grows with its unclipped zones. */
     private final double[] marginOfBit;
-    /** Each zone's headroom under the guards being planned, limited to {@link #largestShift}. */
+    /**
+     * Per slot ({@link ZoneLayout#slotOf}), {@link #STRIDE} doubles: the zone's score terms and its
+     * unshifted score (the term of a shift that does not fit). On a 1024x1024 picture the zones'
+     * statistics are megabytes; kept by slot, a strength step reads a run of them in a row.
+     */
+    private final double[] terms;
+    /** Per slot: the zone's headroom under the guards being planned, limited to {@link #largestShift}. */
     private final int[] headroom;
     private final BitStrength[] strengths;
     /** Per bit: whether its strength brings its summed score to the margin (else it has the largest strength). */
@@ -37,27 +46,32 @@ final class InformedEmbedding {
     /** The strengths searched, in quarter steps: {@code first} up to {@code first + searched - 1}. */
     private final int first;
     private final int searched;
-    /** Per bit ({@code bit * searched + step - first}): the carried summed score at each strength profiled so far. */
-    private final double[] profile;
+    /**
+     * Per bit ({@code bit * searched + step - first}): how much its carried summed score rises from the
+     * strength before to each strength profiled so far (at the first, the sum itself), so that a zone
+     * whose shift starts or stops fitting over a run of strengths changes two entries, not the run.
+     */
+    private final double[] rises;
     /** Per bit: how many strengths are profiled ({@code first} up to {@code first + profiled - 1}). */
     private final int[] profiled;
-    /** Per bit: how many terms its profile carried since its sums were taken in zone order (its rounding grows with them). */
+    /** Per bit: how many additions its rises carried since they were first summed (their rounding grows with them). */
     private final long[] carriedTerms;
-    /** Per zone: its score unshifted (the term of a shift that does not fit), asked for at every headroom change. */
-    private final double[] unshiftedScore;
-    /** Per zone: its score at its bit's last profiled strength, which the next strength updates. */
+    /** Per slot: the zone's score at its bit's last profiled strength, which the next strength updates. */
     private final double[] lastScore;
-    /** Per bit, its zones by rank (a quarter step changes the shifts of a run of ranks). */
-    private final int[][] zoneOfRank;
     /** Per bit, during {@link #plan}: whether a zone of it moved, so that its strength is read again. */
     private final boolean[] stale;
     /**
-     * The zones inside the guards that some strength would push out of them (a bit set over zones):
-     * only they can be ambiguous.
+     * The slots inside the guards that some strength would push out of them (a bit set over slots):
+     * only their zones can be ambiguous.
      */
     private final long[] tight;
     /** Scratch for {@link #plan}: every zone's headroom under the first guards, then the zones near a guard that moved. */
     private final int[] rooms;
+    /** Scratch for {@link #plan}: the slots whose zones are near a guard that moved (a bit set), and their new headroom. */
+    private final long[] moved;
+    private final int[] movedRoom;
+    /** Scratch for {@link #ambiguousZones}: a bit set over zones. */
+    private final long[] listed;
     private boolean started;
     /** The guards of the last plan. */
     private Guards planned;
@@ -67,66 +81,72 @@ final class InformedEmbedding {
         this.layout = layout;
         this.zones = zones;
         this.message = message;
-        this.floor = zones.typicalNoise();
         this.largestShift = parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
+        int zoneCount = layout.zoneCount();
+        this.terms = new double[STRIDE * zoneCount];
+        zones.scoreTerms(layout, zones.typicalNoise(), terms);
+        int[] unclipped = new int[message.length()];
+        for (int zone = 0; zone < zoneCount; zone++) {
+            unclipped[layout.bitOf(zone)] += zones.clipped(zone) ? 0 : 1;
+        }
         this.marginOfBit = new double[message.length()];
         for (int bit = 0; bit < message.length(); bit++) {
-            long unclipped = 0;
-            for (int zone : layout.zoneListOf(bit)) {
-                unclipped += zones.clipped(zone) ? 0 : 1;
-            }
-            marginOfBit[bit] = parameters.margin() * unclipped;
+            marginOfBit[bit] = parameters.margin() * unclipped[bit];
         }
-        this.headroom = new int[layout.zoneCount()];
+        this.headroom = new int[zoneCount];
         this.strengths = new BitStrength[message.length()];
         this.reachesMargin = new boolean[message.length()];
         this.first = parameters.minQuarterSteps();
         this.searched = parameters.maxQuarterSteps() - first;
-        this.profile = new double[message.length() * Math.max(1, searched)];
+        this.rises = new double[message.length() * Math.max(1, searched)];
         this.profiled = new int[message.length()];
         this.carriedTerms = new long[message.length()];
-        this.lastScore = new double[layout.zoneCount()];
-        this.unshiftedScore = new double[layout.zoneCount()];
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            unshiftedScore[zone] = zones.scoreAfter(zone, 0, floor);
-        }
+        this.lastScore = new double[zoneCount];
         this.stale = new boolean[message.length()];
-        this.zoneOfRank = new int[message.length()][];
-        for (int bit = 0; bit < message.length(); bit++) {
-            int[] listed = layout.zoneListOf(bit);
-            zoneOfRank[bit] = new int[listed.length];
-            for (int zone : listed) {
-                zoneOfRank[bit][layout.rankOf(zone)] = zone;
-            }
-        }
-        this.tight = new long[(layout.zoneCount() + 63) / 64];
-        this.rooms = new int[2 * layout.zoneCount()];
+        this.tight = new long[(zoneCount + 63) / 64];
+        this.rooms = new int[2 * zoneCount];
+        this.moved = new long[(zoneCount + 63) / 64];
+        this.movedRoom = new int[zoneCount];
+        this.listed = new long[(zoneCount + 63) / 64];
     }
 
     /**
      * The side information embedding with {@code guards} would produce. Between two plans only the
      * zones whose headroom can have changed are looked at again (those with an extreme within the
-     * largest shift of a guard that moved, found in the zones sorted by their extremes), and only the
-     * bits they belong to read their strength again: guards a level apart change a few zones of a
-     * picture.
+     * largest shift of a guard that moved, found in the zones sorted by their extremes), in slot order,
+     * and only the bits they belong to read their strength again: guards a level apart change a few
+     * zones of a picture.
      */
     SideInformation plan(Guards guards) {
         if (!started) {
             zones.headrooms(guards, largestShift, rooms);
-            for (int zone = 0; zone < layout.zoneCount(); zone++) {
-                headroom[zone] = rooms[zone];
-                noteTight(zone);
+            int[] zoneOf = layout.zonesBySlot();
+            for (int slot = 0; slot < zoneOf.length; slot++) {
+                headroom[slot] = rooms[zoneOf[slot]];
+                noteTight(slot, headroom[slot]);
             }
-            java.util.Arrays.fill(stale, true);
+            Arrays.fill(stale, true);
         } else {
             // only zones whose extremes lie within the largest shift of a guard that moved can change
             int near = zones.zonesNear(planned, guards, largestShift, rooms);
             for (int i = 0; i < near; i++) {
                 int zone = rooms[i];
-                int room = zones.headroom(zone, guards, largestShift);
-                if (room != headroom[zone]) {
-                    headroomChanged(zone, room);
+                int slot = layout.slotOf(zone);
+                moved[slot >>> 6] |= 1L << slot;
+                movedRoom[slot] = zones.headroom(zone, guards, largestShift);
+            }
+            int bit = 0;
+            for (int word = 0; word < moved.length; word++) {
+                for (long rest = moved[word]; rest != 0; rest &= rest - 1) {
+                    int slot = word * 64 + Long.numberOfTrailingZeros(rest);
+                    while (slot >= layout.firstSlotOf(bit + 1)) {
+                        bit++;
+                    }
+                    if (movedRoom[slot] != headroom[slot]) {
+                        headroomChanged(slot, bit, movedRoom[slot]);
+                    }
                 }
+                moved[word] = 0;
             }
         }
         planned = guards;
@@ -140,56 +160,73 @@ final class InformedEmbedding {
         return new SideInformation(strengths.clone(), guards, ambiguousZones());
     }
 
-    private void noteTight(int zone) {
-        int room = headroom[zone];
-        long mask = 1L << zone;
-        tight[zone >>> 6] = room >= 0 && room < largestShift ? tight[zone >>> 6] | mask : tight[zone >>> 6] & ~mask;
+    /** Notes whether the slot is tight with headroom {@code room}: 0 up to the largest shift (without a branch: near a guard, it changes at random). */
+    private void noteTight(int slot, int room) {
+        long isTight = (~room & (room - largestShift)) >>> 31;
+        tight[slot >>> 6] = tight[slot >>> 6] & ~(1L << slot) | isTight << slot;
     }
 
     /**
      * Notes the zone's new headroom and updates its bit's profile where its shift starts or stops
-     * fitting: at those strengths the zone's term goes from its unshifted score to its shifted one or
-     * back.
+     * fitting: over those strengths the zone's term goes from its unshifted score to its shifted ones or
+     * back, which the rises take at the run's ends and where the shift steps up a level inside it. A
+     * score at the limit in the bit's direction stays there at every larger shift, so the levels past it
+     * change no rise inside the run.
      */
-    private void headroomChanged(int zone, int room) {
-        int old = headroom[zone];
-        headroom[zone] = room;
-        noteTight(zone);
-        int bit = layout.bitOf(zone);
+    private void headroomChanged(int slot, int bit, int room) {
+        int old = headroom[slot];
+        headroom[slot] = room;
+        noteTight(slot, room);
         int known = profiled[bit];
-        if (known == 0 || zones.clipped(zone)) {
-            // nothing profiled yet, or a term that is 0 at every shift
+        int at = STRIDE * slot;
+        if (known == 0 || terms[at + 1] == 0) {
+            // nothing profiled yet, or a term that no shift changes (a clipped zone's is 0 at every shift)
             return;
         }
         int sign = message.get(bit) ? 1 : -1;
         int n = layout.zonesOf(bit);
-        int rank = layout.rankOf(zone);
+        int rank = slot - layout.firstSlotOf(bit);
         int base = bit * searched - first;
-        double unshifted = unshiftedScore[zone];
+        double unshifted = terms[at + UNSHIFTED];
         // the shifts that start (or stop) fitting are the levels between the two headrooms; a zone has
         // level k at the run of strengths [4k - 4 + q, 4k - 1 + q], q the first quarter that boosts its rank
         int q = firstBoostingQuarter(rank, n);
         int step = parameters.step();
         int lastProfiled = first + known - 1;
-        for (int level = Math.max(1, Math.min(old, room) / step + 1); level * step <= Math.max(old, room); level++) {
-            int from = Math.max(first, 4 * level - 4 + q);
-            int to = Math.min(lastProfiled, 4 * level - 1 + q);
-            if (from > lastProfiled) {
-                // higher levels come at still later strengths, none profiled yet
-                break;
+        int lowest = Math.max(1, levelsIn(Math.min(old, room)) + 1);
+        int highest = levelsIn(Math.max(old, room));
+        int from = Math.max(first, 4 * lowest - 4 + q);
+        int to = Math.min(lastProfiled, 4 * highest - 1 + q);
+        if (from <= to) {
+            double direction = room > old ? 1 : -1;
+            double limit = sign * ZoneStatistics.SCORE_LIMIT;
+            double before = unshifted;
+            long carried = 0;
+            for (int level = (from - q) / 4 + 1, steps = from; steps <= to; level++, steps = 4 * level - 4 + q) {
+                double score = ZoneStatistics.scoreOf(terms, at, sign * level * step);
+                rises[base + steps] += direction * (score - before);
+                carried++;
+                before = score;
+                if (score == limit) {
+                    break;
+                }
             }
-            if (from > to) {
-                continue;
+            if (to < lastProfiled) {
+                rises[base + to + 1] += direction * (unshifted - before);
+                carried++;
+            } else {
+                // the last profiled strength lies in the run, at the level of the last score
+                lastScore[slot] = room > old ? before : unshifted;
             }
-            double gain = zones.scoreAfter(zone, sign * level * step, floor) - unshifted;
-            double change = room > old ? gain : -gain;
-            for (int steps = from; steps <= to; steps++) {
-                profile[base + steps] += change;
-            }
-            carriedTerms[bit] += to - from + 1;
+            carriedTerms[bit] += carried;
         }
-        lastScore[zone] = scoreAt(zone, sign * shiftAt(first + known - 1, rank, n));
         stale[bit] = true;
+    }
+
+    /** Whole steps in {@code room} gray levels (0 for a negative room, which fits no shift). */
+    private int levelsIn(int room) {
+        int step = parameters.step();
+        return room <= 0 ? 0 : step == 1 ? room : room / step;
     }
 
     /** The first quarter (1 to 3) whose boost reaches rank {@code rank} of {@code n} (see {@link BitStrength#boostedRanks}), 4 if none does. */
@@ -221,17 +258,32 @@ final class InformedEmbedding {
 
     /** The shift of every zone, signed as its bit, that embedding with {@code side} applies (0: unmarked). */
     int[] shifts(SideInformation side) {
+        int[] boosted = boostedRanks(side.strengths());
+        // per bit: its base shift and its boost, signed as the bit
+        int[] signedBase = new int[boosted.length];
+        int[] signedStep = new int[boosted.length];
+        for (int bit = 0; bit < boosted.length; bit++) {
+            signedStep[bit] = (message.get(bit) ? 1 : -1) * parameters.step();
+            signedBase[bit] = signedStep[bit] * side.strengths()[bit].base();
+        }
         int[] shifts = new int[layout.zoneCount()];
-        for (int bit = 0; bit < message.length(); bit++) {
-            int sign = message.get(bit) ? 1 : -1;
-            for (int zone : layout.zoneListOf(bit)) {
-                int shift = RobustMark.shiftOf(parameters, layout, zone, side.strengths()[bit]);
-                if (shift > 0 && zones.fits(zone, shift, side.guards())) {
-                    shifts[zone] = sign * shift;
-                }
-            }
+        for (int zone = 0; zone < shifts.length; zone++) {
+            // a bit's zones lie anywhere, and whether a zone's rank is boosted, its bit 1 and its shift 0
+            // change at random from zone to zone: worked out without a branch
+            int bit = layout.bitOf(zone);
+            int signed = signedBase[bit] + ((layout.rankOf(zone) - boosted[bit]) >>> 31) * signedStep[bit];
+            shifts[zone] = zones.ifFits(zone, signed, side.guards());
         }
         return shifts;
+    }
+
+    /** Per bit, how many of its ranks {@code strengths} boost (see {@link BitStrength#boostedRanks}). */
+    private int[] boostedRanks(BitStrength[] strengths) {
+        int[] boosted = new int[strengths.length];
+        for (int bit = 0; bit < strengths.length; bit++) {
+            boosted[bit] = strengths[bit].boostedRanks(layout.zonesOf(bit));
+        }
+        return boosted;
     }
 
     /**
@@ -241,21 +293,21 @@ final class InformedEmbedding {
      */
     private BitStrength strengthFor(int bit) {
         int sign = message.get(bit) ? 1 : -1;
-        int[] listed = layout.zoneListOf(bit);
-        int n = listed.length;
+        int n = layout.zonesOf(bit);
         int base = bit * searched - first;
+        double total = 0;
         for (int steps = first; steps < first + searched; steps++) {
             if (steps - first == profiled[bit]) {
-                extendProfile(bit, steps, sign, listed);
+                extendProfile(bit, steps, sign, n);
             }
-            double total = profile[base + steps];
-            // each carried term and each term of a sum in zone order errs by at most an ulp of a partial
-            // sum (at most 3 n) and its terms: twice that bound is certainly clear
-            double clear = 2.0 * (carriedTerms[bit] + n + 2) * (3.0 * n + 12) * 0x1p-53;
+            total += rises[base + steps];
+            // every addition into the rises and of their running sum errs by at most an ulp of its result
+            // (a rise is at most 6 n, a sum 3 n) and its term, as does each of a sum in zone order: twice
+            // that bound is certainly clear
+            double clear = 2.0 * (carriedTerms[bit] + searched + 2L * n + 2) * (6.0 * n + 24) * 0x1p-53;
             double ahead = sign * total - marginOfBit[bit];
             if (ahead > -clear && ahead <= clear) {
-                total = sumInZoneOrder(steps, sign, listed);
-                ahead = sign * total - marginOfBit[bit];
+                ahead = sign * sumInZoneOrder(steps, sign, layout.zoneListOf(bit)) - marginOfBit[bit];
             }
             if (ahead >= 0) {
                 reachesMargin[bit] = true;
@@ -266,41 +318,52 @@ final class InformedEmbedding {
         return BitStrength.ofQuarterSteps(parameters.maxQuarterSteps());
     }
 
-    /** Profiles the bit at {@code steps}: in zone order at the first strength, else the last sum plus the zones whose shift changed. */
-    private void extendProfile(int bit, int steps, int sign, int[] listed) {
-        int n = listed.length;
+    /**
+     * Profiles the bit at {@code steps}: its summed score (in rank order) at the first strength, else the
+     * rise of the zones whose shift this step changes: the next quarter of ranks boosted, or (a new
+     * base) the last quarter, each by one level. A zone whose score is at the limit in the bit's
+     * direction at a shift that fits stays there, and its term does not change.
+     */
+    private void extendProfile(int bit, int steps, int sign, int n) {
         int base = bit * searched - first;
+        int slots = layout.firstSlotOf(bit);
         if (steps == first) {
             double total = 0;
-            for (int zone : listed) {
-                lastScore[zone] = scoreAt(zone, sign * shiftAt(steps, layout.rankOf(zone), n));
-                total += lastScore[zone];
+            for (int rank = 0; rank < n; rank++) {
+                double score = scoreAt(slots + rank, sign * shiftAt(steps, rank, n));
+                lastScore[slots + rank] = score;
+                total += score;
             }
-            profile[base + steps] = total;
+            rises[base + steps] = total;
             carriedTerms[bit] = 0;
         } else {
-            // the ranks whose shift this step changes: the next quarter boosted, or (a new base) the last quarter
             int quarters = steps & 3;
             int fromRank = quarters == 0 ? 3 * n / 4 : (quarters - 1) * n / 4;
             int toRank = quarters == 0 ? n : quarters * n / 4;
-            double total = profile[base + steps - 1];
-            int[] byRank = zoneOfRank[bit];
-            for (int rank = fromRank; rank < toRank; rank++) {
-                int zone = byRank[rank];
-                double score = scoreAt(zone, sign * shiftAt(steps, rank, n));
-                total += score - lastScore[zone];
-                lastScore[zone] = score;
-                carriedTerms[bit]++;
+            // every changed rank has the same new shift, one level above its last
+            int shift = parameters.step() * ((steps >> 2) + (quarters == 0 ? 0 : 1));
+            boolean wasShifted = shift > parameters.step();
+            double limit = sign * ZoneStatistics.SCORE_LIMIT;
+            double rise = 0;
+            for (int slot = slots + fromRank; slot < slots + toRank; slot++) {
+                if (shift <= headroom[slot] && wasShifted && lastScore[slot] == limit) {
+                    continue;
+                }
+                double score = scoreAt(slot, sign * shift);
+                rise += score - lastScore[slot];
+                lastScore[slot] = score;
             }
-            profile[base + steps] = total;
+            rises[base + steps] = rise;
+            carriedTerms[bit] += toRank - fromRank;
         }
         profiled[bit]++;
     }
 
-    /** The zone's score shifted by {@code signedShift} if that fits its headroom, else unshifted; 0 when clipped. */
-    private double scoreAt(int zone, int signedShift) {
+    /** The slot's zone's score shifted by {@code signedShift} if that fits its headroom, else unshifted; 0 when clipped. */
+    private double scoreAt(int slot, int signedShift) {
         int shift = Math.abs(signedShift);
-        return shift > 0 && shift <= headroom[zone] ? zones.scoreAfter(zone, signedShift, floor) : unshiftedScore[zone];
+        int at = STRIDE * slot;
+        return shift > 0 && shift <= headroom[slot] ? ZoneStatistics.scoreOf(terms, at, signedShift) : terms[at + UNSHIFTED];
     }
 
     /** The bit's summed score at {@code steps} quarter steps, in zone order (a clipped zone's 0 changes no sum). */
@@ -308,32 +371,38 @@ final class InformedEmbedding {
         double total = 0;
         int n = listed.length;
         for (int zone : listed) {
-            total += scoreAt(zone, sign * shiftAt(steps, layout.rankOf(zone), n));
+            total += scoreAt(layout.slotOf(zone), sign * shiftAt(steps, layout.rankOf(zone), n));
         }
         return total;
     }
 
     /** The zones, in increasing order, that their bit's strength would shift but that do not fit, yet lie inside the guards. */
     private int[] ambiguousZones() {
-        int[] boosted = new int[message.length()];
-        for (int bit = 0; bit < message.length(); bit++) {
-            boosted[bit] = strengths[bit].boostedRanks(layout.zonesOf(bit));
-        }
-        int[] ambiguous = new int[16];
+        int[] boosted = boostedRanks(strengths);
         int count = 0;
+        int bit = 0;
         for (int word = 0; word < tight.length; word++) {
             for (long rest = tight[word]; rest != 0; rest &= rest - 1) {
-                int zone = word * 64 + Long.numberOfTrailingZeros(rest);
-                int bit = layout.bitOf(zone);
-                int shift = parameters.step() * (strengths[bit].base() + (layout.rankOf(zone) < boosted[bit] ? 1 : 0));
-                if (shift > 0 && headroom[zone] >= 0 && headroom[zone] < shift) {
-                    if (count == ambiguous.length) {
-                        ambiguous = Arrays.copyOf(ambiguous, 2 * count);
-                    }
-                    ambiguous[count++] = zone;
+                int slot = word * 64 + Long.numberOfTrailingZeros(rest);
+                while (slot >= layout.firstSlotOf(bit + 1)) {
+                    bit++;
+                }
+                int rank = slot - layout.firstSlotOf(bit);
+                int shift = parameters.step() * (strengths[bit].base() + (rank < boosted[bit] ? 1 : 0));
+                if (shift > 0 && headroom[slot] >= 0 && headroom[slot] < shift) {
+                    int zone = layout.zonesBySlot()[slot];
+                    listed[zone >>> 6] |= 1L << zone;
+                    count++;
                 }
             }
         }
-        return Arrays.copyOf(ambiguous, count);
+        int[] ambiguous = new int[count];
+        for (int word = 0, i = 0; i < count; word++) {
+            for (long rest = listed[word]; rest != 0; rest &= rest - 1) {
+                ambiguous[i++] = word * 64 + Long.numberOfTrailingZeros(rest);
+            }
+            listed[word] = 0;
+        }
+        return ambiguous;
     }
 }

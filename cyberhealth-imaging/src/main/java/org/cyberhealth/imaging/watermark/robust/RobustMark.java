@@ -141,9 +141,13 @@ public final class RobustMark implements RobustWatermark {
         SideInformation best = plans.best;
         int[] shifts = embedding.shifts(best);
         int[] offsets = pixelOffsets(layout, raster.width());
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            if (shifts[zone] != 0) {
-                shift(raster, region, layout, offsets, zone, shifts[zone]);
+        int side = layout.zoneSide();
+        // zone by zone in rows of zones, which are numbered row by row
+        for (int zone = 0, top = 0; zone < shifts.length; top += side) {
+            for (int left = 0; left + side <= raster.width(); left += side, zone++) {
+                if (shifts[zone] != 0) {
+                    shift(raster, region, layout, offsets, zone, left, top, shifts[zone]);
+                }
             }
         }
         return best.encode(raster, layout.zoneCount());
@@ -167,19 +171,22 @@ public final class RobustMark implements RobustWatermark {
         int[] samples = marked.samples();
         int zoneSide = layout.zoneSide();
         Guards guards = side.guards();
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+        for (int zone = 0, top = 0, left = 0; zone < layout.zoneCount(); zone++, left += zoneSide) {
+            if (left + zoneSide > marked.width()) {
+                // zones are numbered row by row
+                left = 0;
+                top += zoneSide;
+            }
             int bit = layout.bitOf(zone);
             int shift = shiftOf(parameters, layout, zone, side.strengths()[bit]);
             if (shift == 0 || listedAsSkipped[zone]) {
                 continue;
             }
-            int left = layout.leftOf(zone);
-            int top = layout.topOf(zone);
             boolean leaves = region.mayChangeAll(left, top, zoneSide, zoneSide)
                     ? outsideGuards(samples, top * marked.width() + left, offsets, guards)
                     : ZoneStatistics.leaves(marked, region, layout, zone, guards);
             if (!leaves) {
-                shift(marked, region, layout, offsets, zone, message.get(bit) ? -shift : shift);
+                shift(marked, region, layout, offsets, zone, left, top, message.get(bit) ? -shift : shift);
             }
         }
     }
@@ -349,15 +356,31 @@ public final class RobustMark implements RobustWatermark {
         return low < guards.low() || high > guards.high();
     }
 
-    private static void shift(Raster raster, Region region, ZoneLayout layout, int[] offsets, int zone, int amount) {
-        int left = layout.leftOf(zone);
-        int top = layout.topOf(zone);
+    /** Shifts the 4x4 zone at {@code corner} (of a raster {@code width} wide): its top left and bottom right 2x2 units by {@code up}, the others by {@code -up}. */
+    private static void shiftFourByFour(int[] samples, int corner, int width, int up) {
+        for (int row = 0; row < 4; row++) {
+            int at = corner + row * width;
+            int left = row < 2 ? up : -up;
+            samples[at] += left;
+            samples[at + 1] += left;
+            samples[at + 2] -= left;
+            samples[at + 3] -= left;
+        }
+    }
+
+    /** Shifts the zone whose top left pixel is ({@code left}, {@code top}) by {@code amount}: subset A up, B down. */
+    private static void shift(Raster raster, Region region, ZoneLayout layout, int[] offsets, int zone, int left, int top, int amount) {
         int[] samples = raster.samples();
         int corner = top * raster.width() + left;
         // which units are in subset A, looked up once a zone rather than once a pixel (restoring a
         // 1024x1024 picture shifts a million samples)
         long subsetA = layout.subsetA(zone);
         if (region.mayChangeAll(left, top, layout.zoneSide(), layout.zoneSide())) {
+            if (layout.fourUnitsOfTwo()) {
+                // subset A is units 0 and 3 (top left, bottom right) or 1 and 2
+                shiftFourByFour(samples, corner, raster.width(), (subsetA & 1) != 0 ? amount : -amount);
+                return;
+            }
             for (int pixel = 0; pixel < offsets.length; pixel++) {
                 samples[corner + offsets[pixel]] += amount * (2 * (int) (subsetA >>> layout.unitOf(pixel) & 1) - 1);
             }

@@ -29,6 +29,10 @@ final class ZoneLayout {
     private final int[] zonesOfBit;
     /** For each bit, its zones in increasing order. */
     private final int[][] zoneListOfBit;
+    /** The zones bit after bit, each bit's by rank (see {@link #slotOf}), and each bit's first place there. */
+    private final int[] zoneOfSlot;
+    private final int[] slotOfZone;
+    private final int[] firstSlotOfBit;
     /** For each pixel of a zone, in visiting order (unit after unit, row-major inside each): offsets and unit. */
     private final int[] pixelDx;
     private final int[] pixelDy;
@@ -109,6 +113,16 @@ final class ZoneLayout {
         for (int zone = 0; zone < zoneCount; zone++) {
             zoneListOfBit[bitOfZone[zone]][listed[bitOfZone[zone]]++] = zone;
         }
+        firstSlotOfBit = new int[messageLength + 1];
+        for (int bit = 0; bit < messageLength; bit++) {
+            firstSlotOfBit[bit + 1] = firstSlotOfBit[bit] + zonesOfBit[bit];
+        }
+        zoneOfSlot = new int[zoneCount];
+        slotOfZone = new int[zoneCount];
+        for (int zone = 0; zone < zoneCount; zone++) {
+            slotOfZone[zone] = firstSlotOfBit[bitOfZone[zone]] + rankOfZone[zone];
+            zoneOfSlot[slotOfZone[zone]] = zone;
+        }
         int units = zoneUnits * zoneUnits;
         pixelDx = new int[zoneSide * zoneSide];
         pixelDy = new int[zoneSide * zoneSide];
@@ -176,6 +190,25 @@ final class ZoneLayout {
 
     int zonesOf(int bit) {
         return zonesOfBit[bit];
+    }
+
+    /**
+     * The zone's slot: its place when the zones are listed bit after bit, each bit's by rank. The embedder
+     * keeps what it weighs of each zone by slot, so that a strength step, which changes the shift of a run
+     * of a bit's ranks, reads consecutive memory rather than zones spread over the picture.
+     */
+    int slotOf(int zone) {
+        return slotOfZone[zone];
+    }
+
+    /** The zones by slot (see {@link #slotOf}); the caller must not change the array. */
+    int[] zonesBySlot() {
+        return zoneOfSlot;
+    }
+
+    /** The first slot of {@code bit}'s zones (see {@link #slotOf}); {@code bit} may be the message length, for the end. */
+    int firstSlotOf(int bit) {
+        return firstSlotOfBit[bit];
     }
 
     int unitsPerZone() {
