@@ -185,6 +185,23 @@ final class RhombusWindow {
         return errors;
     }
 
+    /**
+     * Whether at least {@code wanted} of {@code layer}'s samples have a prediction error of 0 or -1;
+     * stops counting once the answer is known.
+     */
+    boolean hasErrorsNearZero(int[] layer, int wanted) {
+        int found = 0;
+        for (int i = 0; i < layer.length; i++) {
+            if (found >= wanted || found + layer.length - i < wanted) {
+                break;
+            }
+            int p = layer[i];
+            // 0 or -1: the error plus one is 0 or 1
+            found += (values[p] - predict(p, 0) + 1) >>> 1 == 0 ? 1 : 0;
+        }
+        return found >= wanted;
+    }
+
     boolean inRange(int value) {
         return value >= minValue && value <= maxValue;
     }

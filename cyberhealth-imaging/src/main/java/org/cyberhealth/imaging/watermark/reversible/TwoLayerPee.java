@@ -280,15 +280,11 @@ final class TwoLayerPee {
 
         /**
          * Whether the layer has {@link #ONE_LAYER_CARRIERS} cheapest carriers for each bit it would
-         * carry: counted in the order of the samples, as most blocks are not marked in one layer and the
-         * count need not rank them.
+         * carry: counted in the order of the samples, as the count need not rank them (those not marked
+         * in one layer are then ranked after the cross layer's marks).
          */
         boolean smoothEnoughFor(Bits payload) {
-            int carriers = 0;
-            for (int e : window.errors(window.dot)) {
-                carriers += e == 0 || e == -1 ? 1 : 0;
-            }
-            return carriers >= ONE_LAYER_CARRIERS * (payload.length() + reserved);
+            return window.hasErrorsNearZero(window.dot, ONE_LAYER_CARRIERS * (payload.length() + reserved));
         }
 
         /** Marks the window (unchanged if false: the payload does not fit). */
