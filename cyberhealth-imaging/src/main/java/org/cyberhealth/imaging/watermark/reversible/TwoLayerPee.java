@@ -91,8 +91,7 @@ final class TwoLayerPee {
      * information, and marking takes half the work. On the benchmark images (seal with and without the
      * robust mark, every block embedded both ways), 4 kept the fragile layer's squared error within 1.00
      * to 1.01 of two layers' on the classic, CT and MR images (Crowd's sky 1.05), and took it to 0.89 and
-     * 0.94 on the chest X-rays, all of whose blocks take one layer: as the same rule over the smoother
-     * half of the ranking with 3, without ranking the blocks that do not take it; 3 let Crowd reach 1.08.
+     * 0.94 on the chest X-rays, all of whose blocks take one layer; 3 let Crowd reach 1.08.
      */
     private static final int ONE_LAYER_CARRIERS = 4;
 
