@@ -41,18 +41,25 @@ final class ZoneStatistics {
     private int[] byLowest;
     private int[] byHighest;
 
-    private ZoneStatistics(int zoneCount) {
-        difference = new double[zoneCount];
-        shiftGain = new double[zoneCount];
-        naturalNoise = new double[zoneCount];
-        clipped = new boolean[zoneCount];
-        lowest = new int[zoneCount];
-        highest = new int[zoneCount];
+    private final Workspace workspace;
+
+    /** Statistics in the arrays of {@code workspace}, which {@link #of} fills in zone by zone. */
+    private ZoneStatistics(int zoneCount, Workspace workspace) {
+        this.workspace = workspace;
+        difference = workspace.doubles(Workspace.Doubles.DIFFERENCE, zoneCount);
+        shiftGain = workspace.doubles(Workspace.Doubles.SHIFT_GAIN, zoneCount);
+        naturalNoise = workspace.doubles(Workspace.Doubles.NATURAL_NOISE, zoneCount);
+        clipped = workspace.clipped(zoneCount);
+        lowest = workspace.ints(Workspace.Ints.LOWEST, zoneCount);
+        highest = workspace.ints(Workspace.Ints.HIGHEST, zoneCount);
     }
 
-    /** The statistics of all of {@code layout}'s zones of {@code raster}, counting only {@code region} as changeable. */
+    /**
+     * The statistics of all of {@code layout}'s zones of {@code raster}, counting only {@code region} as
+     * changeable; kept in this thread's {@link Workspace}, they last until the next statistics it gathers.
+     */
     static ZoneStatistics of(Raster raster, Region region, ZoneLayout layout) {
-        ZoneStatistics s = new ZoneStatistics(layout.zoneCount());
+        ZoneStatistics s = new ZoneStatistics(layout.zoneCount(), Workspace.ofThisThread());
         int units = layout.unitsPerZone();
         int pixels = layout.pixelsPerZone();
         int[] values = new int[pixels];
@@ -343,14 +350,14 @@ final class ZoneStatistics {
      * linear gray-level map, so that a windowed copy scores its zones as the embedder did.
      */
     double typicalNoise() {
-        double[] noises = new double[zoneCount()];
+        double[] noises = workspace.doubles(Workspace.Doubles.NOISES, zoneCount());
         int count = 0;
         for (int zone = 0; zone < zoneCount(); zone++) {
             if (!clipped[zone]) {
                 noises[count++] = naturalNoise[zone];
             }
         }
-        return count == 0 ? 1 : Math.max(Double.MIN_NORMAL, OrderStatistic.select(noises, count, count / 2));
+        return count == 0 ? 1 : Math.max(Double.MIN_NORMAL, OrderStatistic.select(noises, count, count / 2, workspace.keys(count)));
     }
 
     /**
