@@ -246,12 +246,27 @@ final class ZoneStatistics {
                     Math.max(Math.max(Math.max(c0, c1), Math.max(c2, c3)), Math.max(Math.max(d0, d1), Math.max(d2, d3))));
             lowest[zone] = low;
             highest[zone] = high;
-            // only a zone reaching an end of the range can have samples there: most are counted at no cost
-            clipped[zone] = (low == min || high == max)
-                    && (atAnEnd(a0, min, max) + atAnEnd(a1, min, max) + atAnEnd(a2, min, max) + atAnEnd(a3, min, max)
-                    + atAnEnd(b0, min, max) + atAnEnd(b1, min, max) + atAnEnd(b2, min, max) + atAnEnd(b3, min, max)
-                    + atAnEnd(c0, min, max) + atAnEnd(c1, min, max) + atAnEnd(c2, min, max) + atAnEnd(c3, min, max)
-                    + atAnEnd(d0, min, max) + atAnEnd(d1, min, max) + atAnEnd(d2, min, max) + atAnEnd(d3, min, max)) * 8 > 16;
+            // only a zone reaching an end of the range can have samples there: most are counted at no cost.
+            // No sample lies below the zone's lowest, so one is at it exactly when it minus the lowest,
+            // less 1, is negative (likewise at the highest): three operations a sample, without a branch
+            // (on a noisy dark picture, MR2's background, samples are at the low end or not at random)
+            int samplesAtAnEnd = 0;
+            if (low == min) {
+                int above = low + 1;
+                samplesAtAnEnd += ((a0 - above) >>> 31) + ((a1 - above) >>> 31) + ((a2 - above) >>> 31) + ((a3 - above) >>> 31)
+                        + ((b0 - above) >>> 31) + ((b1 - above) >>> 31) + ((b2 - above) >>> 31) + ((b3 - above) >>> 31)
+                        + ((c0 - above) >>> 31) + ((c1 - above) >>> 31) + ((c2 - above) >>> 31) + ((c3 - above) >>> 31)
+                        + ((d0 - above) >>> 31) + ((d1 - above) >>> 31) + ((d2 - above) >>> 31) + ((d3 - above) >>> 31);
+            }
+            if (high == max) {
+                // a sample at both ends (a range of one level) counts twice: every sample then lies at an end anyway
+                int below = high - 1;
+                samplesAtAnEnd += ((below - a0) >>> 31) + ((below - a1) >>> 31) + ((below - a2) >>> 31) + ((below - a3) >>> 31)
+                        + ((below - b0) >>> 31) + ((below - b1) >>> 31) + ((below - b2) >>> 31) + ((below - b3) >>> 31)
+                        + ((below - c0) >>> 31) + ((below - c1) >>> 31) + ((below - c2) >>> 31) + ((below - c3) >>> 31)
+                        + ((below - d0) >>> 31) + ((below - d1) >>> 31) + ((below - d2) >>> 31) + ((below - d3) >>> 31);
+            }
+            clipped[zone] = samplesAtAnEnd * 8 > 16;
         } else {
             sum0 = (long) s[a] + s[a + 1] + s[b] + s[b + 1];
             sum1 = (long) s[a + 2] + s[a + 3] + s[b + 2] + s[b + 3];
@@ -293,17 +308,6 @@ final class ZoneStatistics {
 
     /** Samples at most this far from 0 sum, by the 16 of a zone and four times over, within an int. */
     private static final int SMALL_SAMPLES = 1 << 24;
-
-    /**
-     * 1 when {@code value} (at most {@link #SMALL_SAMPLES} from 0, as the ends are) is {@code min} or
-     * {@code max}, else 0, without a branch: on a noisy dark picture (MR2's background) most zones
-     * reach the low end and their samples are at it or not at random, which mispredicted branches made
-     * a seventh of gathering the statistics.
-     */
-    private static int atAnEnd(int value, int min, int max) {
-        // (x | -x) has its sign bit set exactly when x is not 0
-        return (((value - min | min - value) & (max - value | value - max)) >>> 31) ^ 1;
-    }
 
     /** How many of the 4x4 samples from {@code corner} lie at {@code min} or {@code max}. */
     private static int samplesAtAnEnd(int[] s, int corner, int width, int min, int max) {
