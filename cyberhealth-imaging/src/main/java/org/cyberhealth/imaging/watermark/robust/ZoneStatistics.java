@@ -439,8 +439,7 @@ final class ZoneStatistics {
      */
     int zonesNear(Guards from, Guards to, int limit, int[] out) {
         if (byLowest == null) {
-            byLowest = sortedBy(lowest);
-            byHighest = sortedBy(highest);
+            sortByExtremes();
         }
         int n = 0;
         if (from.low() != to.low()) {
@@ -457,52 +456,71 @@ final class ZoneStatistics {
     }
 
     /**
-     * Zone indices sorted by {@code values} (zones without a changeable sample left out, as their
-     * headroom never changes): counted when the values span a range no wider than a 16-bit format's.
+     * Sorts the zones with a changeable sample (the others' headroom never changes) by their lowest and
+     * by their highest sample into {@link #byLowest} and {@link #byHighest}: counted, both in the same
+     * passes over the zones, when each extreme spans a range no wider than a 16-bit format's.
      */
-    private int[] sortedBy(int[] values) {
+    private void sortByExtremes() {
         int n = 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int zone = 0; zone < values.length; zone++) {
+        long lowMin = Long.MAX_VALUE;
+        long lowMax = Long.MIN_VALUE;
+        long highMin = Long.MAX_VALUE;
+        long highMax = Long.MIN_VALUE;
+        for (int zone = 0; zone < lowest.length; zone++) {
             if (lowest[zone] <= highest[zone]) {
                 n++;
-                min = Math.min(min, values[zone]);
-                max = Math.max(max, values[zone]);
+                lowMin = Math.min(lowMin, lowest[zone]);
+                lowMax = Math.max(lowMax, lowest[zone]);
+                highMin = Math.min(highMin, highest[zone]);
+                highMax = Math.max(highMax, highest[zone]);
             }
         }
-        int[] zones = new int[n];
+        byLowest = new int[n];
+        byHighest = new int[n];
         if (n == 0) {
-            return zones;
+            return;
         }
-        if (max - min < 1 << 17) {
-            int[] starts = new int[(int) (max - min) + 2];
-            for (int zone = 0; zone < values.length; zone++) {
-                if (lowest[zone] <= highest[zone]) {
-                    starts[(int) (values[zone] - min) + 1]++;
-                }
-            }
-            for (int v = 1; v < starts.length; v++) {
-                starts[v] += starts[v - 1];
-            }
-            for (int zone = 0; zone < values.length; zone++) {
-                if (lowest[zone] <= highest[zone]) {
-                    zones[starts[(int) (values[zone] - min)]++] = zone;
-                }
-            }
-            return zones;
+        if (lowMax - lowMin >= 1 << 17 || highMax - highMin >= 1 << 17) {
+            sortBy(lowest, byLowest);
+            sortBy(highest, byHighest);
+            return;
         }
-        long[] keyed = new long[n];
+        int low = (int) lowMin;
+        int high = (int) highMin;
+        int[] lowStarts = new int[(int) (lowMax - lowMin) + 2];
+        int[] highStarts = new int[(int) (highMax - highMin) + 2];
+        for (int zone = 0; zone < lowest.length; zone++) {
+            if (lowest[zone] <= highest[zone]) {
+                lowStarts[lowest[zone] - low + 1]++;
+                highStarts[highest[zone] - high + 1]++;
+            }
+        }
+        for (int v = 1; v < lowStarts.length; v++) {
+            lowStarts[v] += lowStarts[v - 1];
+        }
+        for (int v = 1; v < highStarts.length; v++) {
+            highStarts[v] += highStarts[v - 1];
+        }
+        for (int zone = 0; zone < lowest.length; zone++) {
+            if (lowest[zone] <= highest[zone]) {
+                byLowest[lowStarts[lowest[zone] - low]++] = zone;
+                byHighest[highStarts[highest[zone] - high]++] = zone;
+            }
+        }
+    }
+
+    /** Sorts the zones with a changeable sample by {@code values} into {@code zones}, by comparison (as many as there are such zones). */
+    private void sortBy(int[] values, int[] zones) {
+        long[] keyed = new long[zones.length];
         for (int zone = 0, i = 0; zone < values.length; zone++) {
             if (lowest[zone] <= highest[zone]) {
                 keyed[i++] = (long) values[zone] << 32 | zone;
             }
         }
         Arrays.sort(keyed);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < zones.length; i++) {
             zones[i] = (int) keyed[i];
         }
-        return zones;
     }
 
     /** Appends to {@code out} from {@code n} on the zones of {@code sorted} whose value lies in {@code [a, b]}. */
