@@ -76,14 +76,19 @@ final class InformedEmbedding {
     /** The guards of the last plan. */
     private Guards planned;
 
+    /**
+     * An embedding of {@code message}; its per-zone arrays are kept in this thread's {@link Workspace}, so it
+     * lasts until the next embedding made on the thread.
+     */
     InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message) {
+        Workspace workspace = Workspace.ofThisThread();
         this.parameters = parameters;
         this.layout = layout;
         this.zones = zones;
         this.message = message;
         this.largestShift = parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
         int zoneCount = layout.zoneCount();
-        this.terms = new double[STRIDE * zoneCount];
+        this.terms = workspace.doubles(Workspace.Doubles.SCORE_TERMS, STRIDE * zoneCount);
         zones.scoreTerms(layout, zones.typicalNoise(), terms);
         int[] unclipped = new int[message.length()];
         for (int zone = 0; zone < zoneCount; zone++) {
@@ -93,7 +98,7 @@ final class InformedEmbedding {
         for (int bit = 0; bit < message.length(); bit++) {
             marginOfBit[bit] = parameters.margin() * unclipped[bit];
         }
-        this.headroom = new int[zoneCount];
+        this.headroom = workspace.ints(Workspace.Ints.HEADROOM, zoneCount);
         this.strengths = new BitStrength[message.length()];
         this.reachesMargin = new boolean[message.length()];
         this.first = parameters.minQuarterSteps();
@@ -101,12 +106,12 @@ final class InformedEmbedding {
         this.rises = new double[message.length() * Math.max(1, searched)];
         this.profiled = new int[message.length()];
         this.carriedTerms = new long[message.length()];
-        this.lastScore = new double[zoneCount];
+        this.lastScore = workspace.doubles(Workspace.Doubles.LAST_SCORE, zoneCount);
         this.stale = new boolean[message.length()];
         this.tight = new long[(zoneCount + 63) / 64];
-        this.rooms = new int[2 * zoneCount];
+        this.rooms = workspace.ints(Workspace.Ints.ROOMS, 2 * zoneCount);
         this.moved = new long[(zoneCount + 63) / 64];
-        this.movedRoom = new int[zoneCount];
+        this.movedRoom = workspace.ints(Workspace.Ints.MOVED_ROOM, zoneCount);
         this.listed = new long[(zoneCount + 63) / 64];
     }
 
@@ -223,19 +228,23 @@ final class InformedEmbedding {
         stale[bit] = true;
     }
 
-    /** Whole steps in {@code room} gray levels (0 for a negative room, which fits no shift). */
+    /**
+     * Whole steps in {@code room} gray levels (0 for a negative room, which fits no shift). A zone near a
+     * guard that moved has room or not at random: no branch on it.
+     */
     private int levelsIn(int room) {
         int step = parameters.step();
-        return room <= 0 ? 0 : step == 1 ? room : room / step;
+        int fits = Math.max(0, room);
+        return step == 1 ? fits : fits / step;
     }
 
-    /** The first quarter (1 to 3) whose boost reaches rank {@code rank} of {@code n} (see {@link BitStrength#boostedRanks}), 4 if none does. */
+    /**
+     * The first quarter (1 to 3) whose boost reaches rank {@code rank} of {@code n} (see {@link
+     * BitStrength#boostedRanks}), 4 if none does: one more than the quarters' first ranks that {@code
+     * rank} reaches, counted without a branch (the zones near a guard that moved come at random ranks).
+     */
     private static int firstBoostingQuarter(int rank, int n) {
-        int q = 1;
-        while (q < 4 && rank >= q * n / 4) {
-            q++;
-        }
-        return q;
+        return 1 + ((n / 4 - 1 - rank) >>> 31) + ((2 * n / 4 - 1 - rank) >>> 31) + ((3 * n / 4 - 1 - rank) >>> 31);
     }
 
     /** The shift, in levels, of the zone of rank {@code rank} among its bit's {@code n} at a strength of {@code steps} quarter steps. */

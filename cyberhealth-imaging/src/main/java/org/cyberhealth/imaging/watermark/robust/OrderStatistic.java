@@ -25,10 +25,14 @@ final class OrderStatistic {
      * {@code count} numbers of {@code values} (none of them NaN); {@code values} is left unchanged.
      */
     static double select(double[] values, int count, int k) {
-        if (k < 0 || k >= count || count > values.length) {
+        return select(values, count, k, new long[count]);
+    }
+
+    /** {@link #select(double[], int, int)} with {@code keys}, at least {@code count} of them, as scratch. */
+    static double select(double[] values, int count, int k, long[] keys) {
+        if (k < 0 || k >= count || count > values.length || count > keys.length) {
             throw new IllegalArgumentException("place " + k + " among " + count + " numbers");
         }
-        long[] keys = new long[count];
         for (int i = 0; i < count; i++) {
             keys[i] = keyOf(values[i]);
         }

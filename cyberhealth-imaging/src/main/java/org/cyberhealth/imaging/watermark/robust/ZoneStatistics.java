@@ -41,18 +41,25 @@ final class ZoneStatistics {
     private int[] byLowest;
     private int[] byHighest;
 
-    private ZoneStatistics(int zoneCount) {
-        difference = new double[zoneCount];
-        shiftGain = new double[zoneCount];
-        naturalNoise = new double[zoneCount];
-        clipped = new boolean[zoneCount];
-        lowest = new int[zoneCount];
-        highest = new int[zoneCount];
+    private final Workspace workspace;
+
+    /** Statistics in the arrays of {@code workspace}, which {@link #of} fills in zone by zone. */
+    private ZoneStatistics(int zoneCount, Workspace workspace) {
+        this.workspace = workspace;
+        difference = workspace.doubles(Workspace.Doubles.DIFFERENCE, zoneCount);
+        shiftGain = workspace.doubles(Workspace.Doubles.SHIFT_GAIN, zoneCount);
+        naturalNoise = workspace.doubles(Workspace.Doubles.NATURAL_NOISE, zoneCount);
+        clipped = workspace.clipped(zoneCount);
+        lowest = workspace.ints(Workspace.Ints.LOWEST, zoneCount);
+        highest = workspace.ints(Workspace.Ints.HIGHEST, zoneCount);
     }
 
-    /** The statistics of all of {@code layout}'s zones of {@code raster}, counting only {@code region} as changeable. */
+    /**
+     * The statistics of all of {@code layout}'s zones of {@code raster}, counting only {@code region} as
+     * changeable; kept in this thread's {@link Workspace}, they last until the next statistics it gathers.
+     */
     static ZoneStatistics of(Raster raster, Region region, ZoneLayout layout) {
-        ZoneStatistics s = new ZoneStatistics(layout.zoneCount());
+        ZoneStatistics s = new ZoneStatistics(layout.zoneCount(), Workspace.ofThisThread());
         int units = layout.unitsPerZone();
         int pixels = layout.pixelsPerZone();
         int[] values = new int[pixels];
@@ -239,12 +246,27 @@ final class ZoneStatistics {
                     Math.max(Math.max(Math.max(c0, c1), Math.max(c2, c3)), Math.max(Math.max(d0, d1), Math.max(d2, d3))));
             lowest[zone] = low;
             highest[zone] = high;
-            // only a zone reaching an end of the range can have samples there: most are counted at no cost
-            clipped[zone] = (low == min || high == max)
-                    && (atAnEnd(a0, min, max) + atAnEnd(a1, min, max) + atAnEnd(a2, min, max) + atAnEnd(a3, min, max)
-                    + atAnEnd(b0, min, max) + atAnEnd(b1, min, max) + atAnEnd(b2, min, max) + atAnEnd(b3, min, max)
-                    + atAnEnd(c0, min, max) + atAnEnd(c1, min, max) + atAnEnd(c2, min, max) + atAnEnd(c3, min, max)
-                    + atAnEnd(d0, min, max) + atAnEnd(d1, min, max) + atAnEnd(d2, min, max) + atAnEnd(d3, min, max)) * 8 > 16;
+            // only a zone reaching an end of the range can have samples there: most are counted at no cost.
+            // No sample lies below the zone's lowest, so one is at it exactly when it minus the lowest,
+            // less 1, is negative (likewise at the highest): three operations a sample, without a branch
+            // (on a noisy dark picture, MR2's background, samples are at the low end or not at random)
+            int samplesAtAnEnd = 0;
+            if (low == min) {
+                int above = low + 1;
+                samplesAtAnEnd += ((a0 - above) >>> 31) + ((a1 - above) >>> 31) + ((a2 - above) >>> 31) + ((a3 - above) >>> 31)
+                        + ((b0 - above) >>> 31) + ((b1 - above) >>> 31) + ((b2 - above) >>> 31) + ((b3 - above) >>> 31)
+                        + ((c0 - above) >>> 31) + ((c1 - above) >>> 31) + ((c2 - above) >>> 31) + ((c3 - above) >>> 31)
+                        + ((d0 - above) >>> 31) + ((d1 - above) >>> 31) + ((d2 - above) >>> 31) + ((d3 - above) >>> 31);
+            }
+            if (high == max) {
+                // a sample at both ends (a range of one level) counts twice: every sample then lies at an end anyway
+                int below = high - 1;
+                samplesAtAnEnd += ((below - a0) >>> 31) + ((below - a1) >>> 31) + ((below - a2) >>> 31) + ((below - a3) >>> 31)
+                        + ((below - b0) >>> 31) + ((below - b1) >>> 31) + ((below - b2) >>> 31) + ((below - b3) >>> 31)
+                        + ((below - c0) >>> 31) + ((below - c1) >>> 31) + ((below - c2) >>> 31) + ((below - c3) >>> 31)
+                        + ((below - d0) >>> 31) + ((below - d1) >>> 31) + ((below - d2) >>> 31) + ((below - d3) >>> 31);
+            }
+            clipped[zone] = samplesAtAnEnd * 8 > 16;
         } else {
             sum0 = (long) s[a] + s[a + 1] + s[b] + s[b + 1];
             sum1 = (long) s[a + 2] + s[a + 3] + s[b + 2] + s[b + 3];
@@ -286,17 +308,6 @@ final class ZoneStatistics {
 
     /** Samples at most this far from 0 sum, by the 16 of a zone and four times over, within an int. */
     private static final int SMALL_SAMPLES = 1 << 24;
-
-    /**
-     * 1 when {@code value} (at most {@link #SMALL_SAMPLES} from 0, as the ends are) is {@code min} or
-     * {@code max}, else 0, without a branch: on a noisy dark picture (MR2's background) most zones
-     * reach the low end and their samples are at it or not at random, which mispredicted branches made
-     * a seventh of gathering the statistics.
-     */
-    private static int atAnEnd(int value, int min, int max) {
-        // (x | -x) has its sign bit set exactly when x is not 0
-        return (((value - min | min - value) & (max - value | value - max)) >>> 31) ^ 1;
-    }
 
     /** How many of the 4x4 samples from {@code corner} lie at {@code min} or {@code max}. */
     private static int samplesAtAnEnd(int[] s, int corner, int width, int min, int max) {
@@ -343,14 +354,14 @@ final class ZoneStatistics {
      * linear gray-level map, so that a windowed copy scores its zones as the embedder did.
      */
     double typicalNoise() {
-        double[] noises = new double[zoneCount()];
+        double[] noises = workspace.doubles(Workspace.Doubles.NOISES, zoneCount());
         int count = 0;
         for (int zone = 0; zone < zoneCount(); zone++) {
             if (!clipped[zone]) {
                 noises[count++] = naturalNoise[zone];
             }
         }
-        return count == 0 ? 1 : Math.max(Double.MIN_NORMAL, OrderStatistic.select(noises, count, count / 2));
+        return count == 0 ? 1 : Math.max(Double.MIN_NORMAL, OrderStatistic.select(noises, count, count / 2, workspace.keys(count)));
     }
 
     /**
@@ -428,8 +439,7 @@ final class ZoneStatistics {
      */
     int zonesNear(Guards from, Guards to, int limit, int[] out) {
         if (byLowest == null) {
-            byLowest = sortedBy(lowest);
-            byHighest = sortedBy(highest);
+            sortByExtremes();
         }
         int n = 0;
         if (from.low() != to.low()) {
@@ -446,52 +456,71 @@ final class ZoneStatistics {
     }
 
     /**
-     * Zone indices sorted by {@code values} (zones without a changeable sample left out, as their
-     * headroom never changes): counted when the values span a range no wider than a 16-bit format's.
+     * Sorts the zones with a changeable sample (the others' headroom never changes) by their lowest and
+     * by their highest sample into {@link #byLowest} and {@link #byHighest}: counted, both in the same
+     * passes over the zones, when each extreme spans a range no wider than a 16-bit format's.
      */
-    private int[] sortedBy(int[] values) {
+    private void sortByExtremes() {
         int n = 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int zone = 0; zone < values.length; zone++) {
+        long lowMin = Long.MAX_VALUE;
+        long lowMax = Long.MIN_VALUE;
+        long highMin = Long.MAX_VALUE;
+        long highMax = Long.MIN_VALUE;
+        for (int zone = 0; zone < lowest.length; zone++) {
             if (lowest[zone] <= highest[zone]) {
                 n++;
-                min = Math.min(min, values[zone]);
-                max = Math.max(max, values[zone]);
+                lowMin = Math.min(lowMin, lowest[zone]);
+                lowMax = Math.max(lowMax, lowest[zone]);
+                highMin = Math.min(highMin, highest[zone]);
+                highMax = Math.max(highMax, highest[zone]);
             }
         }
-        int[] zones = new int[n];
+        byLowest = new int[n];
+        byHighest = new int[n];
         if (n == 0) {
-            return zones;
+            return;
         }
-        if (max - min < 1 << 17) {
-            int[] starts = new int[(int) (max - min) + 2];
-            for (int zone = 0; zone < values.length; zone++) {
-                if (lowest[zone] <= highest[zone]) {
-                    starts[(int) (values[zone] - min) + 1]++;
-                }
-            }
-            for (int v = 1; v < starts.length; v++) {
-                starts[v] += starts[v - 1];
-            }
-            for (int zone = 0; zone < values.length; zone++) {
-                if (lowest[zone] <= highest[zone]) {
-                    zones[starts[(int) (values[zone] - min)]++] = zone;
-                }
-            }
-            return zones;
+        if (lowMax - lowMin >= 1 << 17 || highMax - highMin >= 1 << 17) {
+            sortBy(lowest, byLowest);
+            sortBy(highest, byHighest);
+            return;
         }
-        long[] keyed = new long[n];
+        int low = (int) lowMin;
+        int high = (int) highMin;
+        int[] lowStarts = new int[(int) (lowMax - lowMin) + 2];
+        int[] highStarts = new int[(int) (highMax - highMin) + 2];
+        for (int zone = 0; zone < lowest.length; zone++) {
+            if (lowest[zone] <= highest[zone]) {
+                lowStarts[lowest[zone] - low + 1]++;
+                highStarts[highest[zone] - high + 1]++;
+            }
+        }
+        for (int v = 1; v < lowStarts.length; v++) {
+            lowStarts[v] += lowStarts[v - 1];
+        }
+        for (int v = 1; v < highStarts.length; v++) {
+            highStarts[v] += highStarts[v - 1];
+        }
+        for (int zone = 0; zone < lowest.length; zone++) {
+            if (lowest[zone] <= highest[zone]) {
+                byLowest[lowStarts[lowest[zone] - low]++] = zone;
+                byHighest[highStarts[highest[zone] - high]++] = zone;
+            }
+        }
+    }
+
+    /** Sorts the zones with a changeable sample by {@code values} into {@code zones}, by comparison (as many as there are such zones). */
+    private void sortBy(int[] values, int[] zones) {
+        long[] keyed = new long[zones.length];
         for (int zone = 0, i = 0; zone < values.length; zone++) {
             if (lowest[zone] <= highest[zone]) {
                 keyed[i++] = (long) values[zone] << 32 | zone;
             }
         }
         Arrays.sort(keyed);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < zones.length; i++) {
             zones[i] = (int) keyed[i];
         }
-        return zones;
     }
 
     /** Appends to {@code out} from {@code n} on the zones of {@code sorted} whose value lies in {@code [a, b]}. */

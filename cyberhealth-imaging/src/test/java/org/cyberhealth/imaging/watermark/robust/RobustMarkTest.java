@@ -1,6 +1,7 @@
 package org.cyberhealth.imaging.watermark.robust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.BitSet;
@@ -189,6 +190,33 @@ class RobustMarkTest {
         }
         assertThat(changed).isPositive();
         mark.remove(marked, region, MESSAGE, side);
+        assertThat(marked.sameAs(original)).isTrue();
+    }
+
+    @Test
+    void marksOnOneThreadReuseArraysWithoutCarryingAnythingFromOneToTheNext() {
+        // the same picture and key, marked first on a fresh thread, then after pictures of another size,
+        // range and content on this one: the reused per-zone arrays hold the others' values
+        Raster original = TestPictures.darkWithNoisyBackground(256, 7);
+        Raster[] alone = new Raster[1];
+        Bits[] aloneSide = new Bits[1];
+        Thread fresh = new Thread(() -> {
+            alone[0] = original.copy();
+            aloneSide[0] = RobustMark.forRaster(KEY, alone[0]).embed(alone[0], Region.whole(alone[0]), MESSAGE);
+        });
+        fresh.start();
+        assertThatCode(fresh::join).doesNotThrowAnyException();
+        for (Raster other : new Raster[] {TestPictures.withSaturatedAreas(256, 0, 255, 3), TestPictures.ctSlice(), TestPictures.airplane()}) {
+            RobustMark.forRaster(KEY, other).embed(other, Region.whole(other), MESSAGE);
+        }
+        Raster marked = original.copy();
+        RobustMark mark = RobustMark.forRaster(KEY, marked);
+
+        Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
+
+        assertThat(marked.sameAs(alone[0])).isTrue();
+        assertThat(side).isEqualTo(aloneSide[0]);
+        mark.remove(marked, Region.whole(marked), MESSAGE, side);
         assertThat(marked.sameAs(original)).isTrue();
     }
 
