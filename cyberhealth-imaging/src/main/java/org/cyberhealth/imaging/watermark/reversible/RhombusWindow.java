@@ -35,10 +35,7 @@ final class RhombusWindow {
             throw new IllegalArgumentException("region leaves the raster");
         }
         values = new int[width * height];
-        int[] samples = raster.samples();
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(samples, (region.y() + y) * raster.width() + region.x(), values, y * width, width);
-        }
+        reread();
         allInnerChangeable = region.mayChangeAll(region.x(), region.y(), width, height);
         if (allInnerChangeable) {
             InnerLayers layers = InnerLayers.of(width, height, (region.x() + region.y()) & 1);
@@ -254,6 +251,14 @@ final class RhombusWindow {
     }
 
     /** Copies the carrier candidates back into the raster (nothing else can have changed). */
+    /** Copies the region's samples from the raster again: undoes what a failed embedding left in the window. */
+    void reread() {
+        int[] samples = raster.samples();
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(samples, (region.y() + y) * raster.width() + region.x(), values, y * width, width);
+        }
+    }
+
     void writeBack() {
         int[] samples = raster.samples();
         // a window position p in row y is raster sample p + offset + y * (raster width - window width)

@@ -200,11 +200,11 @@ final class TwoLayerPee {
         if (smooth && one.embed(payload, complete)) {
             return true;
         }
-        int[] unmarked = window.values.clone();
         if (embedTwoLayers(window, crossRankedOrNull, payload, complete)) {
             return true;
         }
-        System.arraycopy(unmarked, 0, window.values, 0, unmarked.length);
+        // the window holds the raster's samples until an embedding succeeds (every caller's does)
+        window.reread();
         return !smooth && one.embed(payload, complete);
     }
 
