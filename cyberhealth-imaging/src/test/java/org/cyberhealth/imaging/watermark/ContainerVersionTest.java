@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Images marked as container version 1 (samples hashed as 4-byte integers) and version 2 (the raster
  * under the fragile layer hashed twice, for the tags and for the seal) still verify, locate a change and
- * restore bit for bit (every other test marks the current version). The fixtures are described in
- * {@code src/test/resources/container-v1/README.md} and {@code container-v2/README.md}.
+ * restore bit for bit, and so do version 3 containers of scheme id 1, which marked every block in two
+ * layers (every other test marks the current version and scheme). The fixtures are described in
+ * {@code src/test/resources/container-v1/README.md}, {@code container-v2/README.md} and
+ * {@code container-v3/README.md}.
  */
 class ContainerVersionTest {
 
@@ -39,6 +41,11 @@ class ContainerVersionTest {
     @Test
     void versionTwoContainersVerifyAndRestore() {
         verifiesAndRestores("container-v2", 2);
+    }
+
+    @Test
+    void versionThreeContainersWithEveryBlockInTwoLayersVerifyAndRestore() {
+        verifiesAndRestores("container-v3", 3);
     }
 
     private static void verifiesAndRestores(String folder, int version) {
