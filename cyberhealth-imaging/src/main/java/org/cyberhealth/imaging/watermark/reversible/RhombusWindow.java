@@ -250,7 +250,6 @@ final class RhombusWindow {
         return sum;
     }
 
-    /** Copies the carrier candidates back into the raster (nothing else can have changed). */
     /** Copies the region's samples from the raster again: undoes what a failed embedding left in the window. */
     void reread() {
         int[] samples = raster.samples();
@@ -259,6 +258,7 @@ final class RhombusWindow {
         }
     }
 
+    /** Copies the carrier candidates back into the raster (nothing else can have changed). */
     void writeBack() {
         int[] samples = raster.samples();
         // a window position p in row y is raster sample p + offset + y * (raster width - window width)
