@@ -87,16 +87,21 @@ final class LayerPass {
 
     /**
      * Whether some sample of the window sat at a range limit before this layer was marked (see
-     * {@link RhombusWindow#touchesLimits}): if none did, {@link #outwardAtLimit} holds for no rank.
+     * {@link RhombusWindow#touchesLimits}): if none did, {@link #outwardAtLimit} is 0 for every rank.
      */
     boolean touchesLimits() {
         return window.touchesLimits();
     }
 
-    /** Whether the sample of {@code rank} sits at a range limit with its error pointing out of the range: any mapping that moves it gets it a location-map flag instead. */
-    boolean outwardAtLimit(int rank) {
+    /**
+     * 1 if the sample of {@code rank} sits at a range limit with its error pointing out of the range (any
+     * mapping that moves it gets it a location-map flag instead), else 0: a number, which a count adds
+     * without branching on it.
+     */
+    int outwardAtLimit(int rank) {
         int v = window.values[ranked[rank]];
-        return errors[rank] < 0 ? v == window.minValue : v == window.maxValue;
+        int limit = errors[rank] < 0 ? window.minValue : window.maxValue;
+        return v == limit ? 1 : 0;
     }
 
     /** The prediction errors by rank (of at least the usable ranks), before this pass marks them; not to be changed. */

@@ -205,30 +205,41 @@ final class SmallPayloadPlanner {
     private static void count(LayerPass pass, int[] ends, int[] counts, int[] atLimit, int[] pairs) {
         int[] errors = pass.errors();
         int width = 2 * (BINS + 1);
-        int[] running = new int[width];
-        int[] runningAtLimit = new int[width];
+        // the samples at a limit with an outward error are counted a width further on, without a branch
+        // (where they are, they come at random)
+        int[] running = new int[2 * width];
         int[] runningPairs = new int[5];
         // most blocks have no sample at a limit, and asking each rank reads its sample at random
         boolean limits = pass.touchesLimits();
         int rank = 0;
+        int pairEnd = 1;
         for (int j = 0; j < ends.length; j++) {
-            for (; rank < ends[j]; rank++) {
-                int e = errors[rank];
-                // mirrored error of either side, and which side, without a branch on the sign
-                int negative = e >> 31;
-                int bin = Math.min(BINS, e ^ negative) + (negative & (BINS + 1));
-                running[bin]++;
-                if (limits && pass.outwardAtLimit(rank)) {
-                    runningAtLimit[bin]++;
+            int end = ends[j];
+            if (limits) {
+                for (; rank < end; rank++) {
+                    running[binOf(errors[rank]) + width * pass.outwardAtLimit(rank)]++;
                 }
-                if ((rank & 1) == 1) {
-                    runningPairs[ExpansionOptimizer.pairCategory(errors[rank - 1], e)]++;
+            } else {
+                for (; rank < end; rank++) {
+                    running[binOf(errors[rank])]++;
                 }
             }
-            System.arraycopy(running, 0, counts, j * width, width);
-            System.arraycopy(runningAtLimit, 0, atLimit, j * width, width);
+            // a pair is counted once both its ranks are
+            for (; pairEnd < end; pairEnd += 2) {
+                runningPairs[ExpansionOptimizer.pairCategory(errors[pairEnd - 1], errors[pairEnd])]++;
+            }
+            for (int bin = 0; bin < width; bin++) {
+                counts[j * width + bin] = running[bin] + running[width + bin];
+            }
+            System.arraycopy(running, width, atLimit, j * width, width);
             System.arraycopy(runningPairs, 0, pairs, j * 5, 5);
         }
+    }
+
+    /** The count slot of error {@code e}: its mirrored error on its side (right side first), without a branch on the sign. */
+    private static int binOf(int e) {
+        int negative = e >> 31;
+        return Math.min(BINS, e ^ negative) + (negative & (BINS + 1));
     }
 
     /** For every snapshot, side and bin t: the side's counts beyond t (in the bins after it). */
