@@ -256,7 +256,7 @@ public final class CryptoWatermark {
         boolean fullyRestored = !header.robust() || issuerKey != null;
         if (header.robust() && issuerKey != null) {
             WatermarkSchemes.robustLayer(issuerKey.derive(Purpose.EMBEDDING)).remove(work, layout.changeable(Region.whole(work)),
-                    Bits.fromBytes(bundle.recipientCode()), bundle.robustSideInfo());
+                    Bits.fromBytes(bundle.recipientCode()), bundle.robustSideInfo(), header.version());
         }
         byte[] originalDigest = fullyRestored ? RasterDigest.of(work, header.version()) : bundle.originalDigest();
         byte[] keyId = header.keyId();

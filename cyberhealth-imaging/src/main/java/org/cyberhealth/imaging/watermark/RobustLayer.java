@@ -14,6 +14,9 @@ interface RobustLayer {
     /** Embeds {@code message} in place and returns the side information that {@link #remove} needs. */
     Bits embed(Raster raster, Region region, Bits message);
 
-    /** Undoes {@link #embed} exactly, given the same region, message and side information. */
-    void remove(Raster raster, Region region, Bits message, Bits sideInformation);
+    /**
+     * Undoes {@link #embed} exactly, given the same region, message and side information, as the
+     * container of {@code containerVersion} holds it (see {@link ContainerHeader#VERSION}).
+     */
+    void remove(Raster raster, Region region, Bits message, Bits sideInformation, int containerVersion);
 }

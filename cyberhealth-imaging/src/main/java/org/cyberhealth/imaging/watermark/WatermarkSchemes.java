@@ -76,9 +76,10 @@ public final class WatermarkSchemes {
             }
 
             @Override
-            public void remove(Raster raster, Region region, Bits message, Bits side) {
+            public void remove(Raster raster, Region region, Bits message, Bits side, int containerVersion) {
                 int bits = (int) side.read(0, RANGE_FIELD_BITS);
-                markFor(bits).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()));
+                RobustMark.SideCoding coding = containerVersion >= 4 ? RobustMark.SideCoding.NUMBERS_OR_FLAGS : RobustMark.SideCoding.NUMBERS;
+                markFor(bits).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
             }
 
             private RobustMark markFor(int bits) {

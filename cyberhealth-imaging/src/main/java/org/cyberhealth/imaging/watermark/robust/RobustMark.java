@@ -1,6 +1,7 @@
 package org.cyberhealth.imaging.watermark.robust;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.cyberhealth.core.bits.Bits;
 import org.cyberhealth.imaging.Raster;
@@ -67,9 +68,11 @@ import org.cyberhealth.imaging.Region;
  * whose black border leaves some 40 zones that only the side information can tell unmarked. CT side
  * information: 451 bits. MR2 (1024x1024, data 0..600 of a 12-bit range, a noisy dark background), 3 keys:
  * with the strength for its data's 10 bits, as the product marks it, 0 errors unattacked and after the
- * whole-range window to 8 bits, 62.9 to 63.0 dB, side information 7981 to 8122 bits (some 990 zones
- * just above the low guard listed, as MR gray levels run on from the background); with the strength
- * for 12 bits, 0 and 0, 61.5 to 61.8 dB, 3726 to 3912 bits.
+ * whole-range window to 8 bits, 62.9 to 63.0 dB, side information 7981 to 8122 bits by zone number
+ * (some 990 zones just above the low guard listed, as MR gray levels run on from the background); with
+ * the strength for 12 bits, 0 and 0, 61.5 to 61.8 dB, 3726 to 3912 bits. Since container version 4 the
+ * listed zones may be named by a flag for each zone in doubt instead ({@link SideInformation}): MR2's
+ * side information, as the product marks it, 1110 to 1904 bits with 3 other keys (3588 to 8108 by number).
  *
  * <p>Known weakness: the mark lives in middle frequencies of each 8x8 JPEG block, so where a window
  * makes it a fraction of a gray level (the whole 12-bit range in 8 bits: a quarter of a level) JPEG
@@ -150,7 +153,64 @@ public final class RobustMark implements RobustWatermark {
                 }
             }
         }
-        return best.encode(raster, layout.zoneCount());
+        // a marked zone's extremes moved by at most its shift: one whose headroom was twice that is not in doubt
+        int[] inDoubt = zonesInDoubt(raster, region, layout, best.strengths(), best.guards(),
+                zone -> zones.headroom(zone, best.guards(), Integer.MAX_VALUE) < 2 * shiftOf(parameters, layout, zone, best.strengths()[layout.bitOf(zone)]));
+        return best.encode(raster, layout.zoneCount(), inDoubt);
+    }
+
+    /** The side information {@code sideInformation} codes in {@code coding}, for {@code marked} (not changed). */
+    SideInformation decoded(Raster marked, Region region, int messageLength, Bits sideInformation, SideCoding coding) {
+        ZoneLayout layout = layout(marked, messageLength);
+        return coding == SideCoding.NUMBERS
+                ? SideInformation.decodeNumbering(sideInformation, messageLength, layout.zoneCount(), marked)
+                : SideInformation.decode(sideInformation, messageLength, layout.zoneCount(), marked,
+                        (guards, strengths) -> zonesInDoubt(marked, region, layout, strengths, guards, zone -> true));
+    }
+
+    /** How many zones {@code raster} holds for a message of {@code messageLength} bits. */
+    int zoneCount(Raster raster, int messageLength) {
+        return layout(raster, messageLength).zoneCount();
+    }
+
+    /**
+     * The zones in doubt in {@code marked}, in increasing order: those whose strength shifts them, whose
+     * changeable samples all lie inside the guards, and whose headroom there is less than their shift.
+     * Every zone left unmarked for lack of room is one (its samples are as they were), and so is a marked
+     * zone whose shift took it that close to a guard; the side information flags which were left
+     * unmarked where that is shorter. Only zones {@code mayBeInDoubt} accepts are looked at (removal
+     * looks at all).
+     */
+    private int[] zonesInDoubt(Raster marked, Region region, ZoneLayout layout, BitStrength[] strengths, Guards guards,
+            java.util.function.IntPredicate mayBeInDoubt) {
+        int[] offsets = pixelOffsets(layout, marked.width());
+        int[] samples = marked.samples();
+        int side = layout.zoneSide();
+        int[] found = new int[layout.zoneCount()];
+        int count = 0;
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
+            int shift = shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]);
+            if (shift == 0 || !mayBeInDoubt.test(zone)) {
+                continue;
+            }
+            int left = layout.leftOf(zone);
+            int top = layout.topOf(zone);
+            boolean whole = region.mayChangeAll(left, top, side, side);
+            int low = Integer.MAX_VALUE;
+            int high = Integer.MIN_VALUE;
+            for (int pixel = 0; pixel < offsets.length; pixel++) {
+                if (whole || region.mayChange(left + layout.dxOf(pixel), top + layout.dyOf(pixel))) {
+                    int value = samples[top * marked.width() + left + offsets[pixel]];
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
+                }
+            }
+            long room = Math.min((long) low - guards.low(), (long) guards.high() - high);
+            if (low <= high && room >= 0 && room < shift) {
+                found[count++] = zone;
+            }
+        }
+        return Arrays.copyOf(found, count);
     }
 
     /**
@@ -161,8 +221,21 @@ public final class RobustMark implements RobustWatermark {
      */
     @Override
     public void remove(Raster marked, Region region, Bits message, Bits sideInformation) {
+        remove(marked, region, message, sideInformation, SideCoding.NUMBERS_OR_FLAGS);
+    }
+
+    /** How side information names the zones left unmarked (see {@link SideInformation}). */
+    public enum SideCoding {
+        /** By number or by one flag for each zone in doubt, after a bit saying which, as {@link #embed} writes (containers from version 4). */
+        NUMBERS_OR_FLAGS,
+        /** By number (containers up to version 3). */
+        NUMBERS
+    }
+
+    /** {@link #remove(Raster, Region, Bits, Bits)} of side information in {@code coding}. */
+    public void remove(Raster marked, Region region, Bits message, Bits sideInformation, SideCoding coding) {
         ZoneLayout layout = layout(marked, message.length());
-        SideInformation side = SideInformation.decode(sideInformation, message.length(), layout.zoneCount(), marked);
+        SideInformation side = decoded(marked, region, message.length(), sideInformation, coding);
         boolean[] listedAsSkipped = new boolean[layout.zoneCount()];
         for (int zone : side.ambiguousSkippedZones()) {
             listedAsSkipped[zone] = true;
@@ -266,7 +339,7 @@ public final class RobustMark implements RobustWatermark {
             if (shortBits > bestShort) {
                 return false;
             }
-            int bits = side.encode(raster, zoneCount).length();
+            int bits = side.encodeNumbering(raster, zoneCount).length();
             if (shortBits < bestShort || bits < bestBits) {
                 best = side;
                 bestShort = shortBits;
