@@ -60,9 +60,7 @@ class RobustMarkOutputPinTest {
     private static String fingerprint(RobustMark mark, Raster original, Region region, boolean byNumber) {
         Raster marked = original.copy();
         Bits embedded = mark.embed(marked, region, MESSAGE);
-        Bits side = !byNumber ? embedded
-                : mark.decoded(marked, region, MESSAGE.length(), embedded, RobustMark.SideCoding.NUMBERS_OR_FLAGS)
-                        .encodeNumbering(marked, mark.zoneCount(marked, MESSAGE.length()));
+        Bits side = byNumber ? SideInformationTest.renumbered(mark, marked, region, embedded) : embedded;
         ByteBuffer buffer = ByteBuffer.allocate(4 * marked.size() + 8 * mark.messageBits() + 4);
         for (int sample : marked.samples()) {
             buffer.putInt(sample);
