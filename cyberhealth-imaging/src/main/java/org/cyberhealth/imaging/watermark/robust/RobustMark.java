@@ -154,18 +154,23 @@ public final class RobustMark implements RobustWatermark {
             }
         }
         // a marked zone's extremes moved by at most its shift: one whose headroom was twice that is not in doubt
-        int[] inDoubt = zonesInDoubt(raster, region, layout, best.strengths(), best.guards(),
+        int[] rooms = roomsInMarked(raster, region, layout, best.strengths(), best.guards(),
                 zone -> zones.headroom(zone, best.guards(), Integer.MAX_VALUE) < 2 * shiftOf(parameters, layout, zone, best.strengths()[layout.bitOf(zone)]));
-        return best.encode(raster, layout.zoneCount(), inDoubt);
+        return best.encode(raster, layout.zoneCount(), zonesInDoubt(rooms, layout, best.strengths()));
     }
 
     /** The side information {@code sideInformation} codes in {@code coding}, for {@code marked} (not changed). */
     SideInformation decoded(Raster marked, Region region, int messageLength, Bits sideInformation, SideCoding coding) {
         ZoneLayout layout = layout(marked, messageLength);
+        return decoded(marked, layout, messageLength, sideInformation, coding,
+                (guards, strengths) -> zonesInDoubt(roomsInMarked(marked, region, layout, strengths, guards, zone -> true), layout, strengths));
+    }
+
+    private static SideInformation decoded(Raster marked, ZoneLayout layout, int messageLength, Bits sideInformation, SideCoding coding,
+            SideInformation.ZonesInDoubt inDoubt) {
         return coding == SideCoding.NUMBERS
                 ? SideInformation.decodeNumbering(sideInformation, messageLength, layout.zoneCount(), marked)
-                : SideInformation.decode(sideInformation, messageLength, layout.zoneCount(), marked,
-                        (guards, strengths) -> zonesInDoubt(marked, region, layout, strengths, guards, zone -> true));
+                : SideInformation.decode(sideInformation, messageLength, layout.zoneCount(), marked, inDoubt);
     }
 
     /** How many zones {@code raster} holds for a message of {@code messageLength} bits. */
@@ -174,23 +179,20 @@ public final class RobustMark implements RobustWatermark {
     }
 
     /**
-     * The zones in doubt in {@code marked}, in increasing order: those whose strength shifts them, whose
-     * changeable samples all lie inside the guards, and whose headroom there is less than their shift.
-     * Every zone left unmarked for lack of room is one (its samples are as they were), and so is a marked
-     * zone whose shift took it that close to a guard; the side information flags which were left
-     * unmarked where that is shorter. Only zones {@code mayBeInDoubt} accepts are looked at (removal
-     * looks at all).
+     * Per zone, its headroom in {@code marked} under {@code guards}: the least distance from a guard of its
+     * changeable samples, negative where one lies outside them (such a zone was never marked). Only for
+     * the zones whose strength shifts them and that {@code looked} accepts; the others, and zones without
+     * a changeable sample, get {@link Integer#MAX_VALUE}.
      */
-    private int[] zonesInDoubt(Raster marked, Region region, ZoneLayout layout, BitStrength[] strengths, Guards guards,
-            java.util.function.IntPredicate mayBeInDoubt) {
+    private int[] roomsInMarked(Raster marked, Region region, ZoneLayout layout, BitStrength[] strengths, Guards guards,
+            java.util.function.IntPredicate looked) {
         int[] offsets = pixelOffsets(layout, marked.width());
         int[] samples = marked.samples();
         int side = layout.zoneSide();
-        int[] found = new int[layout.zoneCount()];
-        int count = 0;
-        for (int zone = 0; zone < layout.zoneCount(); zone++) {
-            int shift = shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]);
-            if (shift == 0 || !mayBeInDoubt.test(zone)) {
+        int[] rooms = new int[layout.zoneCount()];
+        for (int zone = 0; zone < rooms.length; zone++) {
+            rooms[zone] = Integer.MAX_VALUE;
+            if (shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]) == 0 || !looked.test(zone)) {
                 continue;
             }
             int left = layout.leftOf(zone);
@@ -205,8 +207,25 @@ public final class RobustMark implements RobustWatermark {
                     high = Math.max(high, value);
                 }
             }
-            long room = Math.min((long) low - guards.low(), (long) guards.high() - high);
-            if (low <= high && room >= 0 && room < shift) {
+            if (low <= high) {
+                rooms[zone] = (int) Math.max(-1, Math.min((long) low - guards.low(), (long) guards.high() - high));
+            }
+        }
+        return rooms;
+    }
+
+    /**
+     * The zones in doubt, in increasing order, given their {@link #roomsInMarked}: those whose headroom in
+     * the marked picture is less than their shift, yet not negative. Every zone left unmarked for lack of
+     * room is one (its samples are as they were), and so is a marked zone whose shift took it that close
+     * to a guard; the side information flags which were left unmarked where that is shorter.
+     */
+    private int[] zonesInDoubt(int[] rooms, ZoneLayout layout, BitStrength[] strengths) {
+        int[] found = new int[rooms.length];
+        int count = 0;
+        for (int zone = 0; zone < rooms.length; zone++) {
+            int room = rooms[zone];
+            if (room >= 0 && room < shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)])) {
                 found[count++] = zone;
             }
         }
@@ -235,15 +254,22 @@ public final class RobustMark implements RobustWatermark {
     /** {@link #remove(Raster, Region, Bits, Bits)} of side information in {@code coding}. */
     public void remove(Raster marked, Region region, Bits message, Bits sideInformation, SideCoding coding) {
         ZoneLayout layout = layout(marked, message.length());
-        SideInformation side = decoded(marked, region, message.length(), sideInformation, coding);
+        // every shifted zone's headroom in the marked picture: for the zones in doubt, which flags name,
+        // and to leave alone those with a sample outside the guards, never marked
+        int[][] rooms = new int[1][];
+        SideInformation side = decoded(marked, layout, message.length(), sideInformation, coding, (guards, strengths) -> {
+            rooms[0] = roomsInMarked(marked, region, layout, strengths, guards, zone -> true);
+            return zonesInDoubt(rooms[0], layout, strengths);
+        });
+        if (rooms[0] == null) {
+            rooms[0] = roomsInMarked(marked, region, layout, side.strengths(), side.guards(), zone -> true);
+        }
         boolean[] listedAsSkipped = new boolean[layout.zoneCount()];
         for (int zone : side.ambiguousSkippedZones()) {
             listedAsSkipped[zone] = true;
         }
         int[] offsets = pixelOffsets(layout, marked.width());
-        int[] samples = marked.samples();
         int zoneSide = layout.zoneSide();
-        Guards guards = side.guards();
         for (int zone = 0, top = 0, left = 0; zone < layout.zoneCount(); zone++, left += zoneSide) {
             if (left + zoneSide > marked.width()) {
                 // zones are numbered row by row
@@ -252,13 +278,7 @@ public final class RobustMark implements RobustWatermark {
             }
             int bit = layout.bitOf(zone);
             int shift = shiftOf(parameters, layout, zone, side.strengths()[bit]);
-            if (shift == 0 || listedAsSkipped[zone]) {
-                continue;
-            }
-            boolean leaves = region.mayChangeAll(left, top, zoneSide, zoneSide)
-                    ? outsideGuards(samples, top * marked.width() + left, offsets, guards)
-                    : ZoneStatistics.leaves(marked, region, layout, zone, guards);
-            if (!leaves) {
+            if (shift != 0 && !listedAsSkipped[zone] && rooms[0][zone] >= 0) {
                 shift(marked, region, layout, offsets, zone, left, top, message.get(bit) ? -shift : shift);
             }
         }
@@ -416,17 +436,6 @@ public final class RobustMark implements RobustWatermark {
             offsets[pixel] = layout.dyOf(pixel) * width + layout.dxOf(pixel);
         }
         return offsets;
-    }
-
-    /** Whether some sample of the zone at {@code corner} lies outside the guards (for a zone that may change whole). */
-    private static boolean outsideGuards(int[] samples, int corner, int[] offsets, Guards guards) {
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        for (int offset : offsets) {
-            low = Math.min(low, samples[corner + offset]);
-            high = Math.max(high, samples[corner + offset]);
-        }
-        return low < guards.low() || high > guards.high();
     }
 
     /** Shifts the 4x4 zone at {@code corner} (of a raster {@code width} wide): its top left and bottom right 2x2 units by {@code up}, the others by {@code -up}. */

@@ -555,23 +555,4 @@ final class ZoneStatistics {
         long outside = (roomBelow | roomAbove) & ~spread;
         return signedShift & (int) ~(outside >> 63);
     }
-
-
-    /**
-     * Whether some changeable sample of {@code zone} of {@code raster} lies outside the guards, which no
-     * marked zone does; for removal, which needs no other statistics.
-     */
-    static boolean leaves(Raster raster, Region region, ZoneLayout layout, int zone, Guards guards) {
-        int left = layout.leftOf(zone);
-        int top = layout.topOf(zone);
-        for (int pixel = 0; pixel < layout.pixelsPerZone(); pixel++) {
-            int x = left + layout.dxOf(pixel);
-            int y = top + layout.dyOf(pixel);
-            int value = raster.get(x, y);
-            if ((value < guards.low() || value > guards.high()) && region.mayChange(x, y)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
