@@ -153,10 +153,11 @@ public final class RobustMark implements RobustWatermark {
                 }
             }
         }
-        // a marked zone's extremes moved by at most its shift: one whose headroom was twice that is not in doubt
-        int[] rooms = roomsInMarked(raster, region, layout, best.strengths(), best.guards(),
-                zone -> zones.headroom(zone, best.guards(), Integer.MAX_VALUE) < 2 * shiftOf(parameters, layout, zone, best.strengths()[layout.bitOf(zone)]));
-        return best.encode(raster, layout.zoneCount(), zonesInDoubt(rooms, layout, best.strengths()));
+        // a marked zone's extremes moved by at most its shift: one whose headroom was twice the largest
+        // shift is not in doubt (most zones, looked up in the statistics already gathered)
+        long largestShift = (long) parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
+        return best.encode(raster, layout.zoneCount(), () -> zonesInDoubt(roomsInMarked(raster, region, layout, best.strengths(), best.guards(),
+                zone -> zones.headroom(zone, best.guards(), Integer.MAX_VALUE) < 2 * largestShift), layout, best.strengths()));
     }
 
     /** The side information {@code sideInformation} codes in {@code coding}, for {@code marked} (not changed). */
@@ -192,7 +193,7 @@ public final class RobustMark implements RobustWatermark {
         int[] rooms = new int[layout.zoneCount()];
         for (int zone = 0; zone < rooms.length; zone++) {
             rooms[zone] = Integer.MAX_VALUE;
-            if (shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]) == 0 || !looked.test(zone)) {
+            if (!looked.test(zone) || shiftOf(parameters, layout, zone, strengths[layout.bitOf(zone)]) == 0) {
                 continue;
             }
             int left = layout.leftOf(zone);

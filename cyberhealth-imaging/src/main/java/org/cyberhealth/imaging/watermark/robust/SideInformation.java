@@ -33,14 +33,21 @@ record SideInformation(BitStrength[] strengths, Guards guards, int[] ambiguousSk
     }
 
     /**
-     * The shorter coding, after a bit saying which: by flags (1) or by number (0). {@code inDoubt}: the
-     * zones in doubt under these guards and strengths, in increasing order, which must hold every
-     * zone listed here.
+     * So many listed zones or fewer are numbered without looking for the zones in doubt (a pass over the
+     * marked picture that costs a CT slice's robust mark about a tenth): numbering them takes a few dozen
+     * bits, which flags could not beat by much.
      */
-    Bits encode(Raster raster, int zoneCount, int[] inDoubt) {
+    private static final int FEW_LISTED = 16;
+
+    /**
+     * The shorter coding, after a bit saying which: by flags (1) or by number (0). {@code inDoubt} gives
+     * the zones in doubt under these guards and strengths, in increasing order, which must hold every
+     * zone listed here; it is not asked where {@link #FEW_LISTED} or fewer are listed.
+     */
+    Bits encode(Raster raster, int zoneCount, java.util.function.Supplier<int[]> inDoubt) {
         Bits numbering = encodeNumbering(raster, zoneCount);
-        Bits flagging = encodeFlagging(raster, inDoubt);
-        boolean flags = flagging.length() < numbering.length();
+        Bits flagging = ambiguousSkippedZones.length <= FEW_LISTED ? null : encodeFlagging(raster, inDoubt.get());
+        boolean flags = flagging != null && flagging.length() < numbering.length();
         Bits chosen = flags ? flagging : numbering;
         return new Bits(1 + chosen.length()).append(flags).append(chosen);
     }

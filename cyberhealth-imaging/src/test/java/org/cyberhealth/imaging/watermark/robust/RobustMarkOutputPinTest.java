@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
  * as a fingerprint recorded from the straightforward implementation (per-zone statistics objects, full
  * sorts, every strength searched anew for every guard choice) before it was made fast. A faster
  * embedder must change none of them; a deliberate change of the scheme must record new fingerprints.
- * Container version 4 may name the zones left unmarked by flags instead of by number: the first
- * fingerprints still hold with the side information coded by number again (the marking is as it was,
- * and flags name the very zones the numbers did), the second are the side information as embedded.
+ * Container version 4 may name the zones left unmarked by flags instead of by number, after a bit saying
+ * which: the first fingerprints still hold with the side information coded by number again (the marking
+ * is as it was, and whatever coding is chosen names the very zones the numbers did), the second are the
+ * side information as embedded (by number, as these pictures leave few zones unmarked).
  */
 class RobustMarkOutputPinTest {
 
@@ -31,7 +32,7 @@ class RobustMarkOutputPinTest {
         Raster airplane = TestPictures.airplane();
         RobustMark mark = RobustMark.forRaster(TestPictures.key(1), airplane);
         assertThat(fingerprint(mark, airplane, Region.whole(airplane), true)).isEqualTo("f42943873dfb828f");
-        assertThat(fingerprint(mark, airplane, Region.whole(airplane), false)).isEqualTo("c51d45041835c8b1");
+        assertThat(fingerprint(mark, airplane, Region.whole(airplane), false)).isEqualTo("57d691a67a76cff9");
     }
 
     @Test
@@ -39,7 +40,7 @@ class RobustMarkOutputPinTest {
         Raster ct = TestPictures.ctSlice();
         RobustMark mark = RobustMark.forRaster(TestPictures.key(1), ct);
         assertThat(fingerprint(mark, ct, Region.whole(ct), true)).isEqualTo("9b933f39d39c8a10");
-        assertThat(fingerprint(mark, ct, Region.whole(ct), false)).isEqualTo("d430467272b6a20c");
+        assertThat(fingerprint(mark, ct, Region.whole(ct), false)).isEqualTo("61ec60a7a9b30f32");
     }
 
     @Test
@@ -53,7 +54,7 @@ class RobustMarkOutputPinTest {
         Region region = Region.rectangle(ct, 13, 21, 470, 451).excluding(protectedSamples);
         RobustMark mark = RobustMark.forRaster(TestPictures.key(2), ct);
         assertThat(fingerprint(mark, ct, region, true)).isEqualTo("f472266d821a471a");
-        assertThat(fingerprint(mark, ct, region, false)).isEqualTo("c0a99d94c028f29e");
+        assertThat(fingerprint(mark, ct, region, false)).isEqualTo("4049ab813aebf252");
     }
 
     /** @param byNumber whether the side information is coded by number again, as containers up to version 3 held it */

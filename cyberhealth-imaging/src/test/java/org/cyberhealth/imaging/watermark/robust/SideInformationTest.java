@@ -49,17 +49,20 @@ class SideInformationTest {
 
     @Test
     void fewZonesLeftUnmarkedAmongManyInDoubtAreNamedByNumberAndManyByFlags() {
+        // 2 listed: numbered without looking for the zones in doubt; 17 spread over 1000 in doubt: numbers
+        // are shorter; 500 of them: flags
         Raster raster = Raster.blank(256, 256, 0, 255);
         int[] inDoubt = java.util.stream.IntStream.range(100, 1100).toArray();
         int[] everyOther = java.util.stream.IntStream.range(0, 500).map(i -> 100 + 2 * i).toArray();
         BitStrength[] strengths = {new BitStrength(0, 1), new BitStrength(3, 0), new BitStrength(1, 3)};
-        for (int[] listed : new int[][] {{107, 880}, everyOther}) {
+        int[] seventeen = java.util.stream.IntStream.range(0, 17).map(i -> 100 + 59 * i).toArray();
+        for (int[] listed : new int[][] {{107, 880}, seventeen, everyOther}) {
             SideInformation side = new SideInformation(strengths, new Guards(4, 250), listed);
 
-            Bits coded = side.encode(raster, 4096, inDoubt);
+            Bits coded = side.encode(raster, 4096, () -> inDoubt);
             SideInformation read = SideInformation.decode(coded, strengths.length, 4096, raster, (guards, s) -> inDoubt);
 
-            assertThat(coded.get(0)).as("coded by flags").isEqualTo(listed.length > 2);
+            assertThat(coded.get(0)).as("coded by flags").isEqualTo(listed == everyOther);
             assertThat(coded.length()).isLessThanOrEqualTo(1 + side.encodeNumbering(raster, 4096).length());
             assertThat(read.ambiguousSkippedZones()).containsExactly(listed);
             assertThat(read.guards()).isEqualTo(side.guards());
@@ -69,10 +72,11 @@ class SideInformationTest {
 
     @Test
     void flagsThatDoNotMatchTheZonesInDoubtAreRefusedAndNothingChanges() {
-        Raster marked = TestPictures.darkWithNoisyBackground(256, 9);
+        Raster marked = TestPictures.darkWithNoisyBackground(512, 9);
         RobustMark mark = RobustMark.forRaster(TestPictures.key(6), marked);
         Bits side = mark.embed(marked, Region.whole(marked), MESSAGE);
         Raster before = marked.copy();
+        assertThat(side.get(0)).as("coded by flags").isTrue();
 
         assertThatThrownBy(() -> mark.remove(marked, Region.whole(marked), MESSAGE, side.slice(0, side.length() - 1)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("zones in doubt");
