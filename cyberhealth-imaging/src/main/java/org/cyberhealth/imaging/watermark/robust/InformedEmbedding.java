@@ -179,8 +179,10 @@ final class InformedEmbedding {
      * a moved zone's headroom crossed within its bit's profile, at {@link #UPDATE_WEIGHT} times the cost:
      * where guards move near many zones across many levels (a CT slice's first guard above its padding
      * comes near 9,000 of its 16,384 zones; MR2's later guards each cross some 60,000 to 140,000 zone
-     * levels) profiling afresh is cheaper. Measured: the robust mark of a CT slice 2.8 to 2.5 ms, MR2
-     * 13.5 to 12.9 ms, a chest X-ray unchanged (its guards move near a few thousand zones).
+     * levels) profiling afresh is cheaper. Measured in one JVM, each build in its own class loader and in
+     * both orders: MR2's robust mark 14.2 to 15.1 ms against 15.1 to 25.1 (updating, its time followed the
+     * JIT's luck), a CT slice and a chest X-ray unchanged (an earlier measurement that favoured it on the CT
+     * slice had it always first).
      */
     private long costOfProfilingAfresh() {
         long cost = layout.zoneCount();
