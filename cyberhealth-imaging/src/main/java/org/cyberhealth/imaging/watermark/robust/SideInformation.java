@@ -11,8 +11,9 @@ import org.cyberhealth.core.BadInputException;
  * left unmarked to avoid overflow that the marked picture alone cannot tell apart from marked ones.
  * The guards and base strengths are coded with Elias gamma codes, which are short for the small numbers
  * they hold (a base of 0 or 1 costs one or three bits); the boosted quarter takes two bits. The zones
- * left unmarked are then named in one of two codings, the shorter (containers from version 4: after a
- * bit saying which; up to version 3, always by number):
+ * left unmarked are then named in one of two codings: from container version 4, after a bit saying
+ * which, the shorter where more than {@link #FEW_LISTED} are listed, else by number; up to version 3,
+ * always by number:
  * <ul>
  *   <li>by number: their count (gamma), then the gaps between them (Rice), about eight bits a zone on
  *       a 1024x1024 picture; planning compares plans by this length, as the flags need the marked
