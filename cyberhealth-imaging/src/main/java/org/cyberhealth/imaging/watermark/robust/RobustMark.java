@@ -163,8 +163,9 @@ public final class RobustMark implements RobustWatermark {
     /** The side information {@code sideInformation} codes in {@code coding}, for {@code marked} (not changed). */
     SideInformation decoded(Raster marked, Region region, int messageLength, Bits sideInformation, SideCoding coding) {
         ZoneLayout layout = layout(marked, messageLength);
+        RoomsInMarked rooms = new RoomsInMarked(marked, region, layout);
         return decoded(marked, layout, messageLength, sideInformation, coding,
-                (guards, strengths) -> zonesInDoubt(roomsInMarked(marked, region, layout, strengths, guards, zone -> true), layout, strengths));
+                (guards, strengths) -> zonesInDoubt(rooms.under(guards, strengths), layout, strengths));
     }
 
     private static SideInformation decoded(Raster marked, ZoneLayout layout, int messageLength, Bits sideInformation, SideCoding coding,
@@ -216,6 +217,34 @@ public final class RobustMark implements RobustWatermark {
     }
 
     /**
+     * {@link #roomsInMarked} of one marked picture, kept for the guards and strengths last asked (removal
+     * asks for the side information's twice: to read its flags, then to leave zones alone).
+     */
+    private final class RoomsInMarked {
+        private final Raster marked;
+        private final Region region;
+        private final ZoneLayout layout;
+        private Guards guards;
+        private BitStrength[] strengths;
+        private int[] rooms;
+
+        RoomsInMarked(Raster marked, Region region, ZoneLayout layout) {
+            this.marked = marked;
+            this.region = region;
+            this.layout = layout;
+        }
+
+        int[] under(Guards guards, BitStrength[] strengths) {
+            if (rooms == null || !guards.equals(this.guards) || !Arrays.equals(strengths, this.strengths)) {
+                rooms = roomsInMarked(marked, region, layout, strengths, guards, zone -> true);
+                this.guards = guards;
+                this.strengths = strengths;
+            }
+            return rooms;
+        }
+    }
+
+    /**
      * The zones in doubt, in increasing order, given their {@link #roomsInMarked}: those whose headroom in
      * the marked picture is less than their shift, yet not negative. Every zone left unmarked for lack of
      * room is one (its samples are as they were), and so is a marked zone whose shift took it that close
@@ -255,16 +284,12 @@ public final class RobustMark implements RobustWatermark {
     /** {@link #remove(Raster, Region, Bits, Bits)} of side information in {@code coding}. */
     public void remove(Raster marked, Region region, Bits message, Bits sideInformation, SideCoding coding) {
         ZoneLayout layout = layout(marked, message.length());
-        // every shifted zone's headroom in the marked picture: for the zones in doubt, which flags name,
-        // and to leave alone those with a sample outside the guards, never marked
-        int[][] rooms = new int[1][];
-        SideInformation side = decoded(marked, layout, message.length(), sideInformation, coding, (guards, strengths) -> {
-            rooms[0] = roomsInMarked(marked, region, layout, strengths, guards, zone -> true);
-            return zonesInDoubt(rooms[0], layout, strengths);
-        });
-        if (rooms[0] == null) {
-            rooms[0] = roomsInMarked(marked, region, layout, side.strengths(), side.guards(), zone -> true);
-        }
+        // every shifted zone's headroom in the marked picture, found once: flags name the zones in doubt
+        // among them, and a zone with a sample outside the guards was never marked
+        RoomsInMarked roomsInMarked = new RoomsInMarked(marked, region, layout);
+        SideInformation side = decoded(marked, layout, message.length(), sideInformation, coding,
+                (guards, strengths) -> zonesInDoubt(roomsInMarked.under(guards, strengths), layout, strengths));
+        int[] rooms = roomsInMarked.under(side.guards(), side.strengths());
         boolean[] listedAsSkipped = new boolean[layout.zoneCount()];
         for (int zone : side.ambiguousSkippedZones()) {
             listedAsSkipped[zone] = true;
@@ -279,7 +304,7 @@ public final class RobustMark implements RobustWatermark {
             }
             int bit = layout.bitOf(zone);
             int shift = shiftOf(parameters, layout, zone, side.strengths()[bit]);
-            if (shift != 0 && !listedAsSkipped[zone] && rooms[0][zone] >= 0) {
+            if (shift != 0 && !listedAsSkipped[zone] && rooms[zone] >= 0) {
                 shift(marked, region, layout, offsets, zone, left, top, message.get(bit) ? -shift : shift);
             }
         }
