@@ -1,6 +1,7 @@
 package org.cyberhealth.imaging.watermark.reversible;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.cyberhealth.core.bits.Bits;
 import org.cyberhealth.imaging.Raster;
@@ -59,11 +60,14 @@ class BlockModesTest {
 
     @Test
     void aBlockTwoLayersCannotHoldGoesIntoOneAfterAll() {
-        // a 32x32 block of a picture clipped at 0, too rough to be put in one layer first; in two, the dot
-        // layer's side information runs away for these 16 bits (each sample reserved for it pushes its
-        // carriers further into clipped ones), so the block falls back on one layer
+        // a 32x32 block of a picture clipped at 0, too rough to be put in one layer first; two layers
+        // cannot hold these 16 bits (the dot layer's side information runs away: each sample reserved for
+        // it pushes its carriers further into clipped ones), so the block falls back on one layer
         Raster clipped = TestImages.clippedBaboon();
-        int[] changed = roundTrip(clipped, Region.rectangle(clipped, 384, 192, 32, 32), 16, 2896);
+        Region region = Region.rectangle(clipped, 448, 0, 32, 32);
+        assertThatThrownBy(() -> AdaptiveMhmScheme.withTwoLayerBlocks().embed(clipped.copy(), region, TestImages.randomBits(16, 0)))
+                .isInstanceOf(CapacityExceededException.class);
+        int[] changed = roundTrip(clipped, region, 16, 0);
         assertThat(changed[0]).isZero();
         assertThat(changed[1]).isGreaterThan(0);
     }
