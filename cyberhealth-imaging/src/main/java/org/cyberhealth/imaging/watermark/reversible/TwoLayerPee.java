@@ -322,7 +322,7 @@ final class TwoLayerPee {
             PlannedLayer layer = whole ? null : again(window, ranked, blockErrors, usable, bits, headerRoom, previousRule);
             // a setup already chosen (for a smaller room, or another cross plan) is planned again, not chosen again
             if (layer == null && chosen != null) {
-                layer = replanned(window, ranked, usable, bits, headerRoom, chosen);
+                layer = replanned(window, ranked, blockErrors, usable, bits, headerRoom, chosen);
             }
             if (layer == null) {
                 List<PlannedLayer> layerPlans = plans(window, ranked, blockErrors, usable, bits, headerRoom, whole);
@@ -432,10 +432,14 @@ final class TwoLayerPee {
         return pass.embed(rule, false).complete() ? new PlannedLayer(pass, rule, 0, 0) : null;
     }
 
-    /** The layer planned again with {@code setup}'s prediction (a local one fitted anew) and guard; null if that does not carry the bits. */
-    private PlannedLayer replanned(RhombusWindow window, int[] ranked, int usable, Bits bits, int paidSideBits, LayerSetup setup) {
+    /**
+     * The layer planned again with {@code setup}'s prediction (a local one fitted anew) and guard; null if
+     * that does not carry the bits. {@code blockErrors}: a block's errors by rank (its setup is
+     * {@link LayerSetup#BLOCK}'s), else null.
+     */
+    private PlannedLayer replanned(RhombusWindow window, int[] ranked, int[] blockErrors, int usable, Bits bits, int paidSideBits, LayerSetup setup) {
         if (setup.local() == null) {
-            int[] errors = window.errors(ranked, setup.rounding());
+            int[] errors = blockErrors != null ? blockErrors : window.errors(ranked, setup.rounding());
             return planned(new LayerPass(window, ranked, errors, usable, bits, paidSideBits, setup), 0);
         }
         LocalPrediction local = LocalPrediction.fitted(window, ranked, usable, bits.length());
