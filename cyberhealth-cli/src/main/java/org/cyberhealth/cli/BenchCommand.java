@@ -203,7 +203,9 @@ final class BenchCommand implements Runnable {
 
     private static final String SPEED_NOTE = """
             One core (a one-thread pool); mark = robust mark + seal + per-block embedding; verify with the
-            public key; verify + restore with the issuer key. Fastest of repeated runs after a warm-up, in three
-            rounds over all images (the machine is shared; the fastest run is the least disturbed). MB of
-            pixel data as stored (1 byte per 8-bit sample, 2 otherwise). Target: 50 MB/s per core for each.""";
+            public key; verify + restore with the issuer key. In steady state: 30 s of warm-up marking, verifying
+            and restoring every image in turn (the JIT takes seconds to compile a mark's hot loops), then the
+            fastest of repeated runs, in three rounds over all images (the machine is shared; the fastest run
+            is the least disturbed). MB of pixel data as stored (1 byte per 8-bit sample, 2 otherwise).
+            Target: 50 MB/s per core for each.""";
 }
