@@ -144,13 +144,9 @@ public final class RobustMark implements RobustWatermark {
         SideInformation best = plans.best;
         int[] shifts = embedding.shifts(best);
         int[] offsets = pixelOffsets(layout, raster.width());
-        int side = layout.zoneSide();
-        // zone by zone in rows of zones, which are numbered row by row
-        for (int zone = 0, top = 0; zone < shifts.length; top += side) {
-            for (int left = 0; left + side <= raster.width(); left += side, zone++) {
-                if (shifts[zone] != 0) {
-                    shift(raster, region, layout, offsets, zone, left, top, shifts[zone]);
-                }
+        for (int zone = 0; zone < shifts.length; zone++) {
+            if (shifts[zone] != 0) {
+                shift(raster, region, layout, offsets, zone, shifts[zone]);
             }
         }
         // a marked zone's extremes moved by at most its shift: one whose headroom was twice the largest
@@ -295,17 +291,11 @@ public final class RobustMark implements RobustWatermark {
             listedAsSkipped[zone] = true;
         }
         int[] offsets = pixelOffsets(layout, marked.width());
-        int zoneSide = layout.zoneSide();
-        for (int zone = 0, top = 0, left = 0; zone < layout.zoneCount(); zone++, left += zoneSide) {
-            if (left + zoneSide > marked.width()) {
-                // zones are numbered row by row
-                left = 0;
-                top += zoneSide;
-            }
+        for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int bit = layout.bitOf(zone);
             int shift = shiftOf(parameters, layout, zone, side.strengths()[bit]);
             if (shift != 0 && !listedAsSkipped[zone] && rooms[zone] >= 0) {
-                shift(marked, region, layout, offsets, zone, left, top, message.get(bit) ? -shift : shift);
+                shift(marked, region, layout, offsets, zone, message.get(bit) ? -shift : shift);
             }
         }
     }
@@ -476,8 +466,10 @@ public final class RobustMark implements RobustWatermark {
         }
     }
 
-    /** Shifts the zone whose top left pixel is ({@code left}, {@code top}) by {@code amount}: subset A up, B down. */
-    private static void shift(Raster raster, Region region, ZoneLayout layout, int[] offsets, int zone, int left, int top, int amount) {
+    /** Shifts the zone by {@code amount}: subset A up, B down. */
+    private static void shift(Raster raster, Region region, ZoneLayout layout, int[] offsets, int zone, int amount) {
+        int left = layout.leftOf(zone);
+        int top = layout.topOf(zone);
         int[] samples = raster.samples();
         int corner = top * raster.width() + left;
         // which units are in subset A, looked up once a zone rather than once a pixel (restoring a
