@@ -99,9 +99,12 @@ final class LayerPass {
      * without branching on it.
      */
     int outwardAtLimit(int rank) {
-        int v = window.values[ranked[rank]];
-        int limit = errors[rank] < 0 ? window.minValue : window.maxValue;
-        return v == limit ? 1 : 0;
+        int e = errors[rank];
+        // the limit on the error's side, and whether the sample is at it, without a branch: the compiler
+        // had turned both choices into branches, and an error's sign is a coin toss in a noisy block
+        long limit = window.maxValue + ((long) (e >> 31) & ((long) window.minValue - window.maxValue));
+        long fromLimit = window.values[ranked[rank]] - limit;
+        return (int) ((fromLimit - 1 & ~fromLimit) >>> 63);
     }
 
     /** The prediction errors by rank (of at least the usable ranks), before this pass marks them; not to be changed. */
