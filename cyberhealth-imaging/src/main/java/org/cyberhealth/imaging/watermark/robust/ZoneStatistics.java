@@ -401,8 +401,13 @@ final class ZoneStatistics {
         return limited((terms[at] + shift * terms[at + 1]) / terms[at + 2]);
     }
 
+    /**
+     * {@code z} limited to {@link #SCORE_LIMIT} either way: the same value as {@code Math.max(-limit,
+     * Math.min(limit, z))} for every score (none is NaN), without the blends that those compile to for
+     * NaN and signed zeros (half the work of scoring a zone while planning guards).
+     */
     private static double limited(double z) {
-        return Math.max(-SCORE_LIMIT, Math.min(SCORE_LIMIT, z));
+        return z > SCORE_LIMIT ? SCORE_LIMIT : z < -SCORE_LIMIT ? -SCORE_LIMIT : z;
     }
 
     /**
