@@ -19,6 +19,8 @@ final class ThreadBuffers {
     static final int HALF_SUMS = 8;
     static final int SORT_KEYS_INT = 9;
     static final int SORT_SCRATCH_INT = 10;
+    /** A dry walk's notes of its moves: all 0 between walks (each walk clears what it wrote). */
+    static final int WALK_MOVES = 11;
     static final int SORT_KEYS = 0;
     static final int SORT_SCRATCH = 1;
     static final int PLAN_DISTORTION = 0;
@@ -26,7 +28,7 @@ final class ThreadBuffers {
 
     private static final ThreadLocal<ThreadBuffers> OF_THREAD = ThreadLocal.withInitial(ThreadBuffers::new);
 
-    private final int[][] ints = new int[11][];
+    private final int[][] ints = new int[12][];
     private final long[][] longs = new long[2][];
     private final double[][] doubles = new double[2][];
 
