@@ -81,12 +81,24 @@ public final class CryptoWatermark {
         byte[] box = Aead.seal(key.derive(Purpose.RECORD_ENCRYPTION), record.toBytes(), associatedData(keyId, identity));
         Seal seal = new Seal(key, keyId, identity, RasterDigest.of(raster, ContainerHeader.VERSION), box, code);
         BitSet roi = untouched == null ? new BitSet() : untouched;
-        for (int size : blockSizes(raster)) {
-            Raster attempt = raster.copy();
-            MarkReport report = tryMark(attempt, size, roi, seal);
-            if (report != null) {
-                System.arraycopy(attempt.samples(), 0, raster.samples(), 0, raster.size());
-                return report;
+        // Each attempt marks the raster itself, and one that does not fit puts the original back: a
+        // copy for every attempt, copied back once one fits, and a copy of the robustly marked samples
+        // that later attempts could share, were three passes over a 4 MB raster (1024x1024) where the
+        // first attempt almost always fits.
+        int[] original = raster.samples().clone();
+        boolean fitted = false;
+        try {
+            for (int size : blockSizes(raster)) {
+                MarkReport report = tryMark(raster, size, roi, seal);
+                if (report != null) {
+                    fitted = true;
+                    return report;
+                }
+                System.arraycopy(original, 0, raster.samples(), 0, original.length);
+            }
+        } finally {
+            if (!fitted) {
+                System.arraycopy(original, 0, raster.samples(), 0, original.length);
             }
         }
         throw new CapacityExceededException("the image (" + raster.width() + "x" + raster.height()
@@ -108,11 +120,7 @@ public final class CryptoWatermark {
         return IntStream.of(BLOCK_SIZES).filter(size -> size >= AUTOMATIC_SMALLEST_BLOCK && size <= largest).toArray();
     }
 
-    /**
-     * What every block-size attempt seals: fixed before the attempts start. It also remembers the last
-     * robust marking, which attempts with the same untouched samples (all of them, without a region of
-     * interest) share instead of computing again.
-     */
+    /** What every block-size attempt seals: fixed before the attempts start. */
     private static final class Seal {
         final IssuerKey key;
         final byte[] keyId;
@@ -120,9 +128,6 @@ public final class CryptoWatermark {
         final byte[] originalDigest;
         final byte[] box;
         final byte[] code;
-        private BitSet robustlyMarkedOutside;
-        private int[] robustlyMarked;
-        private Bits robustSideInfo;
 
         Seal(IssuerKey key, byte[] keyId, ImageIdentity identity, byte[] originalDigest, byte[] box, byte[] code) {
             this.key = key;
@@ -135,15 +140,7 @@ public final class CryptoWatermark {
 
         /** Embeds the robust mark into {@code r} outside the layout's untouched samples; returns its side information. */
         Bits embedRobustMark(Raster r, Layout layout) {
-            if (!layout.untouchedSamples.equals(robustlyMarkedOutside)) {
-                robustSideInfo = WatermarkSchemes.robustLayer(key.derive(Purpose.EMBEDDING))
-                        .embed(r, layout.changeable(Region.whole(r)), Bits.fromBytes(code));
-                robustlyMarked = r.samples().clone();
-                robustlyMarkedOutside = (BitSet) layout.untouchedSamples.clone();
-            } else {
-                System.arraycopy(robustlyMarked, 0, r.samples(), 0, robustlyMarked.length);
-            }
-            return robustSideInfo;
+            return WatermarkSchemes.robustLayer(key.derive(Purpose.EMBEDDING)).embed(r, layout.changeable(Region.whole(r)), Bits.fromBytes(code));
         }
     }
 

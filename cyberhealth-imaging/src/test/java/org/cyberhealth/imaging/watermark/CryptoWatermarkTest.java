@@ -30,6 +30,11 @@ class CryptoWatermarkTest {
 
     /** A CT-like signed 16-bit slice: smooth anatomy-like blobs, noise, an air background at -1024. */
     static Raster syntheticCt(int size, long seed) {
+        return syntheticCt(size, seed, 8);
+    }
+
+    /** A synthetic CT slice with Gaussian noise of standard deviation {@code noise} HU. */
+    static Raster syntheticCt(int size, long seed, double noise) {
         Random random = new Random(seed);
         int[] s = new int[size * size];
         for (int y = 0; y < size; y++) {
@@ -38,7 +43,7 @@ class CryptoWatermarkTest {
                 double dy = (y - size / 2.0) / (size * 0.35);
                 double r = dx * dx + dy * dy;
                 double value = r < 1 ? 40 + 30 * Math.sin(x / 17.0) * Math.cos(y / 23.0) + (r < 0.1 ? 600 : 0) : -1024;
-                s[y * size + x] = (int) Math.round(value + random.nextGaussian() * 8);
+                s[y * size + x] = (int) Math.round(value + random.nextGaussian() * noise);
             }
         }
         return Raster.wrap(size, size, s, -32768, 32767);
@@ -61,6 +66,19 @@ class CryptoWatermarkTest {
         assertThat(v.verdict()).isEqualTo(Verdict.AUTHENTIC);
         assertThat(v.record()).contains(RECORD);
         assertThat(v.restored().orElseThrow().sameAs(airplane)).isTrue();
+    }
+
+    @Test
+    void aSealThatDoesNotFitSmallBlocksIsMarkedAgainFromTheOriginalInLargerOnes() {
+        // noise of 100 HU leaves 64x64 blocks of a 128x128 slice too little room: the mark is made
+        // again, robust mark included, on the original put back, and must verify and restore exactly
+        Raster original = syntheticCt(128, 3, 100);
+        Raster marked = original.copy();
+        MarkReport report = watermark().mark(marked, ID, RECORD, KEY, null);
+        assertThat(report.blockSize()).isEqualTo(96);
+        Verification v = CryptoWatermark.verify(marked, ID, KEY.verificationKey(), KEY);
+        assertThat(v.verdict()).isEqualTo(Verdict.AUTHENTIC);
+        assertThat(v.restored().orElseThrow().sameAs(original)).isTrue();
     }
 
     @Test
