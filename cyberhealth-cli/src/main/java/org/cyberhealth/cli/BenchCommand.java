@@ -206,6 +206,6 @@ final class BenchCommand implements Runnable {
             public key; verify + restore with the issuer key. In steady state: 30 s of warm-up marking, verifying
             and restoring every image in turn (the JIT takes seconds to compile a mark's hot loops), then the
             fastest of repeated runs, in three rounds over all images (the machine is shared; the fastest run
-            is the least disturbed). MB of pixel data as stored (1 byte per 8-bit sample, 2 otherwise).
-            Target: 50 MB/s per core for each.""";
+            is the least disturbed). A mark's run marks a copy of the original made before its clock starts.
+            MB of pixel data as stored (1 byte per 8-bit sample, 2 otherwise). Target: 50 MB/s per core for each.""";
 }

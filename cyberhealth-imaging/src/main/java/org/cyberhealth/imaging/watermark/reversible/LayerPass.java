@@ -223,13 +223,13 @@ final class LayerPass {
     private Walk walk(LayerRule rule, boolean write, long limit) {
         // A dry walk notes every move by rank (ranks it leaves alone keep 0), a writing one makes them. The
         // notes go into this thread's buffer, all 0 between walks, and the ranks walked are copied out:
-        // a fresh array of every usable rank a walk (a block's walks stop some 500 ranks in, of 2000)
-        // had to be zeroed in memory no cache held, about a microsecond a walk, a fortieth of MR2's mark.
+        // zeroing a fresh array of all usable ranks for every walk (a block's walks mostly stop some 500
+        // ranks into 2000), in memory no cache held, took about a microsecond a walk, a fortieth of MR2's mark.
         int[] notes = write ? null : ThreadBuffers.ints(ThreadBuffers.WALK_MOVES, usable);
         Progress at = new Progress(usable);
         int[] moves = null;
         try {
-            walk(rule, write, limit, at, notes);
+            walkFrom(rule, write, limit, at, notes);
             moves = notes == null || at.distortion > limit ? null : java.util.Arrays.copyOf(notes, at.rank);
         } finally {
             if (notes != null) {
@@ -242,7 +242,7 @@ final class LayerPass {
     }
 
     /** Walks from {@code at} until the bits are in, the squared error passes {@code limit} or the usable ranks end. */
-    private void walk(LayerRule rule, boolean write, long limit, Progress at, int[] moves) {
+    private void walkFrom(LayerRule rule, boolean write, long limit, Progress at, int[] moves) {
         int need = bitsToCarry();
         int[] values = window.values;
         while (at.rank < usable && at.distortion <= limit && at.carried < need) {
