@@ -229,7 +229,7 @@ final class LayerPass {
         Progress at = new Progress(usable);
         int[] moves = null;
         try {
-            walkFrom(rule, write, limit, at, notes);
+            walkFrom(rule, limit, at, notes);
             moves = notes == null || at.distortion > limit ? null : java.util.Arrays.copyOf(notes, at.rank);
         } finally {
             if (notes != null) {
@@ -241,8 +241,11 @@ final class LayerPass {
                 : new Walk(at.rank, at.flags(), at.distortion, Math.min(at.carried, need), at.carried >= need, at.carried > need, moves);
     }
 
-    /** Walks from {@code at} until the bits are in, the squared error passes {@code limit} or the usable ranks end. */
-    private void walkFrom(LayerRule rule, boolean write, long limit, Progress at, int[] moves) {
+    /**
+     * Walks from {@code at} until the bits are in, the squared error passes {@code limit} or the usable
+     * ranks end; writes the samples when {@code moves} is null, else notes the moves there.
+     */
+    private void walkFrom(LayerRule rule, long limit, Progress at, int[] moves) {
         int need = bitsToCarry();
         int[] values = window.values;
         while (at.rank < usable && at.distortion <= limit && at.carried < need) {
@@ -278,7 +281,7 @@ final class LayerPass {
                 at.flag(0);
             }
             at.distortion += (long) (m1 - e1) * (m1 - e1) + (long) (m2 - e2) * (m2 - e2);
-            if (write) {
+            if (moves == null) {
                 values[p1] = u1 + m1;
                 values[p2] = u2 + m2;
             } else {
