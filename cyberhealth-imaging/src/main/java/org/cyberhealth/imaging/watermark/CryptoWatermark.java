@@ -86,19 +86,17 @@ public final class CryptoWatermark {
         // that later attempts could share, were three passes over a 4 MB raster (1024x1024) where the
         // first attempt almost always fits.
         int[] original = raster.samples().clone();
-        boolean fitted = false;
-        try {
-            for (int size : blockSizes(raster)) {
-                MarkReport report = tryMark(raster, size, roi, seal);
+        for (int size : blockSizes(raster)) {
+            MarkReport report = null;
+            try {
+                report = tryMark(raster, size, roi, seal);
                 if (report != null) {
-                    fitted = true;
                     return report;
                 }
-                System.arraycopy(original, 0, raster.samples(), 0, original.length);
-            }
-        } finally {
-            if (!fitted) {
-                System.arraycopy(original, 0, raster.samples(), 0, original.length);
+            } finally {
+                if (report == null) {
+                    System.arraycopy(original, 0, raster.samples(), 0, original.length);
+                }
             }
         }
         throw new CapacityExceededException("the image (" + raster.width() + "x" + raster.height()
