@@ -18,13 +18,14 @@ record ContainerHeader(int version, int schemeId, boolean robust, int blockSize,
 
     static final int MAGIC = 0xC4E1;
     /**
-     * The version written: 4 may name the zones the robust mark left unmarked by one flag for each zone
-     * in doubt, where that is shorter (robust.SideInformation); 3 (still read) names them by number, and hashes the raster under the fragile layer once, block by block, for the tags and the
+     * The version written: 5 marks the robust layer of an 8-bit range in 4x4-pixel units (robust.RobustParameters#forPeak);
+     * 4 (still read) marked every range in 2x2-pixel units, and may name the zones the robust mark left unmarked by one flag for each zone
+     * in doubt, where that is shorter (robust.SideInformation), as 5 does; 3 (still read) names them by number, and hashes the raster under the fragile layer once, block by block, for the tags and the
      * seal ({@link BlockDigests}), as 4 does; 2 (still read) hashed it twice, samples in as few bytes as
      * their range needs; 1 (still read) as 4-byte integers ({@link SampleBytes}). A reader finds no
      * header of a later version, as of an unmarked image.
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     private static final int OLDEST_VERSION = 1;
     /** No header is longer: bounds what a reader of an unmarked or hostile image does. */
     static final int MAX_BITS = 4096;

@@ -10,12 +10,18 @@ import org.cyberhealth.core.bits.Bits;
 import org.cyberhealth.core.keys.IssuerKey;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.watermark.robust.RobustMark;
+import org.cyberhealth.imaging.watermark.robust.RobustParameters;
 
 /**
  * Names the recipient of a leaked copy from the robust mark read back from it. Each candidate's code
  * is compared bit by bit with the bits read; the p-value of a candidate is the probability that an
  * unrelated code (each bit a fair coin) agrees at least as well, multiplied by the number of candidates
- * (Bonferroni), so that a default bound of 1e-6 caps the chance of accusing an innocent recipient.
+ * and of the layouts read (Bonferroni), so that a default bound of 1e-6 caps the chance of accusing an
+ * innocent recipient.
+ *
+ * <p>The copy is read in every layout the product marks with: an 8-bit copy may be an 8-bit original
+ * (marked in 4x4-pixel units) or a windowed export of a CT or MR (2x2-pixel units), and nothing in it
+ * tells which. The reading whose best candidate is the least likely by chance is reported.
  */
 public final class RecipientTracer {
 
@@ -38,14 +44,31 @@ public final class RecipientTracer {
      * any range: an 8-bit windowed export of a CT reads) and compares it with every recipient's code.
      */
     public static Trace trace(Raster copy, IssuerKey key, Collection<String> recipients, double bound) {
-        double[] soft = RobustMark.forRaster(key.derive(IssuerKey.Purpose.EMBEDDING), copy).read(copy).softValues();
-        return trace(soft, key, recipients, bound);
+        byte[] embeddingKey = key.derive(IssuerKey.Purpose.EMBEDDING);
+        Trace best = null;
+        for (RobustParameters layout : LAYOUTS) {
+            double[] soft = new RobustMark(embeddingKey, layout).read(copy).softValues();
+            Trace trace = trace(soft, key, recipients, bound, LAYOUTS.size());
+            if (best == null || smallestPValue(trace) < smallestPValue(best)) {
+                best = trace;
+            }
+        }
+        return best;
+    }
+
+    /** The layouts the product marks with: an 8-bit range's and a wider one's (see {@link RobustParameters#forPeak}). */
+    private static final List<RobustParameters> LAYOUTS = List.of(RobustParameters.forRangeBits(8), RobustParameters.forRangeBits(16));
+
+    private static double smallestPValue(Trace trace) {
+        return trace.ranking().isEmpty() ? 1 : trace.ranking().get(0).pValue();
     }
 
     /**
+     * The trace of one of {@code readings} readings of the copy, each a chance to accuse.
+     *
      * @param soft one value per code bit read from the copy: positive means 1, zero means unreadable
      */
-    public static Trace trace(double[] soft, IssuerKey key, Collection<String> recipients, double bound) {
+    private static Trace trace(double[] soft, IssuerKey key, Collection<String> recipients, double bound, int readings) {
         Bits read = new Bits(soft.length);
         for (double s : soft) {
             read.append(s > 0);
@@ -61,7 +84,7 @@ public final class RecipientTracer {
                     errors++;
                 }
             }
-            double p = Math.min(1.0, chance.cumulativeProbability(errors) * recipients.size());
+            double p = Math.min(1.0, chance.cumulativeProbability(errors) * recipients.size() * readings);
             ranking.add(new Candidate(recipient, errors, p));
         }
         ranking.sort(Comparator.comparingDouble(Candidate::pValue).thenComparing(Candidate::recipient));

@@ -79,7 +79,12 @@ public final class WatermarkSchemes {
             public void remove(Raster raster, Region region, Bits message, Bits side, int containerVersion) {
                 int bits = (int) side.read(0, RANGE_FIELD_BITS);
                 RobustMark.SideCoding coding = containerVersion >= 4 ? RobustMark.SideCoding.NUMBERS_OR_FLAGS : RobustMark.SideCoding.NUMBERS;
-                markFor(bits).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
+                RobustParameters parameters = RobustParameters.forRangeBits(bits);
+                if (containerVersion <= 4) {
+                    // before version 5 every range was marked in 2x2-pixel units
+                    parameters = parameters.withUnit(2);
+                }
+                new RobustMark(embeddingKey, parameters).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
             }
 
             private RobustMark markFor(int bits) {

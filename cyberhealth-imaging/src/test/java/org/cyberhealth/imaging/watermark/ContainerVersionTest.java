@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
  * Images marked as container version 1 (samples hashed as 4-byte integers) and version 2 (the raster
  * under the fragile layer hashed twice, for the tags and for the seal) still verify, locate a change and
  * restore bit for bit, and so do version 3 containers of scheme id 1, which marked every block in two
- * layers (every other test marks the current version and scheme). The fixtures are described in
- * {@code src/test/resources/container-v1/README.md}, {@code container-v2/README.md} and
- * {@code container-v3/README.md}.
+ * layers, and version 4 containers, whose robust mark of an 8-bit image is in 2x2-pixel units (every
+ * other test marks the current version and scheme). The fixtures are described in
+ * {@code src/test/resources/container-v1/README.md}, {@code container-v2/README.md},
+ * {@code container-v3/README.md} and {@code container-v4/README.md}.
  */
 class ContainerVersionTest {
 
@@ -46,6 +47,17 @@ class ContainerVersionTest {
     @Test
     void versionThreeContainersWithEveryBlockInTwoLayersVerifyAndRestore() {
         verifiesAndRestores("container-v3", 3);
+    }
+
+    @Test
+    void versionFourContainersWithEightBitRobustMarksInSmallUnitsVerifyRestoreAndTrace() {
+        verifiesAndRestores("container-v4", 4);
+        IssuerKey key = KeyFiles.readIssuerKey(fixture("fixture.key"));
+        for (String image : new String[] {"airplane-128", "ct-128"}) {
+            Raster marked = ImageFiles.read(fixture("container-v4", image + "-marked-v4.png")).raster();
+            RecipientTracer.Trace trace = RecipientTracer.trace(marked, key, java.util.List.of("lab-1", "lab-42", "lab-7"), RecipientTracer.DEFAULT_BOUND);
+            assertThat(trace.accused()).as(image).map(RecipientTracer.Candidate::recipient).contains("lab-42");
+        }
     }
 
     private static void verifiesAndRestores(String folder, int version) {

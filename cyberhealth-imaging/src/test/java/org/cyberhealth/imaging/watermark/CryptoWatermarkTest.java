@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.BitSet;
 import java.util.Random;
 import org.cyberhealth.core.keys.IssuerKey;
+import org.cyberhealth.core.keys.KeyFiles;
 import org.cyberhealth.imaging.ImageIdentity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.io.ImageFiles;
@@ -69,14 +70,16 @@ class CryptoWatermarkTest {
     }
 
     @Test
-    void aSealThatDoesNotFitSmallBlocksIsMarkedAgainFromTheOriginalInLargerOnes() {
+    void aSealThatDoesNotFitSmallBlocksIsMarkedAgainFromTheOriginalInLargerOnes() throws Exception {
         // noise of 100 HU leaves 64x64 blocks of a 128x128 slice too little room: the mark is made
-        // again, robust mark included, on the original put back, and must verify and restore exactly
+        // again, robust mark included, on the original put back, and must verify and restore exactly.
+        // Room follows the key (the robust mark's zones, the seal's size), so the key is a fixed one.
+        IssuerKey key = KeyFiles.readIssuerKey(Path.of(CryptoWatermarkTest.class.getResource("/container-v1/fixture.key").toURI()));
         Raster original = syntheticCt(128, 3, 100);
         Raster marked = original.copy();
-        MarkReport report = watermark().mark(marked, ID, RECORD, KEY, null);
+        MarkReport report = watermark().mark(marked, ID, RECORD, key, null);
         assertThat(report.blockSize()).isEqualTo(96);
-        Verification v = CryptoWatermark.verify(marked, ID, KEY.verificationKey(), KEY);
+        Verification v = CryptoWatermark.verify(marked, ID, key.verificationKey(), key);
         assertThat(v.verdict()).isEqualTo(Verdict.AUTHENTIC);
         assertThat(v.restored().orElseThrow().sameAs(original)).isTrue();
     }

@@ -32,8 +32,14 @@ public record RobustParameters(int messageBits, int unit, int zoneUnits, double 
     }
 
     /**
-     * Defaults for a raster whose range spans {@code peak} gray levels, measured on Airplane, Baboon, two
-     * chest X-rays and eight CT slices (see {@link RobustMark}): 4x4-pixel zones of 2x2-pixel units.
+     * Defaults for a raster whose range spans {@code peak} gray levels, measured on the five classic
+     * images, two chest X-rays and eight CT slices (see {@link RobustMark}): zones of 2x2 units, the units
+     * 4x4 pixels on 8-bit pictures and 2x2 pixels on wider ranges. A 4x4-pixel unit is half a JPEG block a
+     * side, so the mark is the block's lowest frequencies, which JPEG quantises least: with 2x2-pixel units
+     * JPEG 75 turned one bit of 64 on Airplane (2 keys of 8) and Crowd (1 key of 4), JPEG 50 up to 32 bits
+     * over 4 keys; with 4x4-pixel units none, on every classic image and chest X-ray, for 0.1 to 1.6 dB.
+     * A CT keeps 2x2-pixel units: its soft-tissue window clips most zones, and four times as many small
+     * zones leave enough unclipped (4x4-pixel units lost 3 to 8 bits over 4 keys after W400 on two slices).
      * Strengths are counted in display levels: an 8-bit gray level for 8-bit pictures, and for wider
      * ranges the gray level of a viewer window a tenth of the range wide ((peak + 1) / 2560 levels,
      * 1.6 HU on a 12-bit CT, close to a W400 soft-tissue window's 1.57 HU), because a wide-range picture
@@ -55,8 +61,13 @@ public record RobustParameters(int messageBits, int unit, int zoneUnits, double 
         int step = (int) Math.max(1, Math.floor(level / 4));
         double minLevels = eightBitOrLess ? 0.5 : 2.5;
         double margin = eightBitOrLess ? 0.07 : 0.15;
-        return new RobustParameters(DEFAULT_MESSAGE_BITS, 2, 2, margin, step, (int) Math.round(4 * minLevels * level / step),
+        return new RobustParameters(DEFAULT_MESSAGE_BITS, eightBitOrLess ? 4 : 2, 2, margin, step, (int) Math.round(4 * minLevels * level / step),
                 (int) Math.ceil(4 * 12 * level / step));
+    }
+
+    /** These parameters with units of {@code side} pixels a side. */
+    public RobustParameters withUnit(int side) {
+        return new RobustParameters(messageBits, side, zoneUnits, margin, step, minQuarterSteps, maxQuarterSteps);
     }
 
     /** Defaults for a picture whose samples span {@code bits} bits (see {@link #usedRangeBits}). */

@@ -235,9 +235,19 @@ final class ZoneLayout {
         return zoneListOfBit[bit];
     }
 
-    /** Whether zones are 4x4 pixels made of four 2x2 units, the layout every default mark uses. */
+    /** Whether zones are 4x4 pixels made of four 2x2 units, the layout of every default mark of a range wider than 8 bits. */
     boolean fourUnitsOfTwo() {
         return unit == 2 && zoneUnits == 2;
+    }
+
+    /** Whether zones are 8x8 pixels made of four 4x4 units, the layout of every default mark of an 8-bit range. */
+    boolean fourUnitsOfFour() {
+        return unit == 4 && zoneUnits == 2;
+    }
+
+    /** The side of a unit, in pixels. */
+    int unitSide() {
+        return unit;
     }
 
     /** The side of a zone, in pixels. */

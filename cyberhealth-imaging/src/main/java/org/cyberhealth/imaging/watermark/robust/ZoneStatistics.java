@@ -78,6 +78,7 @@ final class ZoneStatistics {
         }
         int side = layout.zoneSide();
         boolean fourUnitsOfTwo = layout.fourUnitsOfTwo();
+        boolean fourSmallUnitsOfFour = layout.fourUnitsOfFour() && raster.minValue() > -SMALL_SAMPLES && raster.maxValue() < SMALL_SAMPLES;
         for (int zone = 0; zone < layout.zoneCount(); zone++) {
             int left = layout.leftOf(zone);
             int top = layout.topOf(zone);
@@ -85,6 +86,10 @@ final class ZoneStatistics {
             boolean whole = region.mayChangeAll(left, top, side, side);
             if (whole && fourUnitsOfTwo) {
                 s.gatherWholeFourByFour(zone, raster, layout, corner);
+                continue;
+            }
+            if (whole && fourSmallUnitsOfFour) {
+                s.gatherWholeEightByEight(zone, raster, layout, corner);
                 continue;
             }
             if (whole) {
@@ -290,20 +295,85 @@ final class ZoneStatistics {
             highest[zone] = high;
             clipped[zone] = samplesAtAnEnd(s, a, width, min, max) * 8 > 16;
         }
+        finishFourUnits(zone, layout, 2, sum0, sum1, sum2, sum3, quarterDeviations);
+    }
+
+    /**
+     * {@link #gather} for a zone of four 4x4 units that may change whole, as {@link #gatherWholeFourByFour}
+     * does for 2x2 units, for samples of a medical format (see {@link #SMALL_SAMPLES}).
+     */
+    private void gatherWholeEightByEight(int zone, Raster raster, ZoneLayout layout, int corner) {
+        int[] s = raster.samples();
+        int width = raster.width();
+        int min = raster.minValue();
+        int max = raster.maxValue();
+        // units: 0 top left, 1 top right, 2 bottom left, 3 bottom right
+        int sum0 = 0;
+        int sum1 = 0;
+        int sum2 = 0;
+        int sum3 = 0;
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        int samplesAtAnEnd = 0;
+        for (int row = 0; row < 8; row++) {
+            int at = corner + row * width;
+            int left = 0;
+            int right = 0;
+            for (int dx = 0; dx < 4; dx++) {
+                int l = s[at + dx];
+                int r = s[at + 4 + dx];
+                left += l;
+                right += r;
+                low = Math.min(low, Math.min(l, r));
+                high = Math.max(high, Math.max(l, r));
+                samplesAtAnEnd += (l == min | l == max ? 1 : 0) + (r == min | r == max ? 1 : 0);
+            }
+            if (row < 4) {
+                sum0 += left;
+                sum1 += right;
+            } else {
+                sum2 += left;
+                sum3 += right;
+            }
+        }
+        long sixteenthDeviations = 0;
+        for (int row = 0; row < 8; row++) {
+            int at = corner + row * width;
+            int leftSum = row < 4 ? sum0 : sum2;
+            int rightSum = row < 4 ? sum1 : sum3;
+            for (int dx = 0; dx < 4; dx++) {
+                sixteenthDeviations += Math.abs(16 * s[at + dx] - leftSum) + Math.abs(16 * s[at + 4 + dx] - rightSum);
+            }
+        }
+        lowest[zone] = low;
+        highest[zone] = high;
+        clipped[zone] = samplesAtAnEnd * 8 > 64;
+        finishFourUnits(zone, layout, 4, sum0, sum1, sum2, sum3, sixteenthDeviations);
+    }
+
+    /**
+     * The difference, shift gain and natural noise of a whole zone of four {@code unit x unit} units from
+     * its units' sums and the sum of its samples' absolute deviations from their unit's mean, times the
+     * unit's pixel count (an integer): the values {@link #gather} computes, exactly.
+     */
+    private void finishFourUnits(int zone, ZoneLayout layout, int unit, long sum0, long sum1, long sum2, long sum3, long scaledDeviations) {
+        int unitPixels = unit * unit;
         // subset A is one diagonal pair of units, B the other, as the key chose at random: picked without a branch
         long antiDiagonal = ~layout.subsetA(zone) & 1;
         long swap = antiDiagonal * (sum1 + sum2 - sum0 - sum3);
         long sumA = sum0 + sum3 + swap;
         long sumB = sum1 + sum2 - swap;
-        double mean0 = sum0 / 4.0;
-        double mean1 = sum1 / 4.0;
-        double mean2 = sum2 / 4.0;
-        double mean3 = sum3 / 4.0;
+        double pixels = unitPixels;
+        double mean0 = sum0 / pixels;
+        double mean1 = sum1 / pixels;
+        double mean2 = sum2 / pixels;
+        double mean3 = sum3 / pixels;
         double structure = (Math.abs(mean0 + mean2 - mean1 - mean3) + Math.abs(mean0 + mean1 - mean2 - mean3)) / 4;
-        double texture = quarterDeviations * 0.25 / 16;
-        difference[zone] = (double) sumA / 8 - (double) sumB / 8;
+        // powers of two all: each division is exact, as gather's per-sample reciprocals are
+        double texture = scaledDeviations * (1.0 / unitPixels) / (4 * unitPixels);
+        difference[zone] = (double) sumA / (2 * unitPixels) - (double) sumB / (2 * unitPixels);
         shiftGain[zone] = 2;
-        naturalNoise[zone] = NOISE_PER_TEXTURE * texture / 4 + STRUCTURE_WEIGHT * structure;
+        naturalNoise[zone] = NOISE_PER_TEXTURE * texture / (2 * unit) + STRUCTURE_WEIGHT * structure;
     }
 
     /** Samples at most this far from 0 sum, by the 16 of a zone and four times over, within an int. */
