@@ -486,7 +486,7 @@ public final class RobustMark implements RobustWatermark {
         // 1024x1024 picture shifts a million samples)
         long subsetA = layout.subsetA(zone);
         if (region.mayChangeAll(left, top, layout.zoneSide(), layout.zoneSide())) {
-            if (layout.fourUnitsOfTwo() || layout.fourUnitsOfFour()) {
+            if (layout.unitsPerZone() == 4) {
                 // subset A is units 0 and 3 (top left, bottom right) or 1 and 2
                 shiftFourUnits(samples, corner, raster.width(), layout.unitSide(), (subsetA & 1) != 0 ? amount : -amount);
                 return;
