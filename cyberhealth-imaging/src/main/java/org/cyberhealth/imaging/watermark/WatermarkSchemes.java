@@ -67,7 +67,7 @@ public final class WatermarkSchemes {
             public Bits embed(Raster raster, Region region, Bits message) {
                 int bits = RobustParameters.usedRangeBits(raster);
                 try {
-                    Bits side = markFor(bits).embed(raster, region, message);
+                    Bits side = markFor(bits, ContainerHeader.VERSION).embed(raster, region, message);
                     return new Bits(RANGE_FIELD_BITS + side.length()).append(bits, RANGE_FIELD_BITS).append(side);
                 } catch (BadInputException tooSmall) {
                     throw new CapacityExceededException("the image is too small for the robust recipient mark ("
@@ -79,16 +79,14 @@ public final class WatermarkSchemes {
             public void remove(Raster raster, Region region, Bits message, Bits side, int containerVersion) {
                 int bits = (int) side.read(0, RANGE_FIELD_BITS);
                 RobustMark.SideCoding coding = containerVersion >= 4 ? RobustMark.SideCoding.NUMBERS_OR_FLAGS : RobustMark.SideCoding.NUMBERS;
-                RobustParameters parameters = RobustParameters.forRangeBits(bits);
-                if (containerVersion <= 4) {
-                    // before version 5 every range was marked in 2x2-pixel units
-                    parameters = parameters.withUnit(2);
-                }
-                new RobustMark(embeddingKey, parameters).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
+                markFor(bits, containerVersion).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
             }
 
-            private RobustMark markFor(int bits) {
-                return new RobustMark(embeddingKey, RobustParameters.forRangeBits(bits));
+            /** The mark a container of {@code containerVersion} makes of a picture whose samples span {@code bits} bits. */
+            private RobustMark markFor(int bits, int containerVersion) {
+                RobustParameters parameters = RobustParameters.forRangeBits(bits);
+                // before version 5 every range was marked in 2x2-pixel units
+                return new RobustMark(embeddingKey, containerVersion <= 4 ? parameters.withUnit(2) : parameters);
             }
         };
     }
