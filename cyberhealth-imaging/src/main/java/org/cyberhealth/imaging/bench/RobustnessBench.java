@@ -1,6 +1,8 @@
 package org.cyberhealth.imaging.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -25,7 +27,8 @@ import org.cyberhealth.imaging.watermark.robust.RobustWatermark;
  *
  * <p>8-bit pictures get JPEG re-encoding at qualities 95 to 50 and Gaussian noise of sigma 1 to 8.
  * Wider pictures get noise in stored units, windowing to 8 bits (for CT a soft-tissue and a wide
- * window, and for every picture the whole stored range), and windowing followed by JPEG at quality 75.
+ * window, and for every picture the data's span, as a viewer's automatic window shows it, and the whole
+ * stored range, as a converter that ignores windows maps it), and windowing followed by JPEG at quality 75.
  */
 public final class RobustnessBench {
 
@@ -69,7 +72,7 @@ public final class RobustnessBench {
         List<Row> rows = new ArrayList<>();
         Raster raster = subject.raster();
         // The strength rule the product uses (WatermarkSchemes): from the range the picture really spans.
-        RobustMark product = new RobustMark(key, RobustParameters.forRangeBits(RobustParameters.usedRangeBits(raster)));
+        RobustMark product = new RobustMark(key, RobustParameters.forRangeBits(RobustParameters.markedRangeBits(raster)));
         for (RobustWatermark mark : List.of(product, CircularHistogramMark.forRaster(key, raster))) {
             rows.addAll(run(subject, mark));
         }
@@ -115,6 +118,9 @@ public final class RobustnessBench {
                 windows.add(new Windowing(40 - subject.hounsfieldIntercept(), 400, "W400 L40 HU"));
                 windows.add(new Windowing(40 - subject.hounsfieldIntercept(), 2000, "W2000 L40 HU"));
             }
+            // a viewer's automatic window spans the data; a converter that ignores windows maps the whole format
+            IntSummaryStatistics data = Arrays.stream(raster.samples()).summaryStatistics();
+            windows.add(new Windowing((data.getMin() + data.getMax() + 1) / 2.0, data.getMax() - data.getMin() + 1.0, "min-max"));
             windows.add(new Windowing((raster.minValue() + raster.maxValue() + 1) / 2.0, raster.peak() + 1.0, "full range"));
             for (Windowing window : windows) {
                 attacks.add(window);

@@ -57,7 +57,7 @@ public final class WatermarkSchemes {
 
     /**
      * The robust recipient mark keyed with the issuer's embedding key. Its strength follows the range
-     * the image really uses, not the range its format allows: a CT stored as signed 16-bit spans a few
+     * the image really uses ({@link RobustParameters#markedRangeBits}), not the range its format allows: a CT stored as signed 16-bit spans a few
      * thousand levels, and a strength scaled to 65536 levels would be visible. That range, as a bit
      * count, is kept in the first bits of the side information so that removal uses the same strength.
      */
@@ -65,7 +65,7 @@ public final class WatermarkSchemes {
         return new RobustLayer() {
             @Override
             public Bits embed(Raster raster, Region region, Bits message) {
-                int bits = RobustParameters.usedRangeBits(raster);
+                int bits = RobustParameters.markedRangeBits(raster);
                 try {
                     Bits side = markFor(bits, ContainerHeader.VERSION).embed(raster, region, message);
                     return new Bits(RANGE_FIELD_BITS + side.length()).append(bits, RANGE_FIELD_BITS).append(side);

@@ -71,11 +71,11 @@ class CryptoWatermarkTest {
 
     @Test
     void aSealThatDoesNotFitSmallBlocksIsMarkedAgainFromTheOriginalInLargerOnes() throws Exception {
-        // noise of 100 HU leaves 64x64 blocks of a 128x128 slice too little room: the mark is made
+        // noise of 90 HU leaves 64x64 blocks of a 128x128 slice too little room: the mark is made
         // again, robust mark included, on the original put back, and must verify and restore exactly.
         // Room follows the key (the robust mark's zones, the seal's size), so the key is a fixed one.
         IssuerKey key = KeyFiles.readIssuerKey(Path.of(CryptoWatermarkTest.class.getResource("/container-v1/fixture.key").toURI()));
-        Raster original = syntheticCt(128, 3, 100);
+        Raster original = syntheticCt(128, 3, 90);
         Raster marked = original.copy();
         MarkReport report = watermark().mark(marked, ID, RECORD, key, null);
         assertThat(report.blockSize()).isEqualTo(96);

@@ -95,7 +95,7 @@ final class InformedEmbedding {
         this.largestShift = parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
         int zoneCount = layout.zoneCount();
         this.terms = workspace.doubles(Workspace.Doubles.SCORE_TERMS, STRIDE * zoneCount);
-        zones.scoreTerms(layout, zones.typicalNoise(), terms);
+        zones.scoreTerms(layout, zones.typicalNoise(), parameters.survival(), terms);
         int[] unclipped = new int[message.length()];
         for (int zone = 0; zone < zoneCount; zone++) {
             unclipped[layout.bitOf(zone)] += zones.clipped(zone) ? 0 : 1;

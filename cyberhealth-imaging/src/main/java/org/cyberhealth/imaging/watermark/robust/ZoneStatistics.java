@@ -453,20 +453,21 @@ final class ZoneStatistics {
      * What {@link #scoreAfter} reads of each zone, and its score unshifted, {@link #SCORE_TERMS} doubles a
      * zone from {@code out[SCORE_TERMS * layout.slotOf(zone)]}: the embedder scores the zones of a bit
      * together, and reads them from one place in slot order instead of from three arrays in zone order.
-     * A clipped zone's terms score 0 at every shift.
+     * A clipped zone's terms score 0 at every shift. The shift counts for {@code survival} of itself, the
+     * share the embedder plans for (see {@link RobustParameters#survival}).
      */
-    void scoreTerms(ZoneLayout layout, double floor, double[] out) {
+    void scoreTerms(ZoneLayout layout, double floor, double survival, double[] out) {
         for (int zone = 0; zone < clipped.length; zone++) {
             int at = SCORE_TERMS * layout.slotOf(zone);
             boolean none = clipped[zone];
             out[at] = none ? 0 : difference[zone];
-            out[at + 1] = none ? 0 : shiftGain[zone];
+            out[at + 1] = none ? 0 : survival * shiftGain[zone];
             out[at + 2] = none ? 1 : naturalNoise[zone] + floor;
             out[at + 3] = scoreOf(out, at, 0);
         }
     }
 
-    /** {@link #scoreAfter} from a zone's {@link #scoreTerms} at {@code terms[at]}: the same value, computed alike. */
+    /** {@link #scoreAfter} from a zone's {@link #scoreTerms} at {@code terms[at]}: the same value (at survival 1), computed alike. */
     static double scoreOf(double[] terms, int at, int shift) {
         return limited((terms[at] + shift * terms[at + 1]) / terms[at + 2]);
     }

@@ -44,7 +44,7 @@ class ZoneStatisticsTest {
             }
             // each zone's difference, shift gain and natural noise (plus a small floor: a flat zone's is 0), unlimited
             double[] scoreTerms = new double[ZoneStatistics.SCORE_TERMS * count];
-            zones.scoreTerms(layout, 0.01, scoreTerms);
+            zones.scoreTerms(layout, 0.01, 1, scoreTerms);
             return new GatheredZones(clipped, lowest, highest, scoreTerms, zones.typicalNoise());
         }
     }
