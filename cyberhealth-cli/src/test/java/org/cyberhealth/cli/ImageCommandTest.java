@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.cyberhealth.imaging.ImageDocument;
 import org.cyberhealth.imaging.ImageDocuments;
 import org.cyberhealth.imaging.Raster;
+import org.cyberhealth.imaging.attack.Attack;
+import org.cyberhealth.imaging.attack.JpegRecompression;
+import org.cyberhealth.imaging.attack.Windowing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +120,27 @@ class ImageCommandTest {
         CliRun unrelated = CliRun.of("image", "trace", STUDY.resolve("01.dcm").toString(), "--key", key.toString());
         assertThat(unrelated.exitCode()).isEqualTo(1);
         assertThat(unrelated.out()).contains("no recipient identified");
+    }
+
+    /**
+     * A leaker's copy through a wide window (W2000, 7.8 HU a gray level) re-encoded as JPEG 75: the
+     * recipient is named with every bit of the code read right, on each slice of the study.
+     */
+    @Test
+    void traceReadsEveryBitThroughAWideWindowAndJpeg75() throws Exception {
+        Attack leak = new Windowing(1064, 2000, "W2000 L40 HU").then(new JpegRecompression(75));
+        for (String slice : List.of("01.dcm", "02.dcm", "03.dcm")) {
+            Path png = dir.resolve("wide-" + slice + ".png");
+            Raster leaked = leak.apply(ImageDocuments.open(marked.resolve(slice)).raster());
+            org.cyberhealth.imaging.io.ImageFiles.write(org.cyberhealth.imaging.io.PlainImage.gray(leaked), png, false);
+
+            CliRun trace = CliRun.of("image", "trace", png.toString(), "--key", key.toString(), "--json");
+
+            assertThat(trace.exitCode()).as(trace.err()).isZero();
+            JsonNode found = JSON.readTree(trace.out());
+            assertThat(found.path("recipient").asText()).isEqualTo("lab-42");
+            assertThat(found.path("ranking").path(0).path("bitErrors").asInt()).as(slice).isZero();
+        }
     }
 
     @Test
