@@ -10,6 +10,7 @@ import org.cyberhealth.imaging.ImageIdentity;
 import org.cyberhealth.imaging.Raster;
 import org.cyberhealth.imaging.Region;
 import org.cyberhealth.imaging.watermark.CryptoWatermark;
+import org.cyberhealth.imaging.watermark.RobustMarking;
 import org.cyberhealth.imaging.watermark.TraceabilityRecord;
 import org.cyberhealth.imaging.watermark.WatermarkSchemes;
 import org.cyberhealth.imaging.watermark.reversible.ReversibleScheme;
@@ -53,8 +54,8 @@ public class Work {
         }
         key = IssuerKey.generate("ab");
         record = new TraceabilityRecord("ab", "lab-42", "ab", Instant.EPOCH, "speed");
-        withRobust = new CryptoWatermark(scheme, true);
-        sealOnly = new CryptoWatermark(scheme, false);
+        withRobust = new CryptoWatermark(scheme, RobustMarking.STANDARD);
+        sealOnly = new CryptoWatermark(scheme, RobustMarking.NONE);
         marked = source.copy();
         withRobust.mark(marked, ImageIdentity.NONE, record, key, null);
     }

@@ -143,6 +143,36 @@ class ImageCommandTest {
         }
     }
 
+    /**
+     * --strong-robust: the copy survives a converter that maps the whole 12-bit stored range to 8 bits
+     * before JPEG 75 with every bit of the code right, and restores byte for byte like any other.
+     */
+    @Test
+    void aStronglyMarkedSliceIsTracedThroughTheStoredRangeAndJpeg75AndRestoredExactly() throws Exception {
+        Path strong = dir.resolve("strong.dcm");
+        CliRun mark = CliRun.of("image", "mark", STUDY.resolve("02.dcm").toString(), "--key", key.toString(), "--recipient", "lab-7",
+                "--strong-robust", "--out", strong.toString(), "--json");
+        assertThat(mark.exitCode()).as(mark.err()).isZero();
+        assertThat(JSON.readTree(mark.out()).path("results").path(0).path("robustStrength").asText()).isEqualTo("strong");
+
+        Path png = dir.resolve("strong-leak.png");
+        Raster leaked = new Windowing(2048, 4096, "stored range").then(new JpegRecompression(75)).apply(ImageDocuments.open(strong).raster());
+        org.cyberhealth.imaging.io.ImageFiles.write(org.cyberhealth.imaging.io.PlainImage.gray(leaked), png, false);
+        JsonNode found = JSON.readTree(CliRun.of("image", "trace", png.toString(), "--key", key.toString(), "--json").out());
+        assertThat(found.path("recipient").asText()).isEqualTo("lab-7");
+        assertThat(found.path("ranking").path(0).path("bitErrors").asInt()).isZero();
+
+        Path restored = dir.resolve("strong-restored.dcm");
+        assertThat(CliRun.of("image", "restore", strong.toString(), "--key", key.toString(), "--out", restored.toString()).exitCode()).isZero();
+        assertThat(Files.mismatch(STUDY.resolve("02.dcm"), restored)).isEqualTo(-1L);
+
+        CliRun both = CliRun.of("image", "mark", STUDY.resolve("02.dcm").toString(), "--key", key.toString(), "--recipient", "lab-7",
+                "--strong-robust", "--no-robust", "--out", dir.resolve("both.dcm").toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("either --no-robust or --strong-robust");
+        assertThat(dir.resolve("both.dcm")).doesNotExist();
+    }
+
     @Test
     void inspectShowsTheWatermarkWithoutAKey() throws Exception {
         CliRun inspect = CliRun.of("image", "inspect", marked.resolve("01.dcm").toString(), "--json");

@@ -21,8 +21,9 @@ import org.cyberhealth.imaging.watermark.robust.RobustReading;
 import org.cyberhealth.imaging.watermark.robust.RobustWatermark;
 
 /**
- * Measures how well the robust marks survive a leaker's processing: for {@link RobustMark} and its
- * baseline {@link CircularHistogramMark}, and for each picture, it embeds a random 64-bit code, checks that removal restores the picture exactly, then applies each attack to a
+ * Measures how well the robust marks survive a leaker's processing: for {@link RobustMark} (with the
+ * product's defaults, and hardened where that changes them, as {@code image mark --strong-robust} marks)
+ * and its baseline {@link CircularHistogramMark}, and for each picture, it embeds a random 64-bit code, checks that removal restores the picture exactly, then applies each attack to a
  * copy of the marked picture and counts the bits the blind reader gets wrong.
  *
  * <p>8-bit pictures get JPEG re-encoding at qualities 95 to 50 and Gaussian noise of sigma 1 to 8.
@@ -72,14 +73,19 @@ public final class RobustnessBench {
         List<Row> rows = new ArrayList<>();
         Raster raster = subject.raster();
         // The strength rule the product uses (WatermarkSchemes): from the range the picture really spans.
-        RobustMark product = new RobustMark(key, RobustParameters.forRangeBits(RobustParameters.markedRangeBits(raster)));
-        for (RobustWatermark mark : List.of(product, CircularHistogramMark.forRaster(key, raster))) {
-            rows.addAll(run(subject, mark));
+        RobustParameters defaults = RobustParameters.forRangeBits(RobustParameters.markedRangeBits(raster));
+        RobustMark product = new RobustMark(key, defaults);
+        rows.addAll(run(subject, product.name(), product));
+        if (RobustParameters.hardeningChanges(raster)) {
+            // what 'image mark --strong-robust' embeds
+            rows.addAll(run(subject, product.name() + ", strong", new RobustMark(key, defaults.hardened())));
         }
+        CircularHistogramMark baseline = CircularHistogramMark.forRaster(key, raster);
+        rows.addAll(run(subject, baseline.name(), baseline));
         return rows;
     }
 
-    private List<Row> run(Subject subject, RobustWatermark mark) {
+    private List<Row> run(Subject subject, String scheme, RobustWatermark mark) {
         Raster original = subject.raster();
         int messageBits = mark.messageBits();
         Bits message = new Bits(messageBits).append(new SplittableRandom(seed ^ subject.name().hashCode()).nextLong(), messageBits);
@@ -93,7 +99,7 @@ public final class RobustnessBench {
         List<Row> rows = new ArrayList<>();
         for (Attack attack : attacksFor(subject)) {
             RobustReading reading = mark.read(attack.apply(marked));
-            rows.add(new Row(mark.name(), subject.name(), attack.name(), psnr, side.length(), exact,
+            rows.add(new Row(scheme, subject.name(), attack.name(), psnr, side.length(), exact,
                     reading.errorsAgainst(message), messageBits, reading.meanReliability()));
         }
         return rows;

@@ -44,14 +44,14 @@ public final class CryptoWatermark {
     private static final int AUTOMATIC_SMALLEST_BLOCK = 64;
 
     private final ReversibleScheme scheme;
-    private final boolean robust;
+    private final RobustMarking robust;
     private final int blockSize;
 
     /**
      * @param scheme the reversible scheme for the fragile layer (must be registered in {@link WatermarkSchemes})
-     * @param robust whether to embed the robust recipient mark under the fragile layer
+     * @param robust whether, and how strongly, to embed the robust recipient mark under the fragile layer
      */
-    public CryptoWatermark(ReversibleScheme scheme, boolean robust) {
+    public CryptoWatermark(ReversibleScheme scheme, RobustMarking robust) {
         this(scheme, robust, AUTOMATIC_BLOCK_SIZE);
     }
 
@@ -59,7 +59,7 @@ public final class CryptoWatermark {
      * @param blockSize the side of the tamper-localisation blocks (at least 16), or
      *     {@link #AUTOMATIC_BLOCK_SIZE}
      */
-    public CryptoWatermark(ReversibleScheme scheme, boolean robust, int blockSize) {
+    public CryptoWatermark(ReversibleScheme scheme, RobustMarking robust, int blockSize) {
         if (blockSize != AUTOMATIC_BLOCK_SIZE && (blockSize < 16 || blockSize > 4096)) {
             throw new BadInputException("the block size must be between 16 and 4096, got " + blockSize);
         }
@@ -136,17 +136,22 @@ public final class CryptoWatermark {
             this.code = code;
         }
 
-        /** Embeds the robust mark into {@code r} outside the layout's untouched samples; returns its side information. */
-        Bits embedRobustMark(Raster r, Layout layout) {
-            return WatermarkSchemes.robustLayer(key.derive(Purpose.EMBEDDING)).embed(r, layout.changeable(Region.whole(r)), Bits.fromBytes(code));
+        /**
+         * Embeds the robust mark of {@code strength} into {@code r} outside the layout's untouched samples;
+         * returns its side information.
+         */
+        Bits embedRobustMark(Raster r, Layout layout, RobustMarking strength) {
+            return WatermarkSchemes.robustLayer(key.derive(Purpose.EMBEDDING)).embed(r, layout.changeable(Region.whole(r)),
+                    Bits.fromBytes(code), strength);
         }
     }
 
     private MarkReport tryMark(Raster r, int blockSize, BitSet roi, Seal seal) {
         Layout layout = Layout.forMarking(r, blockSize, roi);
-        Bits side = robust ? seal.embedRobustMark(r, layout) : new Bits(0);
+        boolean robustMark = robust != RobustMarking.NONE;
+        Bits side = robustMark ? seal.embedRobustMark(r, layout, robust) : new Bits(0);
         BlockTags tags = new BlockTags(seal.key.derive(Purpose.BLOCK_TAGS), ContainerHeader.VERSION);
-        ContainerHeader draft = layout.header(WatermarkSchemes.idOf(scheme), robust, 0, 0, seal.keyId);
+        ContainerHeader draft = layout.header(WatermarkSchemes.idOf(scheme), robustMark, 0, 0, seal.keyId);
         int headerBits = draft.bitLength();
         List<Integer> slots = HeaderSlots.choose(r, headerBits, layout.untouchedSamples);
         if (slots.isEmpty()) {
@@ -165,7 +170,7 @@ public final class CryptoWatermark {
             return null;
         }
         int slice = (COPIES * bundle.length() + blocks.length - 1) / blocks.length;
-        ContainerHeader header = layout.header(WatermarkSchemes.idOf(scheme), robust, slice, bundle.length(), seal.keyId);
+        ContainerHeader header = layout.header(WatermarkSchemes.idOf(scheme), robustMark, slice, bundle.length(), seal.keyId);
         layout.writeHeader(r, header.toBits());
         AtomicBoolean fits = new AtomicBoolean(true);
         IntStream.range(0, blocks.length).parallel().forEach(j -> {
@@ -185,7 +190,7 @@ public final class CryptoWatermark {
         }
         long bits = (long) blocks.length * (BlockTags.BITS + slice) + (long) HeaderSlots.COPIES * headerBits;
         return new MarkReport(scheme.name(), blockSize, layout.grid.count(), layout.grid.count() - blocks.length, bits,
-                (double) bits / r.size(), robust);
+                (double) bits / r.size(), robustMark);
     }
 
     /**

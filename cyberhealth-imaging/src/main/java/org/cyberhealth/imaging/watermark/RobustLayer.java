@@ -11,8 +11,11 @@ import org.cyberhealth.imaging.Region;
  */
 interface RobustLayer {
 
-    /** Embeds {@code message} in place and returns the side information that {@link #remove} needs. */
-    Bits embed(Raster raster, Region region, Bits message);
+    /**
+     * Embeds {@code message} in place with {@code strength} (not {@link RobustMarking#NONE}) and returns
+     * the side information that {@link #remove} needs, which says all removal must know of the strength.
+     */
+    Bits embed(Raster raster, Region region, Bits message, RobustMarking strength);
 
     /**
      * Undoes {@link #embed} exactly, given the same region, message and side information, as the

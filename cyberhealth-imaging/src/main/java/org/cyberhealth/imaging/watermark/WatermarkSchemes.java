@@ -64,10 +64,11 @@ public final class WatermarkSchemes {
     static RobustLayer robustLayer(byte[] embeddingKey) {
         return new RobustLayer() {
             @Override
-            public Bits embed(Raster raster, Region region, Bits message) {
+            public Bits embed(Raster raster, Region region, Bits message, RobustMarking strength) {
                 int bits = RobustParameters.markedRangeBits(raster);
                 try {
-                    Bits side = markFor(bits, ContainerHeader.VERSION).embed(raster, region, message);
+                    RobustParameters parameters = strength.parametersFrom(parametersFor(bits, ContainerHeader.VERSION));
+                    Bits side = new RobustMark(embeddingKey, parameters).embed(raster, region, message);
                     return new Bits(RANGE_FIELD_BITS + side.length()).append(bits, RANGE_FIELD_BITS).append(side);
                 } catch (BadInputException tooSmall) {
                     throw new CapacityExceededException("the image is too small for the robust recipient mark ("
@@ -79,14 +80,16 @@ public final class WatermarkSchemes {
             public void remove(Raster raster, Region region, Bits message, Bits side, int containerVersion) {
                 int bits = (int) side.read(0, RANGE_FIELD_BITS);
                 RobustMark.SideCoding coding = containerVersion >= 4 ? RobustMark.SideCoding.NUMBERS_OR_FLAGS : RobustMark.SideCoding.NUMBERS;
-                markFor(bits, containerVersion).remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
+                // the strengths chosen are in the side information: the margin they were planned for is not needed
+                new RobustMark(embeddingKey, parametersFor(bits, containerVersion))
+                        .remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
             }
 
-            /** The mark a container of {@code containerVersion} makes of a picture whose samples span {@code bits} bits. */
-            private RobustMark markFor(int bits, int containerVersion) {
+            /** The default parameters a container of {@code containerVersion} marks a picture spanning {@code bits} bits with. */
+            private RobustParameters parametersFor(int bits, int containerVersion) {
                 RobustParameters parameters = RobustParameters.forRangeBits(bits);
                 // before version 5 every range was marked in 2x2-pixel units
-                return new RobustMark(embeddingKey, containerVersion <= 4 ? parameters.withUnit(2) : parameters);
+                return containerVersion <= 4 ? parameters.withUnit(2) : parameters;
             }
         };
     }

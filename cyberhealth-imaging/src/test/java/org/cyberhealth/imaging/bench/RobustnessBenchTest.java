@@ -20,8 +20,9 @@ class RobustnessBenchTest {
                 RobustnessBench.Subject.plain("texture8", eightBit),
                 RobustnessBench.Subject.ct("texture12", twelveBit, -1024)));
 
-        // Two schemes; 8-bit: none + 8 JPEG qualities + 4 noise levels; 12-bit CT: none + 4 noise + 4 windows x (alone, + JPEG).
-        assertThat(rows).hasSize(2 * (13 + 13));
+        // 8-bit: two schemes, none + 8 JPEG qualities + 4 noise levels; 12-bit CT: three schemes (the
+        // hardened mark too), none + 4 noise + 4 windows x (alone, + JPEG).
+        assertThat(rows).hasSize(2 * 13 + 3 * 13);
         assertThat(rows).allSatisfy(row -> assertThat(row.restoredExactly()).isTrue());
         assertThat(rows.get(0).attack()).isEqualTo("none");
         assertThat(rows.get(0).bitErrors()).isZero();
@@ -30,7 +31,10 @@ class RobustnessBenchTest {
         assertThat(rows.get(13).scheme()).isEqualTo("circular-2003");
         assertThat(rows.get(34).attack()).isEqualTo("window W2000 L40 HU + jpeg q75");
         assertThat(rows.get(36).attack()).isEqualTo("window min-max + jpeg q75");
-        assertThat(rows.get(51).attack()).isEqualTo("window full range + jpeg q75");
+        assertThat(rows.get(39).scheme()).isEqualTo("informed-block-patchwork, strong");
+        assertThat(rows.get(39).psnr()).isLessThan(rows.get(26).psnr());
+        assertThat(rows.get(52).scheme()).isEqualTo("circular-2003");
+        assertThat(rows.get(64).attack()).isEqualTo("window full range + jpeg q75");
         String table = RobustnessBench.markdown(rows);
         assertThat(table).startsWith("| scheme | image | attack |")
                 .contains("| informed-block-patchwork | texture12 | window W400 L40 HU + jpeg q75 |");

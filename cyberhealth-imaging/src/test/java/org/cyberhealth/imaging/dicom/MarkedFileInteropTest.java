@@ -15,6 +15,7 @@ import org.cyberhealth.imaging.watermark.CryptoWatermark;
 import org.cyberhealth.imaging.watermark.TraceabilityRecord;
 import org.cyberhealth.imaging.watermark.Verdict;
 import org.cyberhealth.imaging.watermark.Verification;
+import org.cyberhealth.imaging.watermark.RobustMarking;
 import org.cyberhealth.imaging.watermark.WatermarkSchemes;
 import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class MarkedFileInteropTest {
             DicomImageDocument doc = DicomImageDocument.read(Files.write(dir.resolve("in-" + written.size() + ".dcm"), Samples.bytes(name)));
             Raster raster = doc.raster();
             try {
-                new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), raster.width() >= 64 && raster.height() >= 64)
+                new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT),
+                        raster.width() >= 64 && raster.height() >= 64 ? RobustMarking.STANDARD : RobustMarking.NONE)
                         .mark(raster, doc.identity(), RECORD, KEY, null);
             } catch (CapacityExceededException e) {
                 tooSmall.add(name);

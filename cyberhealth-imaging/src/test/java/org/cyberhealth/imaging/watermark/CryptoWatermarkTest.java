@@ -51,7 +51,7 @@ class CryptoWatermarkTest {
     }
 
     private static CryptoWatermark watermark() {
-        return new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), true);
+        return new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), RobustMarking.STANDARD);
     }
 
     @Test
@@ -89,7 +89,7 @@ class CryptoWatermarkTest {
         Raster automatic = airplane.copy();
         watermark().mark(automatic, ID, RECORD, KEY, null);
         Raster fine = airplane.copy();
-        MarkReport report = new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), true, 32)
+        MarkReport report = new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), RobustMarking.STANDARD, 32)
                 .mark(fine, ID, RECORD, KEY, null);
         assertThat(report.blockSize()).isEqualTo(32);
         assertThat(report.blocks()).isEqualTo(256);
@@ -113,7 +113,7 @@ class CryptoWatermarkTest {
     @Test
     void onePixelChangedByOneIsFoundAndLocated() {
         Raster marked = airplane.copy();
-        new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), true, 32).mark(marked, ID, RECORD, KEY, null);
+        new CryptoWatermark(WatermarkSchemes.byName(WatermarkSchemes.DEFAULT), RobustMarking.STANDARD, 32).mark(marked, ID, RECORD, KEY, null);
         int x = 300;
         int y = 201;
         marked.set(x, y, marked.get(x, y) == 255 ? 254 : marked.get(x, y) + 1);

@@ -1,0 +1,29 @@
+package org.cyberhealth.imaging.watermark;
+
+import org.cyberhealth.imaging.watermark.robust.RobustParameters;
+
+/** Whether, and how strongly, {@link CryptoWatermark} embeds the robust recipient mark under the fragile layer. */
+public enum RobustMarking {
+
+    /** No robust mark: the copy verifies and restores, but {@code image trace} cannot name its recipient. */
+    NONE,
+
+    /**
+     * The default strength: the code reads without error after JPEG 75 and 50 on 8-bit pictures, and on
+     * a CT after a clinical window (W400, W2000) or the data's min-max window followed by JPEG 75.
+     */
+    STANDARD,
+
+    /**
+     * For an export that may be leaked through a converter that maps the whole stored range to 8 bits
+     * before JPEG 75 (16 HU a gray level on a 12-bit CT): ranges of 12 bits or more are planned with a
+     * larger margin ({@link RobustParameters#hardened}), for about 4 dB; narrower pictures are marked as
+     * by {@link #STANDARD}.
+     */
+    STRONG;
+
+    /** The parameters this strength marks with, from the defaults for the picture's range. */
+    RobustParameters parametersFrom(RobustParameters defaults) {
+        return this == STRONG ? defaults.hardened() : defaults;
+    }
+}
