@@ -119,7 +119,7 @@ final class ImageCommand implements Runnable {
         @Option(names = "--no-robust", description = "Do not embed the robust recipient mark (then 'trace' cannot name the recipient).")
         boolean noRobust;
 
-        @Option(names = "--strong-robust", description = {"Mark the recipient of a CT (12 bits or more) more strongly, so that it also "
+        @Option(names = "--strong-robust", description = {"Mark the recipient of a CT (data spanning 11 bits or more) more strongly, so that it also "
                 + "survives a converter that maps the whole stored range to 8 bits before JPEG 75 (about 4 dB more change; "
                 + "8-bit and narrower pictures are marked as by default)."})
         boolean strongRobust;
