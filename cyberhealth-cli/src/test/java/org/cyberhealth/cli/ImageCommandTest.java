@@ -128,13 +128,18 @@ class ImageCommandTest {
      */
     @Test
     void traceReadsEveryBitThroughAWideWindowAndJpeg75() throws Exception {
+        Path fixed = fixedKey();
+        Path study = dir.resolve("fixed-key-study");
+        assertThat(CliRun.of("image", "mark", STUDY.toString(), "--key", fixed.toString(), "--recipient", "lab-42",
+                "--ledger", dir.resolve("fixed.ledger.jsonl").toString(), "--out", study.toString()).exitCode()).isZero();
         Attack leak = new Windowing(1064, 2000, "W2000 L40 HU").then(new JpegRecompression(75));
         for (String slice : List.of("01.dcm", "02.dcm", "03.dcm")) {
             Path png = dir.resolve("wide-" + slice + ".png");
-            Raster leaked = leak.apply(ImageDocuments.open(marked.resolve(slice)).raster());
+            Raster leaked = leak.apply(ImageDocuments.open(study.resolve(slice)).raster());
             org.cyberhealth.imaging.io.ImageFiles.write(org.cyberhealth.imaging.io.PlainImage.gray(leaked), png, false);
 
-            CliRun trace = CliRun.of("image", "trace", png.toString(), "--key", key.toString(), "--json");
+            CliRun trace = CliRun.of("image", "trace", png.toString(), "--key", fixed.toString(), "--ledger",
+                    dir.resolve("fixed.ledger.jsonl").toString(), "--json");
 
             assertThat(trace.exitCode()).as(trace.err()).isZero();
             JsonNode found = JSON.readTree(trace.out());
@@ -149,21 +154,24 @@ class ImageCommandTest {
      */
     @Test
     void aStronglyMarkedSliceIsTracedThroughTheStoredRangeAndJpeg75AndRestoredExactly() throws Exception {
+        Path fixed = fixedKey();
+        Path ledger = dir.resolve("strong.ledger.jsonl");
         Path strong = dir.resolve("strong.dcm");
-        CliRun mark = CliRun.of("image", "mark", STUDY.resolve("02.dcm").toString(), "--key", key.toString(), "--recipient", "lab-7",
-                "--strong-robust", "--out", strong.toString(), "--json");
+        CliRun mark = CliRun.of("image", "mark", STUDY.resolve("02.dcm").toString(), "--key", fixed.toString(), "--recipient", "lab-7",
+                "--strong-robust", "--ledger", ledger.toString(), "--out", strong.toString(), "--json");
         assertThat(mark.exitCode()).as(mark.err()).isZero();
         assertThat(JSON.readTree(mark.out()).path("results").path(0).path("robustStrength").asText()).isEqualTo("strong");
 
         Path png = dir.resolve("strong-leak.png");
         Raster leaked = new Windowing(2048, 4096, "stored range").then(new JpegRecompression(75)).apply(ImageDocuments.open(strong).raster());
         org.cyberhealth.imaging.io.ImageFiles.write(org.cyberhealth.imaging.io.PlainImage.gray(leaked), png, false);
-        JsonNode found = JSON.readTree(CliRun.of("image", "trace", png.toString(), "--key", key.toString(), "--json").out());
+        JsonNode found = JSON.readTree(CliRun.of("image", "trace", png.toString(), "--key", fixed.toString(), "--ledger", ledger.toString(),
+                "--json").out());
         assertThat(found.path("recipient").asText()).isEqualTo("lab-7");
         assertThat(found.path("ranking").path(0).path("bitErrors").asInt()).isZero();
 
         Path restored = dir.resolve("strong-restored.dcm");
-        assertThat(CliRun.of("image", "restore", strong.toString(), "--key", key.toString(), "--out", restored.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("image", "restore", strong.toString(), "--key", fixed.toString(), "--out", restored.toString()).exitCode()).isZero();
         assertThat(Files.mismatch(STUDY.resolve("02.dcm"), restored)).isEqualTo(-1L);
 
         CliRun both = CliRun.of("image", "mark", STUDY.resolve("02.dcm").toString(), "--key", key.toString(), "--recipient", "lab-7",
@@ -171,6 +179,11 @@ class ImageCommandTest {
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("either --no-robust or --strong-robust");
         assertThat(dir.resolve("both.dcm")).doesNotExist();
+    }
+
+    /** A fixed issuer key: the robust mark's zones follow the key, so counted bit errors must not depend on a fresh one. */
+    private static Path fixedKey() throws Exception {
+        return Path.of(ImageCommandTest.class.getResource("/keys/robust-fixture.key").toURI());
     }
 
     @Test
