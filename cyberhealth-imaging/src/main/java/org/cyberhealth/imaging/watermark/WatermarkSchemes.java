@@ -57,9 +57,10 @@ public final class WatermarkSchemes {
 
     /**
      * The robust recipient mark keyed with the issuer's embedding key. Its strength follows the range
-     * the image really uses ({@link RobustParameters#markedRangeBits}), not the range its format allows: a CT stored as signed 16-bit spans a few
-     * thousand levels, and a strength scaled to 65536 levels would be visible. That range, as a bit
-     * count, is kept in the first bits of the side information so that removal uses the same strength.
+     * the image really uses ({@link RobustParameters#markedRangeBits}), not the range its format allows:
+     * a CT stored as signed 16-bit spans a few thousand levels, and a strength scaled to 65536 levels
+     * would be visible. That range, as a bit count, is kept in the first bits of the side information so
+     * that removal uses the same strength.
      */
     static RobustLayer robustLayer(byte[] embeddingKey) {
         return new RobustLayer() {
