@@ -76,9 +76,10 @@ public final class RobustnessBench {
         RobustParameters defaults = RobustParameters.forRangeBits(RobustParameters.markedRangeBits(raster));
         RobustMark product = new RobustMark(key, defaults);
         rows.addAll(run(subject, product.name(), product));
-        if (RobustParameters.hardeningChanges(raster)) {
+        RobustParameters hardened = defaults.hardened();
+        if (!hardened.equals(defaults)) {
             // what 'image mark --strong-robust' embeds
-            rows.addAll(run(subject, product.name() + ", strong", new RobustMark(key, defaults.hardened())));
+            rows.addAll(run(subject, product.name() + ", strong", new RobustMark(key, hardened)));
         }
         CircularHistogramMark baseline = CircularHistogramMark.forRaster(key, raster);
         rows.addAll(run(subject, baseline.name(), baseline));
