@@ -170,7 +170,7 @@ final class BenchCommand implements Runnable {
             for (BenchData.Image image : images) {
                 for (ReversibleScheme scheme : schemes) {
                     for (RobustMarking robust : RobustMarking.values()) {
-                        if (robust == RobustMarking.STRONG && !RobustParameters.hardeningChanges(image.raster())) {
+                        if (robust == RobustMarking.STRONG && image.raster().peak() <= 255) {
                             continue;
                         }
                         Raster marked = image.raster().copy();

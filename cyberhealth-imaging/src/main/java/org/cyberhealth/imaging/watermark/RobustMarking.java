@@ -1,6 +1,6 @@
 package org.cyberhealth.imaging.watermark;
 
-import org.cyberhealth.imaging.watermark.robust.RobustParameters;
+import org.cyberhealth.imaging.watermark.robust.LeakRehearsal;
 
 /** Whether, and how strongly, {@link CryptoWatermark} embeds the robust recipient mark under the fragile layer. */
 public enum RobustMarking {
@@ -16,14 +16,9 @@ public enum RobustMarking {
 
     /**
      * For an export that may be leaked through a converter that maps the whole stored range to 8 bits
-     * before JPEG 75 (16 HU a gray level on a 12-bit CT): ranges of 12 bits or more are planned with a
-     * larger margin ({@link RobustParameters#hardened}), for about 4 dB; narrower pictures are marked as
-     * by {@link #STANDARD}.
+     * before JPEG (16 HU a gray level on a 12-bit CT, as {@code dcmj2pnm} does by default): the mark is
+     * rehearsed against the picture's widest usable windows followed by JPEG 75 and 80, and the bits that
+     * read weakly are strengthened ({@link LeakRehearsal}); marking takes several plans instead of one.
      */
-    STRONG;
-
-    /** The parameters this strength marks with, from the defaults for the picture's range. */
-    RobustParameters parametersFrom(RobustParameters defaults) {
-        return this == STRONG ? defaults.hardened() : defaults;
-    }
+    STRONG
 }

@@ -9,6 +9,7 @@ import org.cyberhealth.imaging.watermark.reversible.AdaptiveMhmScheme;
 import org.cyberhealth.imaging.watermark.reversible.CapacityExceededException;
 import org.cyberhealth.imaging.watermark.reversible.ReversibleScheme;
 import org.cyberhealth.imaging.watermark.reversible.Sachnev2009Scheme;
+import org.cyberhealth.imaging.watermark.robust.LeakRehearsal;
 import org.cyberhealth.imaging.watermark.robust.RobustMark;
 import org.cyberhealth.imaging.watermark.robust.RobustParameters;
 
@@ -68,8 +69,8 @@ public final class WatermarkSchemes {
             public Bits embed(Raster raster, Region region, Bits message, RobustMarking strength) {
                 int bits = RobustParameters.markedRangeBits(raster);
                 try {
-                    RobustParameters parameters = strength.parametersFrom(parametersFor(bits, ContainerHeader.VERSION));
-                    Bits side = new RobustMark(embeddingKey, parameters).embed(raster, region, message);
+                    RobustMark mark = new RobustMark(embeddingKey, parametersFor(bits, ContainerHeader.VERSION));
+                    Bits side = (strength == RobustMarking.STRONG ? LeakRehearsal.rehearsing(mark) : mark).embed(raster, region, message);
                     return new Bits(RANGE_FIELD_BITS + side.length()).append(bits, RANGE_FIELD_BITS).append(side);
                 } catch (BadInputException tooSmall) {
                     throw new CapacityExceededException("the image is too small for the robust recipient mark ("
@@ -81,7 +82,7 @@ public final class WatermarkSchemes {
             public void remove(Raster raster, Region region, Bits message, Bits side, int containerVersion) {
                 int bits = (int) side.read(0, RANGE_FIELD_BITS);
                 RobustMark.SideCoding coding = containerVersion >= 4 ? RobustMark.SideCoding.NUMBERS_OR_FLAGS : RobustMark.SideCoding.NUMBERS;
-                // the strengths chosen are in the side information: the margin they were planned for is not needed
+                // the strengths chosen are in the side information: the margins they were planned for, rehearsed or not, are not needed
                 new RobustMark(embeddingKey, parametersFor(bits, containerVersion))
                         .remove(raster, region, message, side.slice(RANGE_FIELD_BITS, side.length()), coding);
             }

@@ -83,10 +83,11 @@ final class InformedEmbedding {
     private Guards planned;
 
     /**
-     * An embedding of {@code message}; its per-zone arrays are kept in this thread's {@link Workspace}, so it
+     * An embedding of {@code message}, each bit planned for the margin of the parameters times its
+     * {@code marginScale}; its per-zone arrays are kept in this thread's {@link Workspace}, so it
      * lasts until the next embedding made on the thread.
      */
-    InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message) {
+    InformedEmbedding(RobustParameters parameters, ZoneLayout layout, ZoneStatistics zones, Bits message, double[] marginScale) {
         Workspace workspace = Workspace.ofThisThread();
         this.parameters = parameters;
         this.layout = layout;
@@ -102,7 +103,7 @@ final class InformedEmbedding {
         }
         this.marginOfBit = new double[message.length()];
         for (int bit = 0; bit < message.length(); bit++) {
-            marginOfBit[bit] = parameters.margin() * unclipped[bit];
+            marginOfBit[bit] = parameters.margin() * marginScale[bit] * unclipped[bit];
         }
         this.headroom = workspace.ints(Workspace.Ints.HEADROOM, zoneCount);
         this.strengths = new BitStrength[message.length()];

@@ -130,9 +130,16 @@ public final class RobustMark implements RobustWatermark {
      */
     @Override
     public Bits embed(Raster raster, Region region, Bits message) {
+        double[] asPlanned = new double[message.length()];
+        Arrays.fill(asPlanned, 1);
+        return embed(raster, region, message, asPlanned);
+    }
+
+    /** {@link #embed(Raster, Region, Bits)} with each bit's margin multiplied by its {@code marginScale} ({@link LeakRehearsal}). */
+    Bits embed(Raster raster, Region region, Bits message, double[] marginScale) {
         ZoneLayout layout = layout(raster, message.length());
         ZoneStatistics zones = ZoneStatistics.of(raster, region, layout);
-        InformedEmbedding embedding = new InformedEmbedding(parameters, layout, zones, message);
+        InformedEmbedding embedding = new InformedEmbedding(parameters, layout, zones, message, marginScale);
         BestPlan plans = new BestPlan(embedding, raster, layout.zoneCount());
         // The guards at the ends of the range are planned first; their strengths tell which zones each
         // candidate guard would leave ambiguous, and only the candidates that leave the fewest are planned:

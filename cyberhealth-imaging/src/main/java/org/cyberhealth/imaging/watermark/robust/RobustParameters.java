@@ -82,27 +82,6 @@ public record RobustParameters(int messageBits, int unit, int zoneUnits, double 
     /** The share of each shift planned for on ranges of 12 bits or more (see {@link #forPeak}). */
     private static final double WIDE_RANGE_SURVIVAL = 0.4;
 
-    /**
-     * These parameters for an export that may be leaked through the whole stored range and JPEG 75: where
-     * they plan for a copy that lost part of the mark (ranges of 12 bits or more), a margin of 0.25
-     * instead of 0.15, else unchanged. A 12-bit format's stored range makes a gray level of 16 HU, the
-     * 4 HU minimum a quarter of it; over 16 keys on the five abdominal slices, that window and JPEG 75
-     * turned 1 bit of 5120 (the default margin: 294), for about 4 dB (52.5 to 57.2 dB against 4095). A
-     * margin of 0.2 still turned 29 over 8 keys; a zone-by-zone survival estimate or a second layer
-     * of 4x4-pixel units gave no better trade.
-     */
-    public RobustParameters hardened() {
-        return survival < 1 ? new RobustParameters(messageBits, unit, zoneUnits, HARDENED_MARGIN, step, minQuarterSteps, maxQuarterSteps, survival) : this;
-    }
-
-    private static final double HARDENED_MARGIN = 0.25;
-
-    /** Whether {@link #hardened} marks {@code raster} otherwise than its defaults do. */
-    public static boolean hardeningChanges(Raster raster) {
-        RobustParameters defaults = forRangeBits(markedRangeBits(raster));
-        return !defaults.hardened().equals(defaults);
-    }
-
     /** These parameters with units of {@code side} pixels a side. */
     public RobustParameters withUnit(int side) {
         return new RobustParameters(messageBits, side, zoneUnits, margin, step, minQuarterSteps, maxQuarterSteps, survival);

@@ -41,25 +41,6 @@ class RobustParametersTest {
     }
 
     @Test
-    void hardeningRaisesOnlyTheMarginOfRangesPlannedForAPartialSurvival() {
-        RobustParameters twelve = RobustParameters.forRangeBits(12);
-        assertThat(twelve.hardened()).isEqualTo(new RobustParameters(twelve.messageBits(), twelve.unit(), twelve.zoneUnits(), 0.25,
-                twelve.step(), twelve.minQuarterSteps(), twelve.maxQuarterSteps(), twelve.survival()));
-        assertThat(RobustParameters.forRangeBits(8).hardened()).isEqualTo(RobustParameters.forRangeBits(8));
-        assertThat(RobustParameters.forRangeBits(10).hardened()).isEqualTo(RobustParameters.forRangeBits(10));
-
-        Raster ct = Raster.blank(200, 200, 0, 4095);
-        Raster eightBit = Raster.blank(200, 200, 0, 255);
-        Random random = new Random(1);
-        for (int i = 0; i < ct.size(); i++) {
-            ct.samples()[i] = random.nextInt(2000);
-            eightBit.samples()[i] = random.nextInt(256);
-        }
-        assertThat(RobustParameters.hardeningChanges(ct)).isTrue();
-        assertThat(RobustParameters.hardeningChanges(eightBit)).isFalse();
-    }
-
-    @Test
     void aSurvivalOutsideZeroToOneIsRefused() {
         RobustParameters defaults = RobustParameters.forRangeBits(12);
         for (double survival : new double[] {0, -0.5, 1.5, Double.NaN}) {
