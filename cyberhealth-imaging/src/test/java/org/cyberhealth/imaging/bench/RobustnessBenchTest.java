@@ -21,7 +21,7 @@ class RobustnessBenchTest {
                 RobustnessBench.Subject.ct("texture12", twelveBit, -1024)));
 
         // 8-bit: two schemes, none + 8 JPEG qualities + 4 noise levels; 12-bit CT: three schemes (the
-        // hardened mark too), none + 4 noise + 4 windows x (alone, + JPEG).
+        // rehearsed, strong mark too), none + 4 noise + 4 windows x (alone, + JPEG).
         assertThat(rows).hasSize(2 * 13 + 3 * 13);
         assertThat(rows).allSatisfy(row -> assertThat(row.restoredExactly()).isTrue());
         assertThat(rows.get(0).attack()).isEqualTo("none");
