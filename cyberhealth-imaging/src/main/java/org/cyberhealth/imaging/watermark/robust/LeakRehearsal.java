@@ -24,12 +24,14 @@ import org.cyberhealth.imaging.attack.Windowing;
  * picture can be exported through and still be seen (its format's whole stored range where its data
  * fill at least a quarter of that, and the data's own span, as viewers' automatic windows show it), each
  * followed by JPEG 75 and 80. Narrower windows keep more of every shift. On the five abdominal CT slices
- * (12-bit), over 48 keys, marks rehearsed so read without error after the stored range, W3000 and W3500
- * followed by JPEG 75 to 95, where the standard marks lost up to 31 bits over 16 keys; and the
- * rehearsal carries over to another converter: through {@code dcmj2pnm +oj +Jq 75} (dcmtk's default
- * windowing, libjpeg) 0 bits of 2560 against 139 for the standard mark. Target 1.0 instead of 1.5 left 1 to
- * 2 bits wrong after W3000 and W3500 + JPEG 75; raising a weak bit's margin 1.5 or 2 times a round
- * instead of 1.3 cost 0.6 to 1.7 dB more for the same result.
+ * (12-bit), over 48 keys, marks rehearsed so read without error after windows from W400 to the stored
+ * range (W400, W2000 and W3000 at L40 HU, W3500 at L540, the data's span, the stored range), alone and
+ * followed by JPEG 75, and after the two widest followed by JPEG 80 to 90; over 16 of those keys the standard marks lost 283 bits of 5120 after
+ * the stored range and JPEG 75, 37 after W3000 and 137 after W3500 with JPEG 75. The rehearsal carries
+ * over to another converter and JPEG library: through {@code dcmj2pnm +oj +Jq 75} (dcmtk's default, no
+ * VOI window, and libjpeg) 0 bits of 5120 against 283. A target of 1.0 instead of 1.5 left 1 to 2 bits
+ * wrong after W3000 and W3500 + JPEG 75; raising a weak bit's margin 1.5 or 2 times a round instead of 1.3
+ * cost 0.6 to 1.7 dB more for no fewer errors; rehearsing JPEG 75 alone left bits wrong after JPEG 80.
  */
 public final class LeakRehearsal {
 

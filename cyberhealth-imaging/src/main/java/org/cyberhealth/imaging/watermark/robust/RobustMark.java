@@ -87,8 +87,9 @@ import org.cyberhealth.imaging.Region;
  * RobustParameters#survival}), and a CT spanning 11 bits is marked as a 12-bit one ({@link
  * RobustParameters#markedRangeBits}): over 16 keys on the five abdominal slices and CT_small, W400,
  * W2000 and the data's min-max window, alone and followed by JPEG 75, read without error (W2000 + JPEG
- * 75 lost up to 12 bits before), for about 5 dB (56.3 to 61.0 dB against 4095). Known weakness: the
- * whole 12-bit stored range (16 HU a gray level) followed by JPEG 75 still turns up to 7 bits of 64.
+ * 75 lost up to 12 bits before), for about 5 dB (56.3 to 61.0 dB against 4095). The whole 12-bit stored
+ * range (16 HU a gray level) followed by JPEG 75 still turns up to 16 bits of 64 on a slice that is two
+ * thirds air; {@link LeakRehearsal} marks so that it turns none.
  */
 public final class RobustMark implements RobustWatermark {
 
