@@ -1,5 +1,7 @@
 package org.cyberhealth.imaging.attack;
 
+import java.util.Arrays;
+import java.util.IntSummaryStatistics;
 import org.cyberhealth.imaging.Raster;
 
 /**
@@ -15,6 +17,17 @@ public record Windowing(double level, double width, String label) implements Att
         if (!(width > 0)) {
             throw new IllegalArgumentException("window width " + width);
         }
+    }
+
+    /** What a converter that ignores windows does: the raster's whole stored range onto 0..255. */
+    public static Windowing storedRange(Raster raster) {
+        return new Windowing((raster.minValue() + (double) raster.maxValue() + 1) / 2, raster.peak() + 1.0, "stored range");
+    }
+
+    /** What a viewer's automatic window does: the span of the raster's samples onto 0..255. */
+    public static Windowing dataSpan(Raster raster) {
+        IntSummaryStatistics data = Arrays.stream(raster.samples()).summaryStatistics();
+        return new Windowing((data.getMin() + (double) data.getMax() + 1) / 2, data.getMax() - (double) data.getMin() + 1, "min-max");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.cyberhealth.imaging.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -127,9 +125,8 @@ public final class RobustnessBench {
                 windows.add(new Windowing(40 - subject.hounsfieldIntercept(), 2000, "W2000 L40 HU"));
             }
             // a viewer's automatic window spans the data; a converter that ignores windows maps the whole format
-            IntSummaryStatistics data = Arrays.stream(raster.samples()).summaryStatistics();
-            windows.add(new Windowing((data.getMin() + data.getMax() + 1) / 2.0, data.getMax() - data.getMin() + 1.0, "min-max"));
-            windows.add(new Windowing((raster.minValue() + raster.maxValue() + 1) / 2.0, raster.peak() + 1.0, "full range"));
+            windows.add(Windowing.dataSpan(raster));
+            windows.add(Windowing.storedRange(raster));
             for (Windowing window : windows) {
                 attacks.add(window);
                 attacks.add(window.then(new JpegRecompression(75)));

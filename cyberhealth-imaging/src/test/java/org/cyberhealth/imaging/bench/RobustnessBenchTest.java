@@ -34,7 +34,7 @@ class RobustnessBenchTest {
         assertThat(rows.get(39).scheme()).isEqualTo("informed-block-patchwork, strong");
         assertThat(rows.get(39).psnr()).isLessThan(rows.get(26).psnr());
         assertThat(rows.get(52).scheme()).isEqualTo("circular-2003");
-        assertThat(rows.get(64).attack()).isEqualTo("window full range + jpeg q75");
+        assertThat(rows.get(64).attack()).isEqualTo("window stored range + jpeg q75");
         String table = RobustnessBench.markdown(rows);
         assertThat(table).startsWith("| scheme | image | attack |")
                 .contains("| informed-block-patchwork | texture12 | window W400 L40 HU + jpeg q75 |");

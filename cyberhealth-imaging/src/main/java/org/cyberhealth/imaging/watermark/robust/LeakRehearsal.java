@@ -2,7 +2,6 @@ package org.cyberhealth.imaging.watermark.robust;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IntSummaryStatistics;
 import java.util.List;
 import org.cyberhealth.core.bits.Bits;
 import org.cyberhealth.imaging.Raster;
@@ -73,10 +72,9 @@ public final class LeakRehearsal {
             List<Attack> windows = new ArrayList<>();
             int formatBits = 32 - Integer.numberOfLeadingZeros(raster.peak());
             if (formatBits - RobustParameters.usedRangeBits(raster) <= 2) {
-                windows.add(new Windowing((raster.minValue() + (double) raster.maxValue() + 1) / 2, raster.peak() + 1.0, "stored range"));
+                windows.add(Windowing.storedRange(raster));
             }
-            IntSummaryStatistics data = Arrays.stream(raster.samples()).summaryStatistics();
-            windows.add(new Windowing((data.getMin() + (double) data.getMax() + 1) / 2, data.getMax() - (double) data.getMin() + 1, "min-max"));
+            windows.add(Windowing.dataSpan(raster));
             for (int quality : QUALITIES) {
                 for (Attack window : windows) {
                     leaks.add(window.then(new JpegRecompression(quality)));
@@ -99,8 +97,10 @@ public final class LeakRehearsal {
         int[] original = raster.samples().clone();
         double[] marginScale = new double[message.length()];
         Arrays.fill(marginScale, 1);
+        Guards guards = null;
         for (int round = 0; ; round++) {
-            Bits side = mark.embed(raster, region, message, marginScale);
+            RobustMark.Marked marked = mark.embed(raster, region, message, marginScale, guards);
+            guards = marked.guards();
             double[] scores = weakestScores(mark, raster, message);
             boolean weak = false;
             for (int bit = 0; bit < scores.length; bit++) {
@@ -110,7 +110,7 @@ public final class LeakRehearsal {
                 }
             }
             if (!weak || round == MAX_ROUNDS) {
-                return new Outcome(side, Arrays.stream(scores).min().orElse(0), round);
+                return new Outcome(marked.sideInformation(), Arrays.stream(scores).min().orElse(0), round);
             }
             System.arraycopy(original, 0, raster.samples(), 0, original.length);
         }

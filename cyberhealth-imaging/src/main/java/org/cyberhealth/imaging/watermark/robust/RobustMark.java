@@ -133,15 +133,47 @@ public final class RobustMark implements RobustWatermark {
     public Bits embed(Raster raster, Region region, Bits message) {
         double[] asPlanned = new double[message.length()];
         Arrays.fill(asPlanned, 1);
-        return embed(raster, region, message, asPlanned);
+        return embed(raster, region, message, asPlanned, null).sideInformation();
     }
 
-    /** {@link #embed(Raster, Region, Bits)} with each bit's margin multiplied by its {@code marginScale} ({@link LeakRehearsal}). */
-    Bits embed(Raster raster, Region region, Bits message, double[] marginScale) {
+    /** What {@link #embed(Raster, Region, Bits, double[], Guards)} did: the side information, and the guards it marked within. */
+    record Marked(Bits sideInformation, Guards guards) {}
+
+    /**
+     * {@link #embed(Raster, Region, Bits)} with each bit's margin multiplied by its {@code marginScale}, within
+     * {@code guards}, or within the guards the plan search picks where {@code guards} is null. {@link
+     * LeakRehearsal} keeps the guards of its first plan when it raises margins: the search ranks guards by
+     * the bits they leave short of their margins first, and margins raised beyond reach would have it pick
+     * guards far inside the range, whose ambiguous zones made the side information ten times as long.
+     */
+    Marked embed(Raster raster, Region region, Bits message, double[] marginScale, Guards guards) {
         ZoneLayout layout = layout(raster, message.length());
         ZoneStatistics zones = ZoneStatistics.of(raster, region, layout);
         InformedEmbedding embedding = new InformedEmbedding(parameters, layout, zones, message, marginScale);
         BestPlan plans = new BestPlan(embedding, raster, layout.zoneCount());
+        if (guards == null) {
+            searchGuards(plans, raster, layout, zones);
+        } else {
+            plans.consider(guards);
+        }
+        SideInformation best = plans.best;
+        int[] shifts = embedding.shifts(best);
+        int[] offsets = pixelOffsets(layout, raster.width());
+        for (int zone = 0; zone < shifts.length; zone++) {
+            if (shifts[zone] != 0) {
+                shift(raster, region, layout, offsets, zone, shifts[zone]);
+            }
+        }
+        // a marked zone's extremes moved by at most its shift: one whose headroom was twice the largest
+        // shift is not in doubt (most zones, looked up in the statistics already gathered)
+        long largestShift = (long) parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
+        Bits side = best.encode(raster, layout.zoneCount(), () -> zonesInDoubt(roomsInMarked(raster, region, layout, best.strengths(), best.guards(),
+                zone -> zones.headroom(zone, best.guards(), Integer.MAX_VALUE) < 2 * largestShift), layout, best.strengths()));
+        return new Marked(side, best.guards());
+    }
+
+    /** Plans the guard candidates worth planning into {@code plans}, which then holds the best. */
+    private void searchGuards(BestPlan plans, Raster raster, ZoneLayout layout, ZoneStatistics zones) {
         // The guards at the ends of the range are planned first; their strengths tell which zones each
         // candidate guard would leave ambiguous, and only the candidates that leave the fewest are planned:
         // of all, then of those up to FINE_GUARD_DISTANCES in that list at most twice as many zones (and
@@ -160,19 +192,6 @@ public final class RobustMark implements RobustWatermark {
             plans.considerInTurn(shortlist.ranked(guardCandidates(raster.maxValue(), reach, -1), -1, plans.worthPlanning(reach, quarter)),
                     raster.maxValue(), -1, high -> new Guards(low, high));
         }
-        SideInformation best = plans.best;
-        int[] shifts = embedding.shifts(best);
-        int[] offsets = pixelOffsets(layout, raster.width());
-        for (int zone = 0; zone < shifts.length; zone++) {
-            if (shifts[zone] != 0) {
-                shift(raster, region, layout, offsets, zone, shifts[zone]);
-            }
-        }
-        // a marked zone's extremes moved by at most its shift: one whose headroom was twice the largest
-        // shift is not in doubt (most zones, looked up in the statistics already gathered)
-        long largestShift = (long) parameters.step() * (parameters.maxQuarterSteps() / 4 + 1);
-        return best.encode(raster, layout.zoneCount(), () -> zonesInDoubt(roomsInMarked(raster, region, layout, best.strengths(), best.guards(),
-                zone -> zones.headroom(zone, best.guards(), Integer.MAX_VALUE) < 2 * largestShift), layout, best.strengths()));
     }
 
     /** The side information {@code sideInformation} codes in {@code coding}, for {@code marked} (not changed). */
