@@ -122,7 +122,7 @@ final class ImageCommand implements Runnable {
         @Option(names = "--strong-robust", description = {"Rehearse the leak while marking the recipient of a picture wider than 8 bits: "
                 + "the marked copy is converted through its widest windows (the whole stored range, the data's span) and JPEG 75 "
                 + "and 80, read back, and the bits it weakened are marked again more strongly, so that the recipient survives "
-                + "e.g. dcmj2pnm +oj +Jq 75 of a 12-bit CT (0-4 dB more change; 50-180 ms a CT slice instead of 8; "
+                + "e.g. dcmj2pnm +oj +Jq 75 of a 12-bit CT (0-5 dB more change; 55-125 ms a CT slice instead of 8; "
                 + "8-bit pictures are marked as by default)."})
         boolean strongRobust;
 

@@ -13,8 +13,9 @@ import org.cyberhealth.imaging.attack.Windowing;
 /**
  * Marking that rehearses the leaks it must survive: the picture is marked, the marked copy is put through
  * each rehearsed leak, the mark is read back from every result, and each bit that reads weakly somewhere
- * is planned again for a larger margin, until every bit reads with a z-score of at least
- * {@link #TARGET_SCORE} after every leak, or {@link #MAX_ROUNDS} rounds have passed.
+ * is planned again for a larger margin (within the guards of the first plan, see {@link RobustMark}),
+ * until every bit reads with a z-score of at least {@link #TARGET_SCORE} after every leak, or
+ * {@link #MAX_ROUNDS} rounds have passed.
  *
  * <p>The planned survival of {@link RobustParameters#survival} is one share for every zone; what a window
  * and JPEG really leave of a bit depends on where its zones fall (flat air loses all of a shift of a
