@@ -26,6 +26,7 @@ import org.cyberhealth.imaging.watermark.RobustMarking;
 import org.cyberhealth.imaging.watermark.TraceabilityRecord;
 import org.cyberhealth.imaging.watermark.WatermarkSchemes;
 import org.cyberhealth.imaging.watermark.reversible.ReversibleScheme;
+import org.cyberhealth.imaging.watermark.robust.LeakRehearsal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -171,7 +172,7 @@ final class BenchCommand implements Runnable {
             for (BenchData.Image image : images) {
                 for (ReversibleScheme scheme : schemes) {
                     for (RobustMarking robust : RobustMarking.values()) {
-                        if (robust == RobustMarking.STRONG && image.raster().peak() <= 255) {
+                        if (robust == RobustMarking.STRONG && !LeakRehearsal.rehearses(image.raster())) {
                             continue;
                         }
                         Raster marked = image.raster().copy();

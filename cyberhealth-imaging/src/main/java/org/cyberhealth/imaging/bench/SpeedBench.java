@@ -17,6 +17,7 @@ import org.cyberhealth.imaging.watermark.CryptoWatermark;
 import org.cyberhealth.imaging.watermark.TraceabilityRecord;
 import org.cyberhealth.imaging.watermark.Verdict;
 import org.cyberhealth.imaging.watermark.Verification;
+import org.cyberhealth.imaging.watermark.robust.LeakRehearsal;
 
 /**
  * Speed of the whole crypto-watermark (robust mark, seal, tags, reversible embedding) per core: every
@@ -74,7 +75,7 @@ public final class SpeedBench {
                             s -> check(CryptoWatermark.verify(s, ImageIdentity.NONE, key.verificationKey(), null))));
                     times[2] = Math.min(times[2], time(oneCore, () -> sealed,
                             s -> check(CryptoWatermark.verify(s, ImageIdentity.NONE, key.verificationKey(), key)).restored()));
-                    if (original.peak() > 255) {
+                    if (LeakRehearsal.rehearses(original)) {
                         times[3] = Math.min(times[3], time(oneCore, original::copy, copy -> strong.mark(copy, ImageIdentity.NONE, record, key, null)));
                     }
                 }
@@ -88,7 +89,7 @@ public final class SpeedBench {
                 rows.add(new Row(e.getKey(), size, "mark", times[0], bytes / 1e3 / times[0]));
                 rows.add(new Row(e.getKey(), size, "verify (public key)", times[1], bytes / 1e3 / times[1]));
                 rows.add(new Row(e.getKey(), size, "verify + restore (issuer key)", times[2], bytes / 1e3 / times[2]));
-                if (original.peak() > 255) {
+                if (LeakRehearsal.rehearses(original)) {
                     rows.add(new Row(e.getKey(), size, "mark, --strong-robust", times[3], bytes / 1e3 / times[3]));
                 }
             }

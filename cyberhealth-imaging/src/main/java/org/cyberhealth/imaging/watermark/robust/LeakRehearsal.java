@@ -26,8 +26,9 @@ import org.cyberhealth.imaging.attack.Windowing;
  * followed by JPEG 75 and 80. Narrower windows keep more of every shift. On the five abdominal CT slices
  * (12-bit), over 48 keys, marks rehearsed so read without error after windows from W400 to the stored
  * range (W400, W2000 and W3000 at L40 HU, W3500 at L540, the data's span, the stored range), alone and
- * followed by JPEG 75, and after the two widest followed by JPEG 80 to 90; over 16 of those keys the standard marks lost 283 bits of 5120 after
- * the stored range and JPEG 75, 37 after W3000 and 137 after W3500 with JPEG 75. The rehearsal carries
+ * followed by JPEG 75, and after the two widest followed by JPEG 80 to 90; over 16 of those keys the
+ * standard marks lost 283 bits of 5120 after the stored range and JPEG 75, 37 after W3000 and 137 after
+ * W3500 with JPEG 75. The rehearsal carries
  * over to another converter and JPEG library: through {@code dcmj2pnm +oj +Jq 75} (dcmtk's default, no
  * VOI window, and libjpeg) 0 bits of 5120 against 283. A target of 1.0 instead of 1.5 left 1 to 2 bits
  * wrong after W3000 and W3500 + JPEG 75; raising a weak bit's margin 1.5 or 2 times a round instead of 1.3
@@ -69,7 +70,7 @@ public final class LeakRehearsal {
      */
     public static LeakRehearsal forRaster(Raster raster) {
         List<Attack> leaks = new ArrayList<>();
-        if (raster.peak() > 255) {
+        if (rehearses(raster)) {
             List<Attack> windows = new ArrayList<>();
             int formatBits = 32 - Integer.numberOfLeadingZeros(raster.peak());
             if (formatBits - RobustParameters.usedRangeBits(raster) <= 2) {
@@ -83,6 +84,11 @@ public final class LeakRehearsal {
             }
         }
         return new LeakRehearsal(List.copyOf(leaks));
+    }
+
+    /** Whether {@code raster} has leaks to rehearse: whether it is wider than 8 bits (see {@link #forRaster}). */
+    public static boolean rehearses(Raster raster) {
+        return raster.peak() > 255;
     }
 
     /** The leaks rehearsed, for reports. */
